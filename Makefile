@@ -1,0 +1,56 @@
+# ailit – make run starts the platform, make test runs every test.
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+KERN     := web/node_modules/@kern-ux/native/dist
+VENDOR   := web/static/vendor/kern
+STAMP    := web/node_modules/.package-lock.json
+export CGO_ENABLED := 1
+
+.PHONY: run build test vet assets bench fuzz clean
+
+## run: build and start the platform on SQLite with the shipped courses and demo accounts
+run: build
+	AILIT_DATA_DIR=./data AILIT_COURSES_DIR=./courses ./bin/ailit serve --demo
+
+## build: the single binary bin/ailit (front-end files embedded)
+build: assets
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/ailit ./cmd/ailit
+
+## test: vet and every test (browser tests need Chromium; .ci/run installs it)
+test: assets vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+## bench: Go benchmarks
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## assets: front-end packages from npm (lock file) copied into the embedded static folder
+assets: $(VENDOR)/kern.min.css
+
+$(STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENDOR)/kern.min.css: $(STAMP)
+	rm -rf web/static/vendor
+	mkdir -p $(VENDOR)/fonts
+	cp $(KERN)/kern.min.css $(VENDOR)/
+	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/fonts/
+	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/fonts/
+	cp web/node_modules/@kern-ux/native/LICENSE.md $(VENDOR)/LICENSE.md
+
+clean:
+	rm -rf bin web/static/vendor

@@ -1,0 +1,57 @@
+// Command ailit is the AI-literacy training platform: one binary with subcommands for serving,
+// migrating, checking courses and managing users.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `ailit – AI-literacy training platform for public administrations
+
+Usage:
+  ailit serve [--demo] [flags]        start the platform (runs migrations first)
+  ailit migrate [flags]               apply database migrations
+  ailit users create --email E --name N --role R [--role R …] [--password P]
+  ailit courses validate [--json] [DIR]
+  ailit courses list [DIR]
+  ailit version
+
+Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
+run "ailit serve -h" for the list.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches a subcommand and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
+	case "migrate":
+		return cmdMigrate(rest, stdout, stderr)
+	case "users":
+		return cmdUsers(rest, stdout, stderr)
+	case "courses":
+		return cmdCourses(rest, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "ailit", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "ailit: unknown command %q\n\n%s", cmd, usage)
+	return 2
+}

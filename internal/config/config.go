@@ -1,0 +1,203 @@
+// Package config reads ailit's configuration from flags and environment variables and validates it,
+// so that a typo in a deployment stops the start with a message that names the variable.
+package config
+
+import (
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything `ailit serve` and the other subcommands need to know.
+type Config struct {
+	Addr           string        // AILIT_ADDR: listen address
+	BaseURL        string        // AILIT_BASE_URL: public URL, decides cookie Secure flag and absolute links
+	DataDir        string        // AILIT_DATA_DIR: SQLite file, session keys, signing keys
+	DatabaseURL    string        // AILIT_DATABASE_URL: sqlite file path/URL or postgres:// URL
+	CoursesDir     string        // AILIT_COURSES_DIR
+	SessionKey     []byte        // AILIT_SESSION_KEY (hex, 32 or 64 bytes); generated into the data dir when empty
+	SessionMaxAge  time.Duration // AILIT_SESSION_MAX_AGE: absolute lifetime of a login
+	SessionIdle    time.Duration // AILIT_SESSION_IDLE: a session unused this long ends
+	LogLevel       slog.Level    // AILIT_LOG_LEVEL: debug, info, warn, error
+	TrustedProxies []string      // AILIT_TRUSTED_PROXIES: comma-separated IPs/CIDRs allowed to set X-Forwarded-For
+	DemoPassword   string        // AILIT_DEMO_PASSWORD: password for the --demo accounts
+}
+
+// Env is a lookup function such as os.LookupEnv; tests pass a map.
+type Env func(string) (string, bool)
+
+// Error names the setting that is wrong, so the operator knows what to fix.
+type Error struct {
+	Name    string // the environment variable (the flag carries the same meaning)
+	Value   string
+	Problem string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("configuration: %s=%q: %s", e.Name, e.Value, e.Problem)
+}
+
+// Defaults returns the configuration used when nothing is set.
+func Defaults() Config {
+	return Config{
+		Addr:          ":8080",
+		BaseURL:       "http://localhost:8080",
+		DataDir:       "./data",
+		CoursesDir:    "./courses",
+		SessionMaxAge: 12 * time.Hour,
+		SessionIdle:   2 * time.Hour,
+		LogLevel:      slog.LevelInfo,
+	}
+}
+
+// setting ties an environment variable to a flag of the same meaning.
+type setting struct {
+	env, flag, usage string
+	value            *string
+}
+
+// Load reads the environment, then the flags in args (flags win), and validates the result.
+// fs receives the flag definitions so subcommands can add their own flags before parsing.
+func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
+	cfg := Defaults()
+	raw := map[string]*string{}
+	settings := []setting{
+		{"AILIT_ADDR", "addr", "listen address", nil},
+		{"AILIT_BASE_URL", "base-url", "public base URL (https://… in production)", nil},
+		{"AILIT_DATA_DIR", "data-dir", "directory for the database file and keys", nil},
+		{"AILIT_DATABASE_URL", "database-url", "SQLite file or postgres:// URL (default: ailit.db in the data directory)", nil},
+		{"AILIT_COURSES_DIR", "courses-dir", "directory with the course folders", nil},
+		{"AILIT_SESSION_KEY", "session-key", "hex key for session data (generated when empty)", nil},
+		{"AILIT_SESSION_MAX_AGE", "session-max-age", "absolute lifetime of a login, e.g. 12h", nil},
+		{"AILIT_SESSION_IDLE", "session-idle", "a login unused this long ends, e.g. 2h", nil},
+		{"AILIT_LOG_LEVEL", "log-level", "debug, info, warn or error", nil},
+		{"AILIT_TRUSTED_PROXIES", "trusted-proxies", "comma-separated proxy IPs or CIDRs", nil},
+		{"AILIT_DEMO_PASSWORD", "demo-password", "password of the demo accounts (serve --demo)", nil},
+	}
+	for i := range settings {
+		s := &settings[i]
+		v, _ := env(s.env)
+		s.value = fs.String(s.flag, v, s.usage+" ("+s.env+")")
+		raw[s.env] = s.value
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	get := func(name string) string { return strings.TrimSpace(*raw[name]) }
+
+	if v := get("AILIT_ADDR"); v != "" {
+		if _, port, err := net.SplitHostPort(v); err != nil || !validPort(port) {
+			return cfg, &Error{"AILIT_ADDR", v, "expected host:port, for example :8080 or 127.0.0.1:8080"}
+		}
+		cfg.Addr = v
+	}
+	if v := get("AILIT_BASE_URL"); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return cfg, &Error{"AILIT_BASE_URL", v, "expected an absolute http:// or https:// URL"}
+		}
+		cfg.BaseURL = strings.TrimRight(v, "/")
+	}
+	if v := get("AILIT_DATA_DIR"); v != "" {
+		cfg.DataDir = v
+	}
+	cfg.DatabaseURL = filepath.Join(cfg.DataDir, "ailit.db")
+	if v := get("AILIT_DATABASE_URL"); v != "" {
+		if err := checkDatabaseURL(v); err != nil {
+			return cfg, &Error{"AILIT_DATABASE_URL", redact(v), err.Error()}
+		}
+		cfg.DatabaseURL = v
+	}
+	if v := get("AILIT_COURSES_DIR"); v != "" {
+		cfg.CoursesDir = v
+	}
+	if v := get("AILIT_SESSION_KEY"); v != "" {
+		key, err := hex.DecodeString(v)
+		if err != nil || (len(key) != 32 && len(key) != 64) {
+			return cfg, &Error{"AILIT_SESSION_KEY", "(hidden)", "expected 64 or 128 hex characters (32 or 64 random bytes)"}
+		}
+		cfg.SessionKey = key
+	}
+	for _, d := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"AILIT_SESSION_MAX_AGE", &cfg.SessionMaxAge}, {"AILIT_SESSION_IDLE", &cfg.SessionIdle}} {
+		if v := get(d.name); v != "" {
+			dur, err := time.ParseDuration(v)
+			if err != nil || dur < time.Minute {
+				return cfg, &Error{d.name, v, "expected a duration of at least 1m, for example 30m or 12h"}
+			}
+			*d.dst = dur
+		}
+	}
+	if v := get("AILIT_LOG_LEVEL"); v != "" {
+		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return cfg, &Error{"AILIT_LOG_LEVEL", v, "expected debug, info, warn or error"}
+		}
+	}
+	if v := get("AILIT_TRUSTED_PROXIES"); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			p = strings.TrimSpace(p)
+			if net.ParseIP(p) == nil {
+				if _, _, err := net.ParseCIDR(p); err != nil {
+					return cfg, &Error{"AILIT_TRUSTED_PROXIES", v, fmt.Sprintf("%q is neither an IP address nor a CIDR range", p)}
+				}
+			}
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	cfg.DemoPassword = get("AILIT_DEMO_PASSWORD")
+	if cfg.DemoPassword != "" && len(cfg.DemoPassword) < 8 {
+		return cfg, &Error{"AILIT_DEMO_PASSWORD", "(hidden)", "must have at least 8 characters"}
+	}
+	return cfg, nil
+}
+
+// Secure reports whether cookies must carry the Secure flag (the site is served over https).
+func (c Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// IsPostgres reports whether the database URL points to PostgreSQL.
+func (c Config) IsPostgres() bool { return IsPostgresURL(c.DatabaseURL) }
+
+// IsPostgresURL reports whether a database URL points to PostgreSQL.
+func IsPostgresURL(u string) bool {
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
+}
+
+func checkDatabaseURL(v string) error {
+	if IsPostgresURL(v) {
+		u, err := url.Parse(v)
+		if err != nil || u.Host == "" {
+			return fmt.Errorf("not a valid PostgreSQL URL; expected postgres://user:password@host:5432/dbname")
+		}
+		return nil
+	}
+	if strings.Contains(v, "://") {
+		return fmt.Errorf("unsupported scheme; use a SQLite file path (for example ./data/ailit.db) or a postgres:// URL")
+	}
+	return nil
+}
+
+// redact hides the password of a database URL in error messages.
+func redact(v string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.User == nil {
+		return v
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 0 && n <= 65535
+}

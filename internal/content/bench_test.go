@@ -1,0 +1,42 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// BenchmarkLoad200Versions loads 20 courses × 10 versions × 10 lessons with quizzes.
+func BenchmarkLoad200Versions(b *testing.B) {
+	dir := b.TempDir()
+	lesson := "---\ntitle: Lektion\nduration_minutes: 5\n---\n\n" + strings.Repeat(
+		"Ein Absatz mit *Betonung*, einem [Link](https://example.org) und \"Zitat\".\n\n::: merke\nMerksatz\n:::\n\n", 20) +
+		"## Quellen\n\n1. Quelle\n"
+	quizYAML := "pass_percent: 50\nquestions:\n  - id: q-%d\n    type: truefalse\n    text: Stimmt das?\n    answer: true\n"
+	for c := 0; c < 20; c++ {
+		for v := 0; v < 10; v++ {
+			base := fmt.Sprintf("kurs-%d/1.%d.0/", c, v)
+			change := ""
+			if v > 0 {
+				change = "change: minor\n"
+			}
+			writeFile(b, dir, base+"course.yaml", fmt.Sprintf(
+				"id: kurs-%d\nversion: 1.%d.0\n%stitle: Kurs\nsummary: Text\nlanguage: de\nduration_minutes: 60\nlevel: L1\n"+
+					"competences: [KA-GRUND]\naudiences: [alle]\nlicense: CC-BY-SA-4.0\nauthors: [{name: Team}]\n"+
+					"legal_status_as_of: 2026-11-01\nreview_due: 2027-05-01\nvalidity_months: 24\ncompletion: {modules: all, quizzes: all}\n",
+				c, v, change))
+			writeFile(b, dir, base+"CHANGELOG.md", fmt.Sprintf("## 1.%d.0\n- Neu\n", v))
+			for m := 0; m < 10; m++ {
+				writeFile(b, dir, fmt.Sprintf("%smodules/%02d-modul-%d/lesson.md", base, m+1, m), lesson)
+				writeFile(b, dir, fmt.Sprintf("%smodules/%02d-modul-%d/quiz.yaml", base, m+1, m), fmt.Sprintf(quizYAML, m))
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		_, report, err := Load(dir)
+		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
+			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+var testOptions = RenderOptions{
+	Language: "de", Base: "/courses/c/v/1.0.0", Dir: "modules/01-eins",
+	Modules: map[string]string{"01-eins": "eins", "02-zwei": "zwei"},
+}
+
+func render(t *testing.T, src string, opts RenderOptions) string {
+	t.Helper()
+	h, err := RenderMarkdown([]byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(h)
+}
+
+func TestRenderMarkdown(t *testing.T) {
+	en := testOptions
+	en.Language = "en"
+	tests := []struct {
+		name string
+		src  string
+		opts RenderOptions
+		want string // a fragment of the output
+	}{
+		{"German quotes", `Sie sagte "ja" -- geht's?`, testOptions, "<p>Sie sagte „ja“ – geht’s?</p>"},
+		{"English quotes", `She said "yes".`, en, "<p>She said “yes”.</p>"},
+		{"callout in German", "::: achtung\nVorsicht\n:::", testOptions,
+			`<aside class="callout callout-achtung" role="note" aria-label="Achtung">` + "\n" + `<p class="callout-title">Achtung</p>` + "\n<p>Vorsicht</p>\n</aside>"},
+		{"callout in English", "::: beispiel\nCase\n:::", en, `aria-label="Example from the administration"`},
+		{"callout with Markdown inside", "::: merke\n- **eins**\n- zwei\n:::", testOptions, "<ul>\n<li><strong>eins</strong></li>"},
+		{"external link", "[EUR-Lex](https://eur-lex.europa.eu/)", testOptions,
+			`<a href="https://eur-lex.europa.eu/" rel="noopener noreferrer" class="link-external">EUR-Lex<span class="visually-hidden"> (externer Link)</span></a>`},
+		{"bare URL becomes an external link", "Siehe https://example.org/x.", en,
+			`<a href="https://example.org/x" rel="noopener noreferrer" class="link-external">https://example.org/x<span class="visually-hidden"> (external link)</span></a>`},
+		{"link to another module", "[weiter](../02-zwei/lesson.md#teil-2)", testOptions, `<a href="/courses/c/v/1.0.0/m/zwei#teil-2">weiter</a>`},
+		{"link to a file", "[PDF](media/merkblatt.pdf)", testOptions, `<a href="/courses/c/v/1.0.0/files/modules/01-eins/media/merkblatt.pdf">PDF</a>`},
+		{"image", "![Ein Diagramm](media/bild.png)", testOptions, `<img src="/courses/c/v/1.0.0/files/modules/01-eins/media/bild.png" alt="Ein Diagramm">`},
+		{"decorative image", "![-](media/linie.png)", testOptions, `alt=""`},
+		{"heading ids", "## Quellen", testOptions, `<h2 id="quellen">Quellen</h2>`},
+		{"footnotes", "Text[^1]\n\n[^1]: Quelle", testOptions, `<li id="fn:1">`},
+		{"tables", "| a |\n|:-:|\n| 1 |", testOptions, `<td align="center">1</td>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, tt.src, tt.opts); !strings.Contains(got, tt.want) {
+				t.Errorf("output:\n%s\nwant it to contain:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSanitizerRemovesScripts(t *testing.T) {
+	attacks := []string{
+		"<script>alert(1)</script>",
+		"Text <img src=x onerror=alert(1)> mehr",
+		"<a href=\"javascript:alert(1)\">x</a>",
+		"[klick](javascript:alert(1))",
+		"[klick](JaVaScRiPt:alert(1))",
+		"![bild](javascript:alert(1))",
+		"<div onclick=\"alert(1)\">x</div>",
+		"<svg onload=alert(1)>",
+		"[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+		"::: merke\n<script>alert(1)</script>\n:::",
+		"<iframe src=\"https://evil.example\"></iframe>",
+	}
+	for _, src := range attacks {
+		assertHarmless(t, src, render(t, src, testOptions))
+	}
+}
+
+// assertHarmless fails when rendered HTML could run a script: a script or iframe element, an event
+// handler attribute or a javascript: URL, looked for with a real HTML tokenizer.
+func assertHarmless(t testing.TB, src, out string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(out))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if tok.Data == "script" || tok.Data == "iframe" {
+				t.Errorf("rendering %q kept a <%s>:\n%s", src, tok.Data, out)
+			}
+			for _, a := range tok.Attr {
+				value := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+				if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(value, "javascript:") || strings.HasPrefix(value, "data:") {
+					t.Errorf("rendering %q kept %s=%q:\n%s", src, a.Key, a.Val, out)
+				}
+			}
+		}
+	}
+}
+
+func TestRenderInlineDropsTheParagraph(t *testing.T) {
+	h, err := RenderInline("Was gilt nach **Art. 4**?", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Was gilt nach <strong>Art. 4</strong>?"; string(h) != want {
+		t.Errorf("RenderInline = %q, want %q", h, want)
+	}
+}

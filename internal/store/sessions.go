@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// SessionByID loads a session that has not expired.
+func (s *Store) SessionByID(ctx context.Context, id string) (*WebSession, error) {
+	var ws WebSession
+	err := s.W.WithContext(ctx).Where("id = ? AND expires_at > ?", id, s.Now()).First(&ws).Error
+	return &ws, notFound(err, "session")
+}
+
+// SaveSession inserts or updates a session.
+func (s *Store) SaveSession(ctx context.Context, ws *WebSession) error {
+	return s.W.WithContext(ctx).Save(ws).Error
+}
+
+// DeleteSession ends one session.
+func (s *Store) DeleteSession(ctx context.Context, id string) error {
+	return s.W.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
+}
+
+// TouchSession records activity, at most once a minute per session to keep writes rare.
+func (s *Store) TouchSession(ctx context.Context, id string, now time.Time) error {
+	return s.W.WithContext(ctx).Model(&WebSession{}).
+		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).
+		Update("last_seen_at", now).Error
+}
+
+// SessionsOfUser lists a user's active sessions, newest first.
+func (s *Store) SessionsOfUser(ctx context.Context, userID int64) ([]WebSession, error) {
+	var out []WebSession
+	err := s.R.WithContext(ctx).Where("user_id = ? AND expires_at > ?", userID, s.Now()).
+		Order("last_seen_at DESC").Find(&out).Error
+	return out, err
+}
+
+// DeleteSessionsOfUser ends every session of a user except keepID ("" ends all), and returns how
+// many were ended.
+func (s *Store) DeleteSessionsOfUser(ctx context.Context, userID int64, keepID string) (int64, error) {
+	res := s.W.WithContext(ctx).Where("user_id = ? AND id <> ?", userID, keepID).Delete(&WebSession{})
+	return res.RowsAffected, res.Error
+}
+
+// DeleteExpiredSessions removes sessions past their expiry or idle for longer than idle.
+func (s *Store) DeleteExpiredSessions(ctx context.Context, idle time.Duration) (int64, error) {
+	now := s.Now()
+	res := s.W.WithContext(ctx).Where("expires_at <= ? OR last_seen_at < ?", now, now.Add(-idle)).Delete(&WebSession{})
+	return res.RowsAffected, res.Error
+}
+
+// ThrottleFailures returns the failures counted for key in the window that started after since.
+func (s *Store) ThrottleFailures(ctx context.Context, key string, since time.Time) (int, error) {
+	var t AuthThrottle
+	err := s.W.WithContext(ctx).Where("throttle_key = ? AND window_start > ?", key, since).First(&t).Error
+	if err == gorm.ErrRecordNotFound {
+		return 0, nil
+	}
+	return t.Failures, err
+}
+
+// RecordFailure counts one failed login for each key; a window older than since starts anew.
+func (s *Store) RecordFailure(ctx context.Context, since time.Time, keys ...string) error {
+	now := s.Now()
+	return s.Tx(ctx, func(tx *gorm.DB) error {
+		for _, key := range keys {
+			var t AuthThrottle
+			err := tx.Where("throttle_key = ?", key).First(&t).Error
+			switch {
+			case err == gorm.ErrRecordNotFound:
+				err = tx.Create(&AuthThrottle{Key: key, Failures: 1, WindowStart: now}).Error
+			case err != nil:
+			case t.WindowStart.Before(since) || t.WindowStart.Equal(since):
+				err = tx.Model(&t).Updates(map[string]any{"failures": 1, "window_start": now}).Error
+			default:
+				err = tx.Model(&t).Update("failures", gorm.Expr("failures + 1")).Error
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// ClearFailures forgets the failures of a key after a successful login.
+func (s *Store) ClearFailures(ctx context.Context, key string) error {
+	return s.W.WithContext(ctx).Where("throttle_key = ?", key).Delete(&AuthThrottle{}).Error
+}

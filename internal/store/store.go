@@ -1,0 +1,161 @@
+// Package store is ailit's storage: GORM over SQLite (the embedded default) or PostgreSQL, with
+// versioned migrations and one file per aggregate (users.go, sessions.go, …).
+//
+// On SQLite there are two pools on the same file, as PocketBase does it: a writer with exactly one
+// connection whose transactions start IMMEDIATE (so a write never fails half-way with "database is
+// locked"), and a read-only pool for everything else. On PostgreSQL both point to one pool.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/ailit/ailit/internal/config"
+	"github.com/ailit/ailit/internal/domain"
+)
+
+// Dialects.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// Store holds the database handles. Use W for every write and every transaction, R for reads.
+type Store struct {
+	W       *gorm.DB
+	R       *gorm.DB
+	Dialect string
+	Clock   domain.Clock
+	log     *slog.Logger
+}
+
+// Open connects to the database named by url: a SQLite file path, or a postgres:// URL.
+func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	gcfg := func() *gorm.Config {
+		return &gorm.Config{
+			TranslateError: true,
+			NowFunc:        func() time.Time { return time.Now().UTC() },
+			Logger:         logger.Discard,
+		}
+	}
+	s := &Store{Clock: domain.SystemClock{}, log: log}
+	if config.IsPostgresURL(dbURL) {
+		db, err := gorm.Open(postgres.Open(withTimeZoneUTC(dbURL)), gcfg())
+		if err != nil {
+			return nil, fmt.Errorf("connecting to PostgreSQL: %w", err)
+		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		s.W, s.R, s.Dialect = db, db, Postgres
+	} else {
+		path := strings.TrimPrefix(dbURL, "sqlite://")
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("creating database directory: %w", err)
+			}
+		}
+		// busy_timeout must come before journal_mode in the DSN (PocketBase notes the same).
+		common := "_busy_timeout=10000&_journal_mode=WAL&_foreign_keys=on&_synchronous=NORMAL"
+		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg())
+		if err != nil {
+			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+		}
+		wdb, _ := w.DB()
+		wdb.SetMaxOpenConns(1)
+		wdb.SetMaxIdleConns(1)
+		wdb.SetConnMaxLifetime(0)
+		// The writer opens first so WAL mode is set on a read-write connection before readers.
+		if err := wdb.PingContext(ctx); err != nil {
+			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+		}
+		r, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_query_only=1"), gcfg())
+		if err != nil {
+			return nil, fmt.Errorf("opening SQLite read pool: %w", err)
+		}
+		rdb, _ := r.DB()
+		n := max(4, 2*runtime.GOMAXPROCS(0))
+		rdb.SetMaxOpenConns(n)
+		rdb.SetMaxIdleConns(n)
+		s.W, s.R, s.Dialect = w, r, SQLite
+	}
+	return s, nil
+}
+
+// withTimeZoneUTC makes PostgreSQL sessions use UTC so timestamps read back as stored.
+func withTimeZoneUTC(dbURL string) string {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return dbURL
+	}
+	q := u.Query()
+	if q.Get("timezone") == "" {
+		q.Set("timezone", "UTC")
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Ping checks that the database answers, for /readyz.
+func (s *Store) Ping(ctx context.Context) error {
+	for _, db := range []*gorm.DB{s.W, s.R} {
+		sqlDB, err := db.DB()
+		if err != nil {
+			return err
+		}
+		if err := sqlDB.PingContext(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the read pool, then the writer, so SQLite checkpoints the WAL on the last close.
+func (s *Store) Close() error {
+	var errs []error
+	if s.R != s.W {
+		if db, err := s.R.DB(); err == nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	if db, err := s.W.DB(); err == nil {
+		errs = append(errs, db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Now is the store's clock, in UTC.
+func (s *Store) Now() time.Time { return s.Clock.Now().UTC() }
+
+// Tx runs fn in one write transaction.
+func (s *Store) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.W.WithContext(ctx).Transaction(fn)
+}
+
+// notFound converts gorm's "record not found" into the application error.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.Errorf(domain.ENOTFOUND, "%s not found", what)
+	}
+	return err
+}

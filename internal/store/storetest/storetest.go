@@ -1,0 +1,86 @@
+// Package storetest opens real, empty, migrated databases for tests: a SQLite file in a temporary
+// directory always, and a fresh schema in PostgreSQL when AILIT_TEST_DATABASE_URL names a server.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/store"
+)
+
+// PostgresURL is the test server's URL, or "" when PostgreSQL tests are off.
+func PostgresURL() string { return os.Getenv("AILIT_TEST_DATABASE_URL") }
+
+// OpenSQLite returns a migrated store on a new SQLite file.
+func OpenSQLite(t testing.TB) *store.Store {
+	t.Helper()
+	return open(t, filepath.Join(t.TempDir(), "test.db"))
+}
+
+// OpenPostgres returns a migrated store in a new schema of the PostgreSQL test server; the schema is
+// dropped when the test ends. It skips the test when no server is configured.
+func OpenPostgres(t testing.TB) *store.Store {
+	t.Helper()
+	base := PostgresURL()
+	if base == "" {
+		t.Skip("PostgreSQL tests need AILIT_TEST_DATABASE_URL (set by .ci/run)")
+	}
+	return open(t, NewPostgresSchema(t, base))
+}
+
+// NewPostgresSchema creates an empty schema on the server at base and returns a URL that uses it.
+func NewPostgresSchema(t testing.TB, base string) string {
+	t.Helper()
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	schema := "t_" + hex.EncodeToString(b)
+	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{})
+	if err != nil {
+		t.Fatalf("connecting to PostgreSQL test server: %v", err)
+	}
+	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
+		t.Fatalf("creating schema: %v", err)
+	}
+	t.Cleanup(func() {
+		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		if db, err := admin.DB(); err == nil {
+			db.Close()
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func open(t testing.TB, dbURL string) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), dbURL, nil)
+	if err != nil {
+		t.Fatalf("opening test database: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrating test database: %v", err)
+	}
+	return s
+}
+
+// Each runs fn against SQLite and, when configured, PostgreSQL, as subtests named by dialect.
+func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Run(store.SQLite, func(t *testing.T) { fn(t, OpenSQLite(t)) })
+	t.Run(store.Postgres, func(t *testing.T) { fn(t, OpenPostgres(t)) })
+}

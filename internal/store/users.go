@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/domain"
+)
+
+// NormalizeEmail is how emails are compared and stored.
+func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// HasRole reports whether the user holds role.
+func (u *User) HasRole(role string) bool {
+	return slices.ContainsFunc(u.Roles, func(r UserRole) bool { return r.Role == role })
+}
+
+// RoleNames returns the user's roles in display order.
+func (u *User) RoleNames() []string {
+	var out []string
+	for _, r := range AllRoles {
+		if u.HasRole(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ValidRole reports whether role is one of AllRoles.
+func ValidRole(role string) bool { return slices.Contains(AllRoles, role) }
+
+// CreateUser stores a new user with roles. A duplicate email is an ECONFLICT error.
+func (s *Store) CreateUser(ctx context.Context, u *User, roles []string) error {
+	u.Email = NormalizeEmail(u.Email)
+	if err := validateRoles(roles); err != nil {
+		return err
+	}
+	u.Roles = nil
+	for _, r := range roles {
+		u.Roles = append(u.Roles, UserRole{Role: r})
+	}
+	err := s.W.WithContext(ctx).Create(u).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return domain.Errorf(domain.ECONFLICT, "a user with the email %s exists already", u.Email)
+	}
+	return err
+}
+
+// UserByID loads a user with roles.
+func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
+	var u User
+	err := s.R.WithContext(ctx).Preload("Roles").First(&u, id).Error
+	return &u, notFound(err, "user")
+}
+
+// UserByEmail loads a user with roles by email (case-insensitive).
+func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
+	var u User
+	err := s.R.WithContext(ctx).Preload("Roles").Where("email = ?", NormalizeEmail(email)).First(&u).Error
+	return &u, notFound(err, "user")
+}
+
+// UserFilter narrows ListUsers.
+type UserFilter struct {
+	Query  string // part of name or email
+	Role   string
+	Active *bool
+	Limit  int
+	Offset int
+}
+
+// ListUsers returns users ordered by name, and the total count matching the filter.
+func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int64, error) {
+	q := s.R.WithContext(ctx).Model(&User{})
+	if f.Query != "" {
+		like := "%" + strings.ToLower(f.Query) + "%"
+		q = q.Where("lower(display_name) LIKE ? OR email LIKE ?", like, like)
+	}
+	if f.Role != "" {
+		q = q.Where("id IN (?)", s.R.Model(&UserRole{}).Select("user_id").Where("role = ?", f.Role))
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	var users []User
+	err := q.Preload("Roles").Order("lower(display_name), id").Limit(f.Limit).Offset(f.Offset).Find(&users).Error
+	return users, total, err
+}
+
+// CountUsers returns the number of users.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.R.WithContext(ctx).Model(&User{}).Count(&n).Error
+	return n, err
+}
+
+// SetActive activates or deactivates a user. Deactivation ends all of the user's sessions.
+func (s *Store) SetActive(ctx context.Context, userID int64, active bool) error {
+	return s.Tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"active": active, "updated_at": s.Now()})
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "user not found")
+		}
+		if !active {
+			return tx.Where("user_id = ?", userID).Delete(&WebSession{}).Error
+		}
+		return nil
+	})
+}
+
+// SetPassword stores a new password hash and ends every session of the user except keepSessionID
+// (the one in which the password was changed; "" ends all).
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash, keepSessionID string) error {
+	now := s.Now()
+	return s.Tx(ctx, func(tx *gorm.DB) error {
+		err := tx.Model(&User{}).Where("id = ?", userID).
+			Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+		if err != nil {
+			return err
+		}
+		return tx.Where("user_id = ? AND id <> ?", userID, keepSessionID).Delete(&WebSession{}).Error
+	})
+}
+
+// SetLanguage stores the user's preferred UI language.
+func (s *Store) SetLanguage(ctx context.Context, userID int64, lang string) error {
+	return s.W.WithContext(ctx).Model(&User{}).Where("id = ?", userID).Update("language", lang).Error
+}
+
+// UpdateUser changes name, roles and active state in one transaction. Deactivating ends the user's
+// sessions.
+func (s *Store) UpdateUser(ctx context.Context, id int64, displayName string, roles []string, active bool) error {
+	if err := validateRoles(roles); err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&User{}).Where("id = ?", id).
+			Updates(map[string]any{"display_name": displayName, "active": active, "updated_at": s.Now()})
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "user not found")
+		}
+		if err := tx.Where("user_id = ?", id).Delete(&UserRole{}).Error; err != nil {
+			return err
+		}
+		for _, r := range roles {
+			if err := tx.Create(&UserRole{UserID: id, Role: r}).Error; err != nil {
+				return err
+			}
+		}
+		if !active {
+			return tx.Where("user_id = ?", id).Delete(&WebSession{}).Error
+		}
+		return nil
+	})
+}
+
+func validateRoles(roles []string) error {
+	for _, r := range roles {
+		if !ValidRole(r) {
+			return domain.Errorf(domain.EINVALID, "unknown role %q", r)
+		}
+	}
+	return nil
+}

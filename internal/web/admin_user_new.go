@@ -1,0 +1,29 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/web/form"
+)
+
+type adminUserFormPage struct {
+	Edit      bool
+	Action    string
+	Form      form.User
+	AllRoles  []string
+	MinLength int
+}
+
+// adminUserNew shows the form for a new account (role "learner" preselected).
+func (a *App) adminUserNew(c *fiber.Ctx) error {
+	return a.renderUserForm(c, fiber.StatusOK, false, 0, form.User{Roles: []string{store.RoleLearner}, Active: true}, nil)
+}
+
+func (a *App) renderUserForm(c *fiber.Ctx, status int, edit bool, id int64, f form.User, errs map[string]string) error {
+	page := adminUserFormPage{Edit: edit, Action: "/admin/users", Form: f, AllRoles: store.AllRoles, MinLength: form.MinPasswordLength}
+	if edit {
+		page.Action = "/admin/users/" + itoa(id)
+	}
+	return a.render(c, status, "admin_user_form", page, errs)
+}

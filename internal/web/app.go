@@ -1,0 +1,110 @@
+// Package web is ailit's HTTP layer: a Fiber app with server-rendered pages. Handlers are thin, one
+// per file named by page and verb; routes.go lists every route with its access rule.
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/auth"
+	"github.com/ailit/ailit/internal/config"
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/store"
+)
+
+// Deps are what the web app needs from the outside.
+type Deps struct {
+	Config  config.Config
+	Store   *store.Store
+	Library *content.Library // the course catalog; reloaded on SIGHUP and from the admin page
+	Log     *slog.Logger
+	Version string
+}
+
+// App is the web application.
+type App struct {
+	cfg      config.Config
+	db       *store.Store
+	lib      *content.Library
+	log      *slog.Logger
+	version  string
+	sessions *auth.SessionStore
+	login    *auth.Login
+	tpl      *templates
+	fiber    *fiber.App
+	routes   []route
+}
+
+// New builds the web application with all routes.
+func New(d Deps) (*App, error) {
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if len(d.Config.SessionKey) == 0 {
+		return nil, errors.New("web: session key missing (config.EnsureSessionKey)")
+	}
+	idx, err := buildAssetIndex()
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := parseTemplates(idx)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{
+		cfg:      d.Config,
+		db:       d.Store,
+		lib:      d.Library,
+		log:      d.Log,
+		version:  d.Version,
+		sessions: auth.NewSessionStore(d.Store, d.Config.SessionKey, d.Config.Secure(), d.Config.SessionMaxAge, d.Config.SessionIdle),
+		login:    auth.NewLogin(d.Store),
+		tpl:      tpl,
+	}
+	a.fiber = fiber.New(fiber.Config{
+		AppName:                 "ailit",
+		Immutable:               true, // values from the context may outlive the request (GORM, logs)
+		ReadTimeout:             30 * time.Second,
+		WriteTimeout:            120 * time.Second, // large report exports stream for a while
+		IdleTimeout:             120 * time.Second,
+		BodyLimit:               32 << 20,
+		ProxyHeader:             fiber.HeaderXForwardedFor,
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
+		ErrorHandler:            a.handleError,
+		DisableStartupMessage:   true,
+	})
+	a.registerRoutes()
+	return a, nil
+}
+
+// Fiber returns the underlying Fiber app (for tests and for serving).
+func (a *App) Fiber() *fiber.App { return a.fiber }
+
+// Listen serves on addr until ctx ends, then finishes requests in flight (up to grace) and returns.
+// The caller closes the database only after Listen returned.
+func (a *App) Listen(ctx context.Context, addr string, grace time.Duration) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return a.Serve(ctx, ln, grace)
+}
+
+// Serve is Listen on an existing listener (tests listen on 127.0.0.1:0).
+func (a *App) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- a.fiber.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		a.log.Info("shutting down: finishing requests in flight", "grace", grace)
+		return a.fiber.ShutdownWithTimeout(grace)
+	}
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/i18n"
+)
+
+// statusOf maps application error codes to HTTP status: the one place where that happens.
+func statusOf(err error) int {
+	var fe *fiber.Error
+	var ce *csrfError
+	switch {
+	case errors.As(err, &fe):
+		return fe.Code
+	case errors.As(err, &ce):
+		return fiber.StatusForbidden
+	}
+	switch domain.ErrorCode(err) {
+	case domain.EINVALID:
+		return fiber.StatusBadRequest
+	case domain.EUNAUTHORIZED:
+		return fiber.StatusUnauthorized
+	case domain.EFORBIDDEN:
+		return fiber.StatusForbidden
+	case domain.ENOTFOUND:
+		return fiber.StatusNotFound
+	case domain.ECONFLICT:
+		return fiber.StatusConflict
+	case domain.ETOOMANY:
+		return fiber.StatusTooManyRequests
+	}
+	return fiber.StatusInternalServerError
+}
+
+// handleError renders a friendly error page. Internal errors are logged with detail and shown
+// without it.
+func (a *App) handleError(c *fiber.Ctx, err error) error {
+	status := statusOf(err)
+	l := lang(c)
+	var title, msg string
+	var ce *csrfError
+	switch {
+	case errors.As(err, &ce):
+		title, msg = i18n.T(l, "error.403.title"), i18n.T(l, "error.csrf")
+	case status == fiber.StatusNotFound:
+		title, msg = i18n.T(l, "error.404.title"), i18n.T(l, "error.404.text")
+	case status == fiber.StatusForbidden:
+		title, msg = i18n.T(l, "error.403.title"), i18n.T(l, "error.403.text")
+	case status == fiber.StatusUnauthorized:
+		title, msg = i18n.T(l, "error.401.title"), i18n.T(l, "error.401.text")
+	case status == fiber.StatusMethodNotAllowed:
+		title, msg = i18n.T(l, "error.405.title"), i18n.T(l, "error.405.text")
+	case status == fiber.StatusRequestEntityTooLarge:
+		title, msg = i18n.T(l, "error.413.title"), i18n.T(l, "error.413.text")
+	case status >= 500:
+		a.log.Error("request failed", "method", c.Method(), "path", c.Path(), "error", err)
+		title, msg = i18n.T(l, "error.500.title"), i18n.T(l, "error.500.text")
+	default:
+		title, msg = i18n.T(l, "error.400.title"), domain.ErrorMessage(err)
+	}
+	if rerr := a.render(c, status, "error", map[string]string{"Title": title, "Message": msg}, nil); rerr != nil {
+		a.log.Error("rendering error page", "error", rerr)
+		return c.Status(status).SendString(title + "\n" + msg)
+	}
+	return nil
+}

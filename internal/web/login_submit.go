@@ -1,0 +1,43 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/auth"
+	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/web/form"
+)
+
+// loginSubmit checks the credentials, renews the session and redirects to where the user wanted to go.
+func (a *App) loginSubmit(c *fiber.Ctx) error {
+	f := form.NewLogin(c)
+	l := lang(c)
+	page := loginPage{Email: f.Email, Next: safeNext(f.Next)}
+	if errs := f.Validate(); len(errs) > 0 {
+		return a.render(c, fiber.StatusUnprocessableEntity, "login", page, errs.Translate(tr(l)))
+	}
+	u, err := a.login.Authenticate(c.UserContext(), f.Email, f.Password, c.IP())
+	switch {
+	case errors.Is(err, auth.ErrThrottled):
+		page.Message = i18n.T(l, "login.throttled")
+		return a.render(c, fiber.StatusTooManyRequests, "login", page, nil)
+	case errors.Is(err, auth.ErrInvalidCredentials):
+		page.Message = i18n.T(l, "login.failed")
+		return a.render(c, fiber.StatusUnauthorized, "login", page, nil)
+	case err != nil:
+		return err
+	}
+	ws := webSession(c)
+	if err := ws.login(c.UserContext(), u); err != nil {
+		return err
+	}
+	a.log.Info("login", "user_id", u.ID)
+	return c.Redirect(page.Next, fiber.StatusSeeOther)
+}
+
+// tr binds a language to the translate function.
+func tr(lang string) func(string, ...any) string {
+	return func(key string, args ...any) string { return i18n.T(lang, key, args...) }
+}

@@ -1,0 +1,199 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/store"
+	assets "github.com/ailit/ailit/web"
+)
+
+// templates holds one parsed template set per page, so the "title" and "content" blocks of
+// different pages never collide (Miniflux does the same).
+type templates struct {
+	pages  map[string]*template.Template
+	assets *assetIndex
+}
+
+func parseTemplates(idx *assetIndex) (*templates, error) {
+	funcs := template.FuncMap{
+		"t":        i18n.T,
+		"asset":    idx.URL,
+		"dict":     dict,
+		"date":     formatDate,
+		"datetime": formatDateTime,
+		"add":      func(a, b int) int { return a + b },
+	}
+	pages, err := fs.Glob(assets.Templates, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}, assets: idx}
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		tpl, err := template.New(name).Funcs(funcs).ParseFS(assets.Templates,
+			"templates/layout.html", "templates/partials/*.html", p)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		t.pages[name] = tpl
+	}
+	return t, nil
+}
+
+// view is what every page template receives.
+type view struct {
+	Lang    string
+	Path    string
+	User    *store.User
+	CSRF    string
+	Flash   string
+	Nav     []navItem
+	Errors  map[string]string
+	Version string
+	Data    any
+}
+
+type navItem struct {
+	Href, Label string
+	Current     bool
+}
+
+// render writes a page into a buffer first, so a template error becomes a clean 500 page instead of
+// half a page.
+func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[string]string) error {
+	tpl, ok := a.tpl.pages[page]
+	if !ok {
+		return fmt.Errorf("no template for page %q", page)
+	}
+	v := a.newView(c)
+	v.Data = data
+	v.Errors = errs
+	var buf bytes.Buffer
+	if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return fmt.Errorf("rendering %s: %w", page, err)
+	}
+	c.Status(status)
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}
+
+func (a *App) newView(c *fiber.Ctx) *view {
+	ws := webSession(c)
+	u := currentUser(c)
+	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version}
+	if ws != nil {
+		v.CSRF = ws.csrfToken()
+		v.Flash = ws.popFlash()
+	}
+	if u != nil {
+		v.Nav = navFor(u, c.Path())
+	}
+	return v
+}
+
+// navFor builds the role-aware main navigation.
+func navFor(u *store.User, current string) []navItem {
+	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}}
+	if u.HasRole(store.RoleAdmin) {
+		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
+	}
+	for i := range items {
+		h := items[i].Href
+		items[i].Current = current == h || (h != "/" && strings.HasPrefix(current, h+"/"))
+	}
+	return items
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key/value pairs")
+	}
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+var berlin = mustLoadLocation("Europe/Berlin")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// formatDate shows a date the way German (or English) readers expect it.
+func formatDate(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	if lang == "en" {
+		return t.In(berlin).Format("2 Jan 2006")
+	}
+	return t.In(berlin).Format("02.01.2006")
+}
+
+func formatDateTime(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	if lang == "en" {
+		return t.In(berlin).Format("2 Jan 2006, 15:04")
+	}
+	return t.In(berlin).Format("02.01.2006, 15:04") + " Uhr"
+}
+
+// assetIndex maps static file names to fingerprinted URLs (/static/app.3f2a1b9c.css), so the
+// files can be cached for a year and still change with each release.
+type assetIndex struct {
+	urls  map[string]string // "app.css" -> "/static/app.3f2a1b9c.css"
+	files map[string]string // "app.3f2a1b9c.css" -> "app.css"
+}
+
+func buildAssetIndex() (*assetIndex, error) {
+	idx := &assetIndex{urls: map[string]string{}, files: map[string]string{}}
+	err := fs.WalkDir(assets.Static, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(assets.Static, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel := strings.TrimPrefix(p, "static/")
+		ext := path.Ext(rel)
+		hashed := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		idx.urls[rel] = "/static/" + hashed
+		idx.files[hashed] = rel
+		return nil
+	})
+	return idx, err
+}
+
+// URL returns the fingerprinted URL of a static file (or the plain one if it is missing, which
+// happens only when the front-end packages were not installed).
+func (idx *assetIndex) URL(name string) string {
+	if u, ok := idx.urls[name]; ok {
+		return u
+	}
+	return "/static/" + name
+}
