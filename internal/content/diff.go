@@ -1,10 +1,12 @@
 package content
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"slices"
+	"strings"
 )
 
 // VersionDiff is what changed between two versions of a course, by module and question content
@@ -90,23 +92,10 @@ func Diff(old, new *Version) VersionDiff {
 	}
 	for _, s := range []*[]QuestionRef{&d.QuestionsAdded, &d.QuestionsRemoved, &d.QuestionsChanged} {
 		slices.SortFunc(*s, func(a, b QuestionRef) int {
-			if a.ModuleID != b.ModuleID {
-				return compareStrings(a.ModuleID, b.ModuleID)
-			}
-			return compareStrings(a.QuestionID, b.QuestionID)
+			return cmp.Or(strings.Compare(a.ModuleID, b.ModuleID), strings.Compare(a.QuestionID, b.QuestionID))
 		})
 	}
 	return d
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 type indexedQuestion struct {

@@ -185,6 +185,7 @@ type versionLoad struct {
 	v           *Version            // nil when course.yaml could not be read
 	manifestDoc *yamlDoc            // for positions of cross-version problems
 	quizDocs    map[string]*yamlDoc // module id → its quiz.yaml
+	moduleIDs   map[string]string   // module folder → module id, for links between modules
 	problems    []Problem
 }
 
@@ -214,7 +215,8 @@ func (l *versionLoad) load(root string) {
 		}
 		return
 	}
-	m, ps := parseManifestFile(l.rel+"/course.yaml", data, &l.manifestDoc)
+	m, doc, ps := parseManifest(l.rel+"/course.yaml", data)
+	l.manifestDoc = doc
 	l.add(ps...)
 	if m == nil {
 		return
@@ -233,15 +235,6 @@ func (l *versionLoad) load(root string) {
 	l.loadModules(files, texts)
 	l.checkCompletion()
 	l.loadChangelog(texts)
-}
-
-// parseManifestFile is ParseManifest that also hands back the YAML positions.
-func parseManifestFile(relPath string, data []byte, doc **yamlDoc) (*Manifest, []Problem) {
-	m, ps := ParseManifest(relPath, data)
-	if m != nil {
-		*doc, _ = decodeYAML(relPath, data, 0, &manifestFile{})
-	}
-	return m, ps
 }
 
 // readVersionFile checks a file's size, reads text files into texts and sets the digest.
@@ -323,9 +316,5 @@ func (l *versionLoad) renderChecked(relPath string, src []byte, lineOffset int, 
 }
 
 func (l *versionLoad) renderOptions(dir string) RenderOptions {
-	modules := map[string]string{}
-	for _, m := range l.v.Modules {
-		modules[m.Folder] = m.ID
-	}
-	return RenderOptions{Language: l.v.Manifest.Language, Base: l.v.Base, Dir: dir, Modules: modules}
+	return RenderOptions{Language: l.v.Manifest.Language, Base: l.v.Base, Dir: dir, Modules: l.moduleIDs}
 }

@@ -105,10 +105,16 @@ var requiredManifestFields = []string{"id", "version", "title", "summary", "lang
 // cannot be read as YAML; otherwise it is returned together with every problem found in it alone
 // (checks against folder names and modules happen in the loader).
 func ParseManifest(relPath string, data []byte) (*Manifest, []Problem) {
+	m, _, ps := parseManifest(relPath, data)
+	return m, ps
+}
+
+// parseManifest is ParseManifest that also returns the YAML positions for later checks.
+func parseManifest(relPath string, data []byte) (*Manifest, *yamlDoc, []Problem) {
 	var f manifestFile
 	doc, ps := decodeYAML(relPath, data, 0, &f)
 	if doc == nil {
-		return nil, ps
+		return nil, nil, ps
 	}
 	ps = append(ps, doc.requireFields(requiredManifestFields...)...)
 	m := &Manifest{
@@ -157,7 +163,7 @@ func ParseManifest(relPath string, data []byte) (*Manifest, []Problem) {
 	check(ok, "$.completion.modules", "completion.modules must be all or a list of module ids")
 	m.Completion.Quizzes, ok = parseRule(f.Completion.Quizzes, true)
 	check(ok, "$.completion.quizzes", "completion.quizzes must be all, none or a list of module ids")
-	return m, ps
+	return m, doc, ps
 }
 
 // checkCodes checks a required, non-empty list against a closed list of codes.

@@ -54,9 +54,11 @@ func (l *versionLoad) loadModules(files []versionFile, texts map[string][]byte) 
 		return
 	}
 	slices.SortStableFunc(found, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
+	l.moduleIDs = map[string]string{}
 	for i, f := range found {
 		f.m.index = i
 		l.v.Modules = append(l.v.Modules, f.m)
+		l.moduleIDs[f.m.Folder] = f.m.ID
 	}
 	questionOwner := map[string]string{} // question id → module id, for uniqueness in the course
 	for _, m := range l.v.Modules {
