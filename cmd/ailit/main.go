@@ -19,6 +19,7 @@ Usage:
   ailit users create --email E --name N --role R [--role R …] [--password P]
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
+  ailit backup FILE                   copy the SQLite database consistently (server may run)
   ailit version
 
 Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdUsers(rest, stdout, stderr)
 	case "courses":
 		return cmdCourses(rest, stdout, stderr)
+	case "backup":
+		return cmdBackup(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -69,3 +69,23 @@ func TestUnknownCommandShowsUsage(t *testing.T) {
 		t.Fatalf("exit %d %q", code, stderr)
 	}
 }
+
+func TestBackupCopiesTheDatabaseWithItsUsers(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("AILIT_DATA_DIR", dir)
+	if code, _, stderr := runCLI(t, "users", "create", "--email", "it@stadt.example", "--role", "admin"); code != 0 {
+		t.Fatal(stderr)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if code, out, stderr := runCLI(t, "backup", backup); code != 0 || !strings.Contains(out, "Backup written") {
+		t.Fatalf("backup: %d %s %s", code, out, stderr)
+	}
+	// The copy is a working database: another user with the same email is refused there too.
+	t.Setenv("AILIT_DATABASE_URL", backup)
+	if code, _, stderr := runCLI(t, "users", "create", "--email", "it@stadt.example"); code != 1 || !strings.Contains(stderr, "exists already") {
+		t.Fatalf("the backup does not contain the user: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "backup", backup); code != 1 || !strings.Contains(stderr, "exists already") {
+		t.Fatalf("overwriting a backup: %d %s", code, stderr)
+	}
+}

@@ -16,7 +16,8 @@ func (c *Config) EnsureSessionKey() error {
 	if len(c.SessionKey) > 0 {
 		return nil
 	}
-	key, err := loadOrCreateKey(filepath.Join(c.DataDir, "session.key"), 64)
+	key, err := LoadOrCreateKey(filepath.Join(c.DataDir, "session.key"), 64,
+		"delete it to generate a new key (users must log in again)")
 	if err != nil {
 		return err
 	}
@@ -24,11 +25,14 @@ func (c *Config) EnsureSessionKey() error {
 	return nil
 }
 
-func loadOrCreateKey(path string, size int) ([]byte, error) {
+// LoadOrCreateKey reads a hex-encoded random key of size bytes from path, or creates one there
+// (readable by the owner only) when the file does not exist. A damaged file is an error, never
+// silently replaced; ifDamaged tells the operator what to do and what replacing the key costs.
+func LoadOrCreateKey(path string, size int, ifDamaged string) ([]byte, error) {
 	if b, err := os.ReadFile(path); err == nil {
 		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
 		if err != nil || len(key) != size {
-			return nil, fmt.Errorf("%s is damaged: expected %d hex-encoded bytes; delete it to generate a new key (users must log in again)", path, size)
+			return nil, fmt.Errorf("%s is damaged: expected %d hex-encoded bytes; %s", path, size, ifDamaged)
 		}
 		return key, nil
 	} else if !os.IsNotExist(err) {

@@ -67,5 +67,7 @@ type CourseVersionHash struct {
 
 // AllModels lists every model, for the migration drift test.
 func AllModels() []any {
-	return []any{&User{}, &UserRole{}, &WebSession{}, &AuthThrottle{}, &CourseVersionHash{}}
+	return []any{&User{}, &UserRole{}, &WebSession{}, &AuthThrottle{}, &CourseVersionHash{},
+		&Enrollment{}, &LessonProgress{}, &Completion{}, &EvidenceEvent{},
+		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}}
 }

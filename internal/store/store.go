@@ -159,3 +159,16 @@ func notFound(err error, what string) error {
 	}
 	return err
 }
+
+// Backup writes a consistent copy of a SQLite database to path while the platform keeps running
+// (VACUUM INTO takes a read snapshot; writers are not blocked for long). PostgreSQL has its own
+// tools (pg_dump), so Backup refuses there.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.Dialect != SQLite {
+		return domain.Errorf(domain.EINVALID, "online backup is for SQLite; use pg_dump for PostgreSQL")
+	}
+	if _, err := os.Stat(path); err == nil {
+		return domain.Errorf(domain.ECONFLICT, "%s exists already; choose a new file name", path)
+	}
+	return s.W.WithContext(ctx).Exec("VACUUM INTO ?", path).Error
+}

@@ -43,7 +43,12 @@ func (s *Store) CreateUser(ctx context.Context, u *User, roles []string) error {
 	for _, r := range roles {
 		u.Roles = append(u.Roles, UserRole{Role: r})
 	}
-	err := s.W.WithContext(ctx).Create(u).Error
+	err := s.Tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(u).Error; err != nil {
+			return err
+		}
+		return s.appendRolesChanged(tx, u.ID, nil, roles)
+	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return domain.Errorf(domain.ECONFLICT, "a user with the email %s exists already", u.Email)
 	}
@@ -154,6 +159,13 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, displayName string, ro
 		} else if res.RowsAffected == 0 {
 			return domain.Errorf(domain.ENOTFOUND, "user not found")
 		}
+		var previous []string
+		if err := tx.Model(&UserRole{}).Where("user_id = ?", id).Pluck("role", &previous).Error; err != nil {
+			return err
+		}
+		if err := s.appendRolesChanged(tx, id, previous, roles); err != nil {
+			return err
+		}
 		if err := tx.Where("user_id = ?", id).Delete(&UserRole{}).Error; err != nil {
 			return err
 		}
@@ -167,6 +179,29 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, displayName string, ro
 		}
 		return nil
 	})
+}
+
+// appendRolesChanged records a change of roles in the evidence log (who may see and manage what
+// is part of the record); nothing is recorded when the set of roles stays the same.
+func (s *Store) appendRolesChanged(tx *gorm.DB, userID int64, previous, roles []string) error {
+	previous, roles = sortedRoles(previous), sortedRoles(roles)
+	if slices.Equal(previous, roles) {
+		return nil
+	}
+	payload := map[string]any{"previous": previous, "roles": roles}
+	_, err := s.AppendEvidence(tx, EventUserRolesChanged, &userID, payload)
+	return err
+}
+
+// sortedRoles returns the roles in display order without duplicates, never nil.
+func sortedRoles(roles []string) []string {
+	out := []string{}
+	for _, r := range AllRoles {
+		if slices.Contains(roles, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func validateRoles(roles []string) error {

@@ -108,6 +108,9 @@ func navFor(u *store.User, current string) []navItem {
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
 	}
+	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
+		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
+	}
 	for i := range items {
 		h := items[i].Href
 		items[i].Current = current == h || (h != "/" && strings.HasPrefix(current, h+"/"))

@@ -49,6 +49,15 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/admin/users/:id<int>", admin, a.adminUserEdit)
 	a.handle(fiber.MethodPost, "/admin/users/:id<int>", admin, a.adminUserUpdate)
 
+	// Courses: published versions only; drafts and refused versions answer 404.
+	a.handle(fiber.MethodGet, "/courses", anyUser, a.coursesList)
+	a.handle(fiber.MethodGet, "/courses/:course", anyUser, a.courseShow)
+	a.handle(fiber.MethodGet, "/courses/:course/v/:version", anyUser, a.courseVersionShow)
+	a.handle(fiber.MethodGet, "/courses/:course/v/:version/m/:module", anyUser, a.lessonShow)
+	a.handle(fiber.MethodGet, "/courses/:course/v/:version/files/*", anyUser, a.courseFile)
+	a.handle(fiber.MethodGet, "/admin/courses", roles(store.RoleAdmin, store.RoleTrainer), a.adminCoursesList)
+	a.handle(fiber.MethodPost, "/admin/courses/reload", admin, a.adminCoursesReload)
+
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

@@ -5,6 +5,7 @@ package webtest
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -61,7 +62,7 @@ func New(t testing.TB, opts ...Options) *Env {
 	} else {
 		db = storetest.OpenSQLite(t)
 	}
-	lib := content.NewLibrary(cfg.CoursesDir, db, nil)
+	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
@@ -180,6 +181,7 @@ func (c *Client) Login(email, password string) {
 	if r.Status != http.StatusSeeOther {
 		c.t.Fatalf("login as %s: status %d, want 303\n%s", email, r.Status, r.Body)
 	}
+	c.Get("/account") // the login renewed the session's CSRF token: pick up the new one
 }
 
 // Cookie returns the value of a cookie the client holds.

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/ailit/ailit/internal/domain"
+)
+
+// Enrollment sources.
+const (
+	SourceSelf       = "self"       // the learner enrolled
+	SourceAssignment = "assignment" // an assignment to the learner's org unit enrolled them
+)
+
+// Enrollment says that a person learns a course, pinned to one version and its content hash, so
+// the content never changes under them. One enrollment per person and course: switching to a newer
+// version updates it.
+type Enrollment struct {
+	ID             int64     `gorm:"primaryKey"`
+	UserID         int64     `gorm:"not null;uniqueIndex:idx_enrollments_user_course,priority:1"`
+	CourseID       string    `gorm:"size:100;not null;uniqueIndex:idx_enrollments_user_course,priority:2;index:idx_enrollments_course_id"`
+	Version        string    `gorm:"size:40;not null"`
+	ContentHash    string    `gorm:"size:64;not null"`
+	Source         string    `gorm:"size:20;not null"`
+	EnrolledAt     time.Time `gorm:"not null"`
+	LastActivityAt time.Time `gorm:"not null"` // for "continue where you left off"
+}
+
+// Enroll creates the enrollment of e.UserID in e.CourseID pinned to e.Version, or, when one exists
+// already, leaves it unchanged and fills e with it. created reports which happened.
+func (s *Store) Enroll(ctx context.Context, e *Enrollment) (created bool, err error) {
+	now := s.Now()
+	e.EnrolledAt, e.LastActivityAt = now, now
+	if e.Source == "" {
+		e.Source = SourceSelf
+	}
+	err = s.Tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(e)
+		if res.Error != nil {
+			return res.Error
+		}
+		created = res.RowsAffected == 1
+		if !created {
+			return tx.Where("user_id = ? AND course_id = ?", e.UserID, e.CourseID).First(e).Error
+		}
+		return nil
+	})
+	return created, err
+}
+
+// EnrollmentOf returns the user's enrollment in a course, or nil when there is none.
+func (s *Store) EnrollmentOf(ctx context.Context, userID int64, courseID string) (*Enrollment, error) {
+	return enrollmentOf(s.R.WithContext(ctx), userID, courseID)
+}
+
+func enrollmentOf(db *gorm.DB, userID int64, courseID string) (*Enrollment, error) {
+	var e Enrollment
+	err := db.Where("user_id = ? AND course_id = ?", userID, courseID).First(&e).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &e, err
+}
+
+// EnrollmentForUpdate loads the user's enrollment in a course inside tx; ENOTFOUND when there is
+// none.
+func (s *Store) EnrollmentForUpdate(tx *gorm.DB, userID int64, courseID string) (*Enrollment, error) {
+	e, err := enrollmentOf(tx, userID, courseID)
+	if err == nil && e == nil {
+		return nil, domain.Errorf(domain.ENOTFOUND, "you are not enrolled in this course")
+	}
+	return e, err
+}
+
+// EnrollmentsOfUser returns the user's enrollments, the most recently active first.
+func (s *Store) EnrollmentsOfUser(ctx context.Context, userID int64) ([]Enrollment, error) {
+	var es []Enrollment
+	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Order("last_activity_at DESC, id DESC").Find(&es).Error
+	return es, err
+}
+
+// EnrollmentsInCourse returns every enrollment in a course, for applying a new release's change
+// policy.
+func (s *Store) EnrollmentsInCourse(ctx context.Context, courseID string) ([]Enrollment, error) {
+	var es []Enrollment
+	err := s.R.WithContext(ctx).Where("course_id = ?", courseID).Order("id").Find(&es).Error
+	return es, err
+}
+
+// TouchEnrollment records learning activity on an enrollment.
+func (s *Store) TouchEnrollment(tx *gorm.DB, enrollmentID int64) error {
+	return tx.Model(&Enrollment{}).Where("id = ?", enrollmentID).Update("last_activity_at", s.Now()).Error
+}
+
+// MoveEnrollment pins an enrollment to another version of its course inside tx. keep maps the ids
+// of modules whose progress carries over to their hash in the new version (progress.Carry decides
+// which); progress on every other module is dropped.
+func (s *Store) MoveEnrollment(tx *gorm.DB, e *Enrollment, version, contentHash string, keep map[string]string) error {
+	var rows []LessonProgress
+	if err := tx.Where("enrollment_id = ?", e.ID).Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, p := range rows {
+		newHash, ok := keep[p.ModuleID]
+		var err error
+		switch {
+		case !ok:
+			err = tx.Delete(&p).Error
+		case newHash != p.ModuleHash:
+			err = tx.Model(&p).Update("module_hash", newHash).Error
+		}
+		if err != nil {
+			return err
+		}
+	}
+	now := s.Now()
+	e.Version, e.ContentHash, e.LastActivityAt = version, contentHash, now
+	return tx.Model(&Enrollment{}).Where("id = ?", e.ID).
+		Updates(map[string]any{"version": version, "content_hash": contentHash, "last_activity_at": now}).Error
+}

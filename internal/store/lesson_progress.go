@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// LessonProgress is what a learner did in one module of the version they are enrolled in: read the
+// lesson (DoneAt) and passed its quiz (QuizPassedAt). ModuleHash is the module's content hash when
+// it was recorded, so progress carries over to another version only for unchanged modules.
+type LessonProgress struct {
+	EnrollmentID int64  `gorm:"primaryKey;autoIncrement:false"`
+	ModuleID     string `gorm:"primaryKey;size:100"`
+	ModuleHash   string `gorm:"size:64;not null"`
+	DoneAt       *time.Time
+	QuizPassedAt *time.Time
+}
+
+// TableName keeps the table name singular, as "progress" has no plural.
+func (LessonProgress) TableName() string { return "lesson_progress" }
+
+// MarkLessonDone records inside tx that the lesson of a module was read. Marking it again keeps
+// the first time.
+func (s *Store) MarkLessonDone(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash string) error {
+	return s.markProgress(tx, enrollmentID, moduleID, moduleHash, "done_at")
+}
+
+// MarkQuizPassed records inside tx that the quiz of a module was passed. Passing it again keeps the
+// first time.
+func (s *Store) MarkQuizPassed(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash string) error {
+	return s.markProgress(tx, enrollmentID, moduleID, moduleHash, "quiz_passed_at")
+}
+
+func (s *Store) markProgress(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash, column string) error {
+	now := s.Now()
+	row := LessonProgress{EnrollmentID: enrollmentID, ModuleID: moduleID, ModuleHash: moduleHash}
+	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+		return err
+	}
+	return tx.Model(&LessonProgress{}).
+		Where("enrollment_id = ? AND module_id = ? AND "+column+" IS NULL", enrollmentID, moduleID).
+		Update(column, now).Error
+}
+
+// ProgressOf returns the progress rows of one enrollment, read inside db (a transaction or s.R).
+func ProgressOf(db *gorm.DB, enrollmentID int64) ([]LessonProgress, error) {
+	var rows []LessonProgress
+	err := db.Where("enrollment_id = ?", enrollmentID).Order("module_id").Find(&rows).Error
+	return rows, err
+}
+
+// ProgressOfEnrollments returns the progress rows of several enrollments, by enrollment id, in one
+// query (the dashboard).
+func (s *Store) ProgressOfEnrollments(ctx context.Context, enrollmentIDs []int64) (map[int64][]LessonProgress, error) {
+	out := map[int64][]LessonProgress{}
+	if len(enrollmentIDs) == 0 {
+		return out, nil
+	}
+	var rows []LessonProgress
+	if err := s.R.WithContext(ctx).Where("enrollment_id IN ?", enrollmentIDs).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.EnrollmentID] = append(out[r.EnrollmentID], r)
+	}
+	return out, nil
+}

@@ -1,0 +1,113 @@
+package store_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/store/storetest"
+)
+
+// TestPersonalDataCoversEveryTableWithAPerson keeps the GDPR Art. 15 download complete: a model
+// with a user_id or subject_user_id column keeps data about a person, so PersonalDataOf must read it.
+func TestPersonalDataCoversEveryTableWithAPerson(t *testing.T) {
+	s := storetest.OpenSQLite(t)
+	covered := map[reflect.Type]bool{}
+	for _, m := range store.PersonalDataModels {
+		covered[reflect.TypeOf(m)] = true
+	}
+	for _, model := range store.AllModels() {
+		sch := (&schemaOf{db: s, model: model}).parse(t)
+		for _, col := range []string{"user_id", "subject_user_id"} {
+			if sch.LookUpField(col) != nil && !covered[reflect.TypeOf(model)] {
+				t.Errorf("table %s has a %s column but PersonalDataOf (internal/store/personal_data.go) does not read it: "+
+					"add it there and to the My data page", sch.Table, col)
+			}
+		}
+	}
+}
+
+func TestPersonalDataContainsOnlyTheRowsOfThatPerson(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		anna := seedLearner(t, s, "anna@stadt.example", "Anna Berg")
+		ben := seedLearner(t, s, "ben@stadt.example", "Ben Kraus")
+
+		d, err := s.PersonalDataOf(ctx, anna)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.User.Email != "anna@stadt.example" || len(d.User.Roles) != 1 {
+			t.Errorf("account: %+v", d.User)
+		}
+		if len(d.Enrollments) != 1 || d.Enrollments[0].UserID != anna {
+			t.Fatalf("enrollments: %+v", d.Enrollments)
+		}
+		if p := d.Progress[d.Enrollments[0].ID]; len(p) != 1 || p[0].DoneAt == nil {
+			t.Errorf("progress: %+v", d.Progress)
+		}
+		if len(d.QuizAttempts) != 1 || d.QuizAttempts[0].UserID != anna || len(d.QuizAttempts[0].Answers) != 1 ||
+			d.QuizAttempts[0].Answers[0].Response != `["b"]` {
+			t.Errorf("quiz attempts: %+v", d.QuizAttempts)
+		}
+		if len(d.Completions) != 1 || d.Completions[0].UserID != anna {
+			t.Errorf("completions: %+v", d.Completions)
+		}
+		if len(d.Evidence) != 2 {
+			t.Errorf("evidence: %d events, want the role grant and the completion", len(d.Evidence))
+		}
+		for _, e := range d.Evidence {
+			if e.SubjectUserID == nil || *e.SubjectUserID != anna {
+				t.Errorf("evidence about someone else: %+v", e)
+			}
+		}
+		if d.QuizTimeExtension == nil || d.QuizTimeExtension.Percent != 50 {
+			t.Errorf("time extension: %+v", d.QuizTimeExtension)
+		}
+		other, err := s.PersonalDataOf(ctx, ben)
+		if err != nil || other.QuizTimeExtension != nil || len(other.QuizAttempts) != 1 || other.QuizAttempts[0].UserID != ben {
+			t.Errorf("ben's data: %+v, %v", other, err)
+		}
+	})
+}
+
+// seedLearner creates a learner with one of everything; only Anna gets a time extension.
+func seedLearner(t *testing.T, s *store.Store, email, name string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	u := &store.User{Email: email, DisplayName: name}
+	if err := s.CreateUser(ctx, u, []string{store.RoleLearner}); err != nil {
+		t.Fatal(err)
+	}
+	e := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc"}
+	if _, err := s.Enroll(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	err := s.Tx(ctx, func(tx *gorm.DB) error {
+		if err := s.MarkLessonDone(tx, e.ID, "m1", "h1"); err != nil {
+			return err
+		}
+		_, err := s.RecordCompletion(tx, &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	attempt := &store.QuizAttempt{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc", ModuleID: "m1",
+		Layout: "{}", Status: store.AttemptSubmitted, StartedAt: now,
+		Answers: []store.QuizAnswer{{QuestionID: "q1", QuestionHash: "qh", Response: `["b"]`, UpdatedAt: now}}}
+	if err := s.W.Create(attempt).Error; err != nil {
+		t.Fatal(err)
+	}
+	if name == "Anna Berg" {
+		if err := s.W.Create(&store.QuizTimeExtension{UserID: u.ID, Percent: 50, SetBy: u.ID, UpdatedAt: now}).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	return u.ID
+}

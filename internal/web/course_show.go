@@ -1,0 +1,47 @@
+package web
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/content"
+)
+
+type coursePage struct {
+	Version *content.Version
+	Newer   *content.Version // the latest version, when this one is older
+	Lang    string           // the course language when it differs from the UI language
+	Overdue bool             // review_due has passed
+}
+
+// courseShow shows the course page of the version the user should take (see courseVersionFor).
+func (a *App) courseShow(c *fiber.Ctx) error {
+	course, err := publishedCourse(a.lib.Catalog(), c)
+	if err != nil {
+		return err
+	}
+	return a.renderCourse(c, course, a.courseVersionFor(c, course))
+}
+
+// courseVersionShow shows the course page of one published version.
+func (a *App) courseVersionShow(c *fiber.Ctx) error {
+	cat := a.lib.Catalog()
+	course, err := publishedCourse(cat, c)
+	if err != nil {
+		return err
+	}
+	v, err := publishedVersion(cat, c)
+	if err != nil {
+		return err
+	}
+	return a.renderCourse(c, course, v)
+}
+
+func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Version) error {
+	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now())}
+	if latest := course.Latest(); latest != v {
+		page.Newer = latest
+	}
+	return a.render(c, fiber.StatusOK, "course", page, nil)
+}

@@ -1,0 +1,34 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/domain"
+)
+
+type lessonPage struct {
+	Version       *content.Version
+	Module        *content.Module
+	Number, Total int    // "Modul 2 von 3"
+	Lang          string // the course language when it differs from the UI language
+}
+
+// lessonShow shows one module's lesson, rendered at load time: serving it never reads the disk.
+func (a *App) lessonShow(c *fiber.Ctx) error {
+	v, err := publishedVersion(a.lib.Catalog(), c)
+	if err != nil {
+		return err
+	}
+	m := v.Module(c.Params("module"))
+	if m == nil {
+		return domain.Errorf(domain.ENOTFOUND, "no module %q in %s %s", c.Params("module"), v.CourseID, v.Version)
+	}
+	page := lessonPage{Version: v, Module: m, Total: len(v.Modules), Lang: contentLang(c, v)}
+	for i, other := range v.Modules {
+		if other == m {
+			page.Number = i + 1
+		}
+	}
+	return a.render(c, fiber.StatusOK, "lesson", page, nil)
+}
