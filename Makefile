@@ -17,9 +17,15 @@ run: build
 build: assets
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/ailit ./cmd/ailit
 
-## test: vet and every test (browser tests need Chromium; .ci/run installs it)
+## test: vet and every test (browser tests need Chromium; .ci/run installs it). With
+## AILIT_TEST_DATABASE_URL set, the store tests also run on PostgreSQL and the handler tests run a
+## second time with PostgreSQL as the app's database.
 test: assets vet
 	$(GO) test -count=1 ./...
+	@if [ -n "$$AILIT_TEST_DATABASE_URL" ]; then \
+	  echo "== handler tests on PostgreSQL"; \
+	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 ./internal/web/...; \
+	fi
 
 vet:
 	$(GO) vet ./...

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -57,7 +58,7 @@ func New(t testing.TB, opts ...Options) *Env {
 		o.Configure(&cfg)
 	}
 	var db *store.Store
-	if o.Postgres {
+	if o.Postgres || os.Getenv("AILIT_TEST_DIALECT") == "postgres" {
 		db = storetest.OpenPostgres(t)
 	} else {
 		db = storetest.OpenSQLite(t)
@@ -189,4 +190,3 @@ func (c *Client) Cookie(name string) string { return c.cookies[name] }
 
 // SetCookie sets a cookie, e.g. to replay a stolen session.
 func (c *Client) SetCookie(name, value string) { c.cookies[name] = value }
-
