@@ -20,6 +20,7 @@ Usage:
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
   ailit backup FILE                   copy the SQLite database consistently (server may run)
+  ailit evidence verify               check the hash chain of the evidence log (exit 1 if broken)
   ailit version
 
 Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
@@ -48,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCourses(rest, stdout, stderr)
 	case "backup":
 		return cmdBackup(rest, stdout, stderr)
+	case "evidence":
+		return cmdEvidence(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

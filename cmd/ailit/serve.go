@@ -53,6 +53,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	go startScheduler(ctx, cfg, db, lib, log)
 	log.Info("ailit is listening", "addr", cfg.Addr, "base_url", cfg.BaseURL, "database", dialectOf(cfg))
 	fmt.Fprintf(stdout, "ailit %s: open %s in your browser (Ctrl+C stops).\n", version, cfg.BaseURL)
 	if err := app.Listen(ctx, cfg.Addr, 20*time.Second); err != nil {

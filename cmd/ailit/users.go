@@ -25,8 +25,12 @@ func (m *multiFlag) Set(v string) error {
 }
 
 func cmdUsers(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "import" {
+		return cmdUsersImport(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "create" {
 		fmt.Fprintln(stderr, "usage: ailit users create --email E --name N --role R [--password P]")
+		fmt.Fprintln(stderr, "       ailit users import FILE.csv [--dry-run]")
 		return 2
 	}
 	var email, name, password string

@@ -14,7 +14,7 @@ import (
 
 // tabTimeout bounds one test's browser work, so a wait for something that never appears fails the
 // test instead of hanging the suite.
-const tabTimeout = 30 * time.Second
+const tabTimeout = 60 * time.Second
 
 // shared is the one browser of a test binary; tests get their own tabs in it.
 var shared struct {

@@ -54,4 +54,3 @@ func unavailable(t testing.TB, format string, args ...any) {
 	}
 	t.Skipf("browser test skipped: "+format+" (set "+requireBrowserEnv+"=1 to make this a failure)", args...)
 }
-

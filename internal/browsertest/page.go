@@ -95,12 +95,36 @@ func Fill(t testing.TB, ctx context.Context, label, value string) {
 	}
 }
 
-// Check ticks the checkbox or radio button labelled label by clicking it.
+// Check ticks the checkbox (or radio button) labelled label by clicking it, unless it is ticked.
 func Check(t testing.TB, ctx context.Context, label string) {
 	t.Helper()
+	setChecked(t, ctx, label, true)
+}
+
+// Uncheck clears the checkbox labelled label by clicking it, unless it is clear.
+func Uncheck(t testing.TB, ctx context.Context, label string) {
+	t.Helper()
+	setChecked(t, ctx, label, false)
+}
+
+func setChecked(t testing.TB, ctx context.Context, label string, want bool) {
+	t.Helper()
 	box := find(t, ctx, call(jsByLabel, label), fmt.Sprintf("checkbox labelled %q", label))
+	checked := func() bool {
+		on, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(box)+".checked"))
+		if err != nil {
+			t.Fatalf("reading checkbox %q: %v", label, err)
+		}
+		return on
+	}
+	if checked() == want {
+		return
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(box, chromedp.NodeVisible)); err != nil {
-		t.Fatalf("ticking %q: %v", label, err)
+		t.Fatalf("clicking checkbox %q: %v", label, err)
+	}
+	if checked() != want {
+		t.Fatalf("clicking checkbox %q did not change it", label)
 	}
 }
 

@@ -32,8 +32,8 @@ type Server struct {
 // package documentation) when Chromium or axe-core is missing, before doing any work.
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
-	browser(t)
 	axeScript(t)
+	browser(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listening on loopback: %v", err)

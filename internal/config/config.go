@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Config is everything `ailit serve` and the other subcommands need to know.
@@ -28,6 +29,12 @@ type Config struct {
 	LogLevel       slog.Level    // AILIT_LOG_LEVEL: debug, info, warn, error
 	TrustedProxies []string      // AILIT_TRUSTED_PROXIES: comma-separated IPs/CIDRs allowed to set X-Forwarded-For
 	DemoPassword   string        // AILIT_DEMO_PASSWORD: password for the --demo accounts
+	SMTP           SMTP          // AILIT_SMTP_*: reminder emails; off when the host is empty
+	PrivacyLevel   string        // AILIT_PRIVACY_LEVEL: what managers see (aggregate, status, results)
+	OrgName        string        // AILIT_ORG_NAME: the issuer printed on records of participation
+	RecordWording  string        // AILIT_RECORD_WORDING: legal wording on records; "" = built-in text per language
+	VerifyShowName bool          // AILIT_VERIFY_SHOW_NAME: the public verification page shows the person's name
+	WorkspaceGit   bool          // AILIT_WORKSPACE_GIT: publishing in the trainer workspace commits to the courses git repository
 }
 
 // Env is a lookup function such as os.LookupEnv; tests pass a map.
@@ -54,6 +61,9 @@ func Defaults() Config {
 		SessionMaxAge: 12 * time.Hour,
 		SessionIdle:   2 * time.Hour,
 		LogLevel:      slog.LevelInfo,
+		SMTP:          SMTP{Port: 587, StartTLS: true},
+		PrivacyLevel:  PrivacyStatus,
+		OrgName:       "Ihre Verwaltung",
 	}
 }
 
@@ -80,7 +90,12 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		{"AILIT_LOG_LEVEL", "log-level", "debug, info, warn or error", nil},
 		{"AILIT_TRUSTED_PROXIES", "trusted-proxies", "comma-separated proxy IPs or CIDRs", nil},
 		{"AILIT_DEMO_PASSWORD", "demo-password", "password of the demo accounts (serve --demo)", nil},
+		{"AILIT_ORG_NAME", "org-name", "organisation named as issuer on records of participation", nil},
+		{"AILIT_RECORD_WORDING", "record-wording", "legal wording printed on records of participation (default: built-in text)", nil},
+		{"AILIT_VERIFY_SHOW_NAME", "verify-show-name", "true: the public verification page shows the person's name", nil},
+		{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
 	}
+	settings = append(settings, orgSettings...)
 	for i := range settings {
 		s := &settings[i]
 		v, _ := env(s.env)
@@ -153,9 +168,36 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
 		}
 	}
+	if err := loadOrgSettings(&cfg, get); err != nil {
+		return cfg, err
+	}
 	cfg.DemoPassword = get("AILIT_DEMO_PASSWORD")
 	if cfg.DemoPassword != "" && len(cfg.DemoPassword) < 8 {
 		return cfg, &Error{"AILIT_DEMO_PASSWORD", "(hidden)", "must have at least 8 characters"}
+	}
+	if v := get("AILIT_ORG_NAME"); v != "" {
+		if utf8.RuneCountInString(v) > 200 {
+			return cfg, &Error{"AILIT_ORG_NAME", v, "must have at most 200 characters"}
+		}
+		cfg.OrgName = v
+	}
+	cfg.RecordWording = get("AILIT_RECORD_WORDING")
+	if utf8.RuneCountInString(cfg.RecordWording) > 1000 {
+		return cfg, &Error{"AILIT_RECORD_WORDING", cfg.RecordWording, "must have at most 1000 characters"}
+	}
+	if v := get("AILIT_VERIFY_SHOW_NAME"); v != "" {
+		show, err := strconv.ParseBool(v)
+		if err != nil {
+			return cfg, &Error{"AILIT_VERIFY_SHOW_NAME", v, "expected true or false"}
+		}
+		cfg.VerifyShowName = show
+	}
+	if v := get("AILIT_WORKSPACE_GIT"); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return cfg, &Error{"AILIT_WORKSPACE_GIT", v, "expected 1 or 0 (true or false)"}
+		}
+		cfg.WorkspaceGit = on
 	}
 	return cfg, nil
 }

@@ -78,6 +78,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		{"AILIT_LOG_LEVEL", "verbose"},
 		{"AILIT_TRUSTED_PROXIES", "10.0.0.1,localhost"},
 		{"AILIT_DEMO_PASSWORD", "kurz"},
+		{"AILIT_WORKSPACE_GIT", "vielleicht"},
 	} {
 		_, err := load(t, map[string]string{tc.name: tc.value})
 		var ce *Error
@@ -110,5 +111,16 @@ func TestSessionKeyIsGeneratedOnceAndKept(t *testing.T) {
 	b := Config{DataDir: dir}
 	if err := b.EnsureSessionKey(); err != nil || string(a.SessionKey) != string(b.SessionKey) {
 		t.Fatal("second start did not reuse the stored key")
+	}
+}
+
+func TestWorkspaceGitIsOffByDefaultAndOnWithOne(t *testing.T) {
+	cfg, _ := load(t, nil)
+	if cfg.WorkspaceGit {
+		t.Fatal("workspace git is on by default")
+	}
+	cfg, err := load(t, map[string]string{"AILIT_WORKSPACE_GIT": "1"})
+	if err != nil || !cfg.WorkspaceGit {
+		t.Fatalf("AILIT_WORKSPACE_GIT=1: %v %v", cfg.WorkspaceGit, err)
 	}
 }

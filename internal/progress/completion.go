@@ -62,11 +62,13 @@ type Result struct {
 // Progress on modules the spec does not have is ignored.
 func Evaluate(spec Spec, done map[string]Done) Result {
 	var r Result
+	r.Modules = make([]ModuleStatus, 0, len(spec.Modules))
+	readRules, quizRules := setOf(spec.RequiredModules), setOf(spec.RequiredQuizzes)
 	steps, stepsDone := 0, 0
 	for _, m := range spec.Modules {
 		d := done[m.ID]
-		readRequired := slices.Contains(spec.RequiredModules, m.ID)
-		quizRequired := m.HasQuiz && slices.Contains(spec.RequiredQuizzes, m.ID)
+		readRequired := readRules[m.ID]
+		quizRequired := m.HasQuiz && quizRules[m.ID]
 		if readRequired {
 			steps++
 			if d.Read {
@@ -97,6 +99,14 @@ func Evaluate(spec Spec, done map[string]Done) Result {
 		r.Percent = stepsDone * 100 / steps
 	}
 	return r
+}
+
+func setOf(ids []string) map[string]bool {
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set
 }
 
 // moduleState: a module is done when its lesson is read and, when its quiz counts for completion,

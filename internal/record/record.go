@@ -7,7 +7,10 @@ package record
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Record is one record of participation: who completed which course version when.
@@ -76,4 +79,17 @@ func (r Record) StatusAt(now time.Time) Status {
 		return Expired
 	}
 	return Valid
+}
+
+// Initials shortens a name to its initials ("Jörg Weiß" → "J. W.", "Anna-Lena Berg" → "A. L. B."),
+// for the verification page when the operator hides names.
+func Initials(name string) string {
+	var parts []string
+	for _, word := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		first, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsLetter(first) {
+			parts = append(parts, string(unicode.ToUpper(first))+".")
+		}
+	}
+	return strings.Join(parts, " ")
 }

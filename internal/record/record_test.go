@@ -175,6 +175,7 @@ func TestPDFContainsTheRecordAsRealTextInBothLanguages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		text = strings.ReplaceAll(text, "\n", " ") // wrapped lines
 		want := append(tc.want, tc.person, "KI-Grundlagen für die Verwaltung: Chancen & Risiken", "1.2.0",
 			"ki-grundlagen", "Stadtverwaltung Münster", "Teilnahme an einer Maßnahme nach Art. 4 KI-VO.", r.ID, r.ContentHash)
 		for _, w := range want {
@@ -182,7 +183,7 @@ func TestPDFContainsTheRecordAsRealTextInBothLanguages(t *testing.T) {
 				t.Errorf("%s PDF for %s: text %q missing; extracted:\n%s", tc.lang, tc.person, w, text)
 			}
 		}
-		if !strings.Contains(strings.ReplaceAll(text, "\n", ""), url) {
+		if !strings.Contains(strings.ReplaceAll(text, " ", ""), url) {
 			t.Errorf("%s PDF: verification URL missing", tc.lang)
 		}
 		for _, meta := range []string{"/Lang (" + map[string]string{"de": "de-DE", "en": "en"}[tc.lang] + ")", "/Title ", "/Author ", "/MediaBox [0 0 595.28 841.89]"} {
@@ -238,6 +239,17 @@ func TestTranscriptListsEveryRecordWithItsState(t *testing.T) {
 		"widerrufen am 14.04.2026: irrtümlich erfasst", "Seite 1 von 1"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("transcript: %q missing; extracted:\n%s", w, text)
+		}
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for name, want := range map[string]string{
+		"Jörg Weiß": "J. W.", "Anna-Lena Berg": "A. L. B.", "Nguyễn Thị Minh Khai": "N. T. M. K.",
+		"ayşe yılmaz": "A. Y.", "  ": "", "Dr. Özlem Çelik": "D. Ö. Ç.",
+	} {
+		if got := record.Initials(name); got != want {
+			t.Errorf("Initials(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

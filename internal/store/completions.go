@@ -120,6 +120,17 @@ func (s *Store) CompletionsOfUser(ctx context.Context, userID int64) ([]Completi
 	return cs, err
 }
 
+// CompletionFor returns the user's unrevoked completion of one course version, read inside db (a
+// transaction or s.R), or nil when there is none.
+func CompletionFor(db *gorm.DB, userID int64, courseID, version string) (*Completion, error) {
+	var c Completion
+	err := db.Where("user_id = ? AND course_id = ? AND version = ? AND revoked_at IS NULL", userID, courseID, version).First(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &c, err
+}
+
 // LatestCompletion returns the user's newest unrevoked completion of a course (any version), or
 // nil when there is none.
 func (s *Store) LatestCompletion(ctx context.Context, userID int64, courseID string) (*Completion, error) {

@@ -34,23 +34,28 @@ type Enrollment struct {
 // Enroll creates the enrollment of e.UserID in e.CourseID pinned to e.Version, or, when one exists
 // already, leaves it unchanged and fills e with it. created reports which happened.
 func (s *Store) Enroll(ctx context.Context, e *Enrollment) (created bool, err error) {
+	err = s.Tx(ctx, func(tx *gorm.DB) error {
+		created, err = s.EnrollIn(tx, e)
+		return err
+	})
+	return created, err
+}
+
+// EnrollIn is Enroll inside tx (for example when passing a quiz enrolls a learner).
+func (s *Store) EnrollIn(tx *gorm.DB, e *Enrollment) (created bool, err error) {
 	now := s.Now()
 	e.EnrolledAt, e.LastActivityAt = now, now
 	if e.Source == "" {
 		e.Source = SourceSelf
 	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(e)
-		if res.Error != nil {
-			return res.Error
-		}
-		created = res.RowsAffected == 1
-		if !created {
-			return tx.Where("user_id = ? AND course_id = ?", e.UserID, e.CourseID).First(e).Error
-		}
-		return nil
-	})
-	return created, err
+	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(e)
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.RowsAffected == 1 {
+		return true, nil
+	}
+	return false, tx.Where("user_id = ? AND course_id = ?", e.UserID, e.CourseID).First(e).Error
 }
 
 // EnrollmentOf returns the user's enrollment in a course, or nil when there is none.

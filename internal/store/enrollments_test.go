@@ -10,17 +10,26 @@ import (
 	"github.com/ailit/ailit/internal/store/storetest"
 )
 
+func enroll(t *testing.T, s *store.Store, e *store.Enrollment) bool {
+	t.Helper()
+	created, err := s.Enroll(context.Background(), e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return created
+}
+
 func TestEnrollingTwiceKeepsTheFirstPin(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := newLearner(t, s, "c@stadt.example")
 		first := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1"}
-		if created, err := s.Enroll(ctx, first); err != nil || !created || first.Source != store.SourceSelf {
-			t.Fatalf("first enroll: %v %v %+v", created, err, first)
+		if created := enroll(t, s, first); !created || first.Source != store.SourceSelf {
+			t.Fatalf("first enroll: %v %+v", created, first)
 		}
 		again := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.1.0", ContentHash: "h2"}
-		if created, err := s.Enroll(ctx, again); err != nil || created || again.ID != first.ID || again.Version != "1.0.0" {
-			t.Fatalf("second enroll: created %v, %v, %+v; want the first pin", created, err, again)
+		if created := enroll(t, s, again); created || again.ID != first.ID || again.Version != "1.0.0" {
+			t.Fatalf("second enroll: created %v, %+v; want the first pin", created, again)
 		}
 		got, err := s.EnrollmentOf(ctx, u.ID, "ki-grundlagen")
 		if err != nil || got == nil || got.Version != "1.0.0" {
@@ -37,9 +46,7 @@ func TestMovingAnEnrollmentKeepsOnlyCarriedProgress(t *testing.T) {
 		ctx := context.Background()
 		u := newLearner(t, s, "d@stadt.example")
 		e := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1"}
-		if _, err := s.Enroll(ctx, e); err != nil {
-			t.Fatal(err)
-		}
+		enroll(t, s, e)
 		err := s.Tx(ctx, func(tx *gorm.DB) error {
 			for _, m := range [][2]string{{"a", "a1"}, {"b", "b1"}, {"c", "c1"}} {
 				if err := s.MarkLessonDone(tx, e.ID, m[0], m[1]); err != nil {
@@ -78,9 +85,7 @@ func TestMarkingTwiceKeepsTheFirstTime(t *testing.T) {
 		ctx := context.Background()
 		u := newLearner(t, s, "e@stadt.example")
 		e := &store.Enrollment{UserID: u.ID, CourseID: "k", Version: "1.0.0", ContentHash: "h"}
-		if _, err := s.Enroll(ctx, e); err != nil {
-			t.Fatal(err)
-		}
+		enroll(t, s, e)
 		mark := func() {
 			if err := s.Tx(ctx, func(tx *gorm.DB) error { return s.MarkLessonDone(tx, e.ID, "a", "a1") }); err != nil {
 				t.Fatal(err)

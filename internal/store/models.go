@@ -23,6 +23,8 @@ type User struct {
 	Active            bool   `gorm:"not null;default:true"`
 	Language          string `gorm:"size:5;not null;default:''"` // preferred UI language, "" = browser
 	PasswordChangedAt *time.Time
+	OrgUnitID         *int64     `gorm:"index:idx_users_org_unit_id"`                    // nil: not placed in the organisation
+	PersonnelNumber   *string    `gorm:"size:40;uniqueIndex:idx_users_personnel_number"` // from the HR export; text, leading zeros kept
 	CreatedAt         time.Time  `gorm:"not null"`
 	UpdatedAt         time.Time  `gorm:"not null"`
 	Roles             []UserRole `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
@@ -69,5 +71,7 @@ type CourseVersionHash struct {
 func AllModels() []any {
 	return []any{&User{}, &UserRole{}, &WebSession{}, &AuthThrottle{}, &CourseVersionHash{},
 		&Enrollment{}, &LessonProgress{}, &Completion{}, &EvidenceEvent{},
-		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}}
+		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
+		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
+		&AssignmentExemption{}, &Job{}, &OutboxMessage{}}
 }

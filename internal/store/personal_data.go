@@ -15,11 +15,20 @@ type PersonalData struct {
 	QuizTimeExtension *QuizTimeExtension         // nil when none was granted
 	Completions       []Completion
 	Evidence          []EvidenceEvent
+
+	OrgUnits             map[int64]OrgUnit // the person's own unit and the units they manage, by id
+	ManagedUnits         []ManagerUnit
+	AssignmentTargets    []AssignmentTarget // assignments addressed to the person by name
+	AssignmentMembers    []AssignmentMember
+	AssignmentExemptions []AssignmentExemption
+	Assignments          map[int64]Assignment // every assignment the rows above refer to, by id
+	Emails               []OutboxMessage      // notifications queued or sent to the person
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
-	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{}}
+	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
+	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -60,5 +69,60 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 	if d.Evidence, err = s.EvidenceOfUser(ctx, userID); err != nil {
 		return nil, err
 	}
+	if err := s.organisationDataOf(ctx, d); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// organisationDataOf adds the person's place in the organisation, their assignments and the
+// e-mails sent to them.
+func (s *Store) organisationDataOf(ctx context.Context, d *PersonalData) error {
+	db := s.R.WithContext(ctx)
+	id := d.User.ID
+	for _, q := range []struct {
+		dst   any
+		order string
+	}{
+		{&d.ManagedUnits, "org_unit_id"}, {&d.AssignmentTargets, "id"}, {&d.AssignmentMembers, "assignment_id, joined_at"},
+		{&d.AssignmentExemptions, "assignment_id"}, {&d.Emails, "created_at, id"},
+	} {
+		if err := db.Where("user_id = ?", id).Order(q.order).Find(q.dst).Error; err != nil {
+			return err
+		}
+	}
+	unitIDs := []int64{}
+	if d.User.OrgUnitID != nil {
+		unitIDs = append(unitIDs, *d.User.OrgUnitID)
+	}
+	for _, m := range d.ManagedUnits {
+		unitIDs = append(unitIDs, m.OrgUnitID)
+	}
+	var units []OrgUnit
+	if err := db.Where("id IN ?", append(unitIDs, 0)).Find(&units).Error; err != nil {
+		return err
+	}
+	d.OrgUnits = map[int64]OrgUnit{}
+	for _, u := range units {
+		d.OrgUnits[u.ID] = u
+	}
+	assignmentIDs := []int64{0}
+	for _, t := range d.AssignmentTargets {
+		assignmentIDs = append(assignmentIDs, t.AssignmentID)
+	}
+	for _, m := range d.AssignmentMembers {
+		assignmentIDs = append(assignmentIDs, m.AssignmentID)
+	}
+	for _, e := range d.AssignmentExemptions {
+		assignmentIDs = append(assignmentIDs, e.AssignmentID)
+	}
+	var as []Assignment
+	if err := db.Where("id IN ?", assignmentIDs).Find(&as).Error; err != nil {
+		return err
+	}
+	d.Assignments = map[int64]Assignment{}
+	for _, a := range as {
+		d.Assignments[a.ID] = a
+	}
+	return nil
 }

@@ -111,3 +111,51 @@ func seedLearner(t *testing.T, s *store.Store, email, name string) int64 {
 	}
 	return u.ID
 }
+
+func TestPersonalDataContainsOrganisationAssignmentsAndEmailsOfThatPerson(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		anna := seedLearner(t, s, "anna@stadt.example", "Anna Berg")
+		ben := seedLearner(t, s, "ben@stadt.example", "Ben Kraus")
+		now := time.Now().UTC()
+		unit := &store.OrgUnit{Name: "Bürgeramt", Path: "/1/", CreatedAt: now}
+		failOn(t, s.W.Create(unit).Error)
+		failOn(t, s.W.Model(&store.User{}).Where("id = ?", anna).Update("org_unit_id", unit.ID).Error)
+		failOn(t, s.W.Create(&store.ManagerUnit{UserID: anna, OrgUnitID: unit.ID}).Error)
+		a := &store.Assignment{CourseID: "ki-grundlagen", Title: "Pflichtschulung 2026", DueKind: "none", CreatedBy: ben, CreatedAt: now, UpdatedAt: now}
+		failOn(t, s.W.Create(a).Error)
+		for _, id := range []int64{anna, ben} {
+			failOn(t, s.W.Create(&store.AssignmentMember{AssignmentID: a.ID, UserID: id, JoinedAt: now}).Error)
+		}
+		failOn(t, s.W.Create(&store.AssignmentExemption{AssignmentID: a.ID, UserID: ben, Reason: "Elternzeit", CreatedBy: anna, CreatedAt: now}).Error)
+		failOn(t, s.W.Create(&store.OutboxMessage{DedupeKey: "due:anna", Kind: "due", UserID: &anna, ToAddress: "anna@stadt.example",
+			Subject: "Frist", Body: "Bitte", NextAttemptAt: now, CreatedAt: now}).Error)
+
+		d, err := s.PersonalDataOf(ctx, anna)
+		failOn(t, err)
+		if d.OrgUnits[unit.ID].Name != "Bürgeramt" || len(d.ManagedUnits) != 1 {
+			t.Errorf("organisation: %+v %+v", d.OrgUnits, d.ManagedUnits)
+		}
+		if len(d.AssignmentMembers) != 1 || d.AssignmentMembers[0].UserID != anna || d.Assignments[a.ID].Title != "Pflichtschulung 2026" {
+			t.Errorf("assignments: %+v %+v", d.AssignmentMembers, d.Assignments)
+		}
+		if len(d.AssignmentExemptions) != 0 {
+			t.Errorf("Ben's exemption is in Anna's data: %+v", d.AssignmentExemptions)
+		}
+		if len(d.Emails) != 1 || d.Emails[0].Subject != "Frist" {
+			t.Errorf("emails: %+v", d.Emails)
+		}
+		other, err := s.PersonalDataOf(ctx, ben)
+		failOn(t, err)
+		if len(other.Emails) != 0 || len(other.ManagedUnits) != 0 || len(other.AssignmentExemptions) != 1 || len(other.OrgUnits) != 0 {
+			t.Errorf("Ben's data: %+v", other)
+		}
+	})
+}
+
+func failOn(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/ailit/ailit/internal/auth"
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -35,6 +36,7 @@ type App struct {
 	version  string
 	sessions *auth.SessionStore
 	login    *auth.Login
+	signer   *record.Signer // signs records of participation (signing.key in the data directory)
 	tpl      *templates
 	fiber    *fiber.App
 	routes   []route
@@ -56,6 +58,10 @@ func New(d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	signer, err := record.LoadOrCreateSigner(d.Config.DataDir)
+	if err != nil {
+		return nil, err
+	}
 	a := &App{
 		cfg:      d.Config,
 		db:       d.Store,
@@ -64,6 +70,7 @@ func New(d Deps) (*App, error) {
 		version:  d.Version,
 		sessions: auth.NewSessionStore(d.Store, d.Config.SessionKey, d.Config.Secure(), d.Config.SessionMaxAge, d.Config.SessionIdle),
 		login:    auth.NewLogin(d.Store),
+		signer:   signer,
 		tpl:      tpl,
 	}
 	a.fiber = fiber.New(fiber.Config{

@@ -29,9 +29,15 @@ func publishedVersion(cat *content.Catalog, c *fiber.Ctx) (*content.Version, err
 }
 
 // courseVersionFor picks the version of a course that /courses/:course shows to the current user.
-// Today that is the newest published version; once enrollments exist, an enrolled learner sees the
-// version their enrollment is pinned to.
+// An enrolled learner sees the version their enrollment is pinned to (after the change policy moved
+// it, see enrollmentIn); everyone else the newest published version. A database error falls back to
+// the newest version: the course page's own learner state reports it.
 func (a *App) courseVersionFor(c *fiber.Ctx, course *content.Course) *content.Version {
+	if e, _, err := a.enrollmentIn(c.UserContext(), currentUser(c).ID, course); err == nil && e != nil {
+		if v := course.Version(e.Version); v != nil {
+			return v
+		}
+	}
 	return course.Latest()
 }
 

@@ -13,6 +13,7 @@ type coursePage struct {
 	Newer   *content.Version // the latest version, when this one is older
 	Lang    string           // the course language when it differs from the UI language
 	Overdue bool             // review_due has passed
+	Learner *LearnerState    // the current user's enrollment and progress (learning.go)
 }
 
 // courseShow shows the course page of the version the user should take (see courseVersionFor).
@@ -39,7 +40,11 @@ func (a *App) courseVersionShow(c *fiber.Ctx) error {
 }
 
 func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Version) error {
-	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now())}
+	learner, err := a.learnerState(c, v)
+	if err != nil {
+		return err
+	}
+	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now()), Learner: learner}
 	if latest := course.Latest(); latest != v {
 		page.Newer = latest
 	}

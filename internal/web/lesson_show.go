@@ -10,8 +10,9 @@ import (
 type lessonPage struct {
 	Version       *content.Version
 	Module        *content.Module
-	Number, Total int    // "Modul 2 von 3"
-	Lang          string // the course language when it differs from the UI language
+	Number, Total int           // "Modul 2 von 3"
+	Lang          string        // the course language when it differs from the UI language
+	Learner       *LearnerState // the current user's enrollment and progress (learning.go)
 }
 
 // lessonShow shows one module's lesson, rendered at load time: serving it never reads the disk.
@@ -29,6 +30,9 @@ func (a *App) lessonShow(c *fiber.Ctx) error {
 		if other == m {
 			page.Number = i + 1
 		}
+	}
+	if page.Learner, err = a.learnerState(c, v); err != nil {
+		return err
 	}
 	return a.render(c, fiber.StatusOK, "lesson", page, nil)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -116,7 +118,7 @@ func (a *App) submitAttempt(ctx context.Context, av *attemptView, auto bool) err
 		}
 		return g, nil
 	}
-	at, _, err := a.db.SubmitQuizAttempt(ctx, av.Attempt.ID, av.Attempt.UserID, auto, grade, nil)
+	at, _, err := a.db.SubmitQuizAttempt(ctx, av.Attempt.ID, av.Attempt.UserID, auto, grade, a.onQuizGraded)
 	if err != nil {
 		return err
 	}
@@ -208,4 +210,14 @@ func (a *App) closeExpiredAttempts(c *fiber.Ctx, m *content.Module) ([]store.Qui
 // with what was saved before, and the page says so and links to the result.
 func (a *App) quizClosed(c *fiber.Ctx, av *attemptView) error {
 	return a.render(c, fiber.StatusConflict, "quiz_closed", av, nil)
+}
+
+// formatDecimal shows points and percentages with at most two decimals, with a decimal comma in
+// German ("2,5"), as the template function decimal.
+func formatDecimal(lang string, f float64) string {
+	s := strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,7 +20,7 @@ type quizResultPage struct {
 	ContentLang string
 	PassPercent int
 	Show        quiz.ReviewVisibility
-	Review      []quiz.ReviewQuestion
+	Review      []reviewView
 	CanRetry    bool
 	RetryAt     time.Time // when a retry is possible later (waiting time)
 	NoAttempts  bool
@@ -52,7 +53,7 @@ func (a *App) quizAttemptResult(c *fiber.Ctx) error {
 	show := quiz.Visible(d, quiz.NewReviewState(d, summaries, attemptSummary(d, at)))
 	v := m.Version()
 	p := quizResultPage{Attempt: at, Module: m, ContentLang: contentLang(c, v), PassPercent: d.PassPercent, Show: show,
-		Review:     quiz.BuildReview(d, av.Layout, responses, storedResult(at, responses), show),
+		Review:     reviewViews(quiz.BuildReview(d, av.Layout, responses, storedResult(at, responses), show)),
 		QuizPath:   quizPath(v.CourseID, v.Version, m.ID),
 		CoursePath: "/courses/" + v.CourseID + "/v/" + v.Version,
 		Next:       m.Next(),
@@ -75,4 +76,26 @@ func storedResult(at *store.QuizAttempt, responses map[string]quiz.Response) qui
 			Answered: responses[an.QuestionID].Answered()})
 	}
 	return res
+}
+
+// reviewView adds the truefalse answers as "true", "false" or "" for the template, where a *bool
+// cannot be told apart from its value.
+type reviewView struct {
+	quiz.ReviewQuestion
+	GivenTF, CorrectTF string
+}
+
+func reviewViews(qs []quiz.ReviewQuestion) []reviewView {
+	out := make([]reviewView, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, reviewView{ReviewQuestion: q, GivenTF: boolText(q.GivenBool), CorrectTF: boolText(q.CorrectBool)})
+	}
+	return out
+}
+
+func boolText(b *bool) string {
+	if b == nil {
+		return ""
+	}
+	return strconv.FormatBool(*b)
 }

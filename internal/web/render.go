@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +35,7 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 		"date":     formatDate,
 		"datetime": formatDateTime,
 		"add":      func(a, b int) int { return a + b },
+		"decimal":  formatDecimal,
 	}
 	pages, err := fs.Glob(assets.Templates, "templates/pages/*.html")
 	if err != nil {
@@ -53,15 +56,35 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 
 // view is what every page template receives.
 type view struct {
-	Lang    string
-	Path    string
-	User    *store.User
-	CSRF    string
-	Flash   string
-	Nav     []navItem
-	Errors  map[string]string
-	Version string
-	Data    any
+	Lang   string
+	Path   string
+	User   *store.User
+	CSRF   string
+	Flash  string
+	Nav    []navItem
+	Errors map[string]string
+	// ErrorList is Errors in the order of the fields on the page, for the error summary.
+	ErrorList []fieldError
+	Version   string
+	Data      any
+}
+
+type fieldError struct{ Field, Message string }
+
+// errorsInPageOrder sorts field errors by where each field (id="f-NAME") appears in the page.
+func errorsInPageOrder(page []byte, errs map[string]string) []fieldError {
+	list := make([]fieldError, 0, len(errs))
+	for f, m := range errs {
+		list = append(list, fieldError{f, m})
+	}
+	pos := func(field string) int {
+		if i := bytes.Index(page, []byte(`id="f-`+field+`"`)); i >= 0 {
+			return i
+		}
+		return len(page)
+	}
+	slices.SortStableFunc(list, func(a, b fieldError) int { return cmp.Compare(pos(a.Field), pos(b.Field)) })
+	return list
 }
 
 type navItem struct {
@@ -82,6 +105,15 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	var buf bytes.Buffer
 	if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("rendering %s: %w", page, err)
+	}
+	if len(errs) > 0 {
+		// The error summary lists the messages in the order the fields appear on the page, which
+		// only the rendered page knows: render once more with that order.
+		v.ErrorList = errorsInPageOrder(buf.Bytes(), errs)
+		buf.Reset()
+		if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
+			return fmt.Errorf("rendering %s: %w", page, err)
+		}
 	}
 	c.Status(status)
 	c.Type("html", "utf-8")
@@ -110,6 +142,13 @@ func navFor(u *store.User, current string) []navItem {
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
 		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
+		items = append(items, navItem{Href: "/workspace", Label: "nav.workspace"})
+	}
+	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
+		items = append(items, navItem{Href: "/team", Label: "nav.team"})
+	}
+	if u.HasRole(store.RoleAdmin) {
+		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})
 	}
 	for i := range items {
 		h := items[i].Href

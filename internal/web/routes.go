@@ -42,6 +42,14 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/account/password", anyUser, a.passwordChange)
 	a.handle(fiber.MethodPost, "/account/sessions/revoke", anyUser, a.sessionsRevoke)
 
+	// Records of participation: the owner's PDF, the public verification page, and "My data"
+	// (GDPR Art. 15) with its downloads.
+	a.handle(fiber.MethodGet, "/records/:id.pdf", anyUser, a.recordPDF)
+	a.handle(fiber.MethodGet, "/verify/:id", public, a.verifyShow)
+	a.handle(fiber.MethodGet, "/account/data", anyUser, a.myDataShow)
+	a.handle(fiber.MethodGet, "/account/data.json", anyUser, a.myDataJSON)
+	a.handle(fiber.MethodGet, "/account/transcript.pdf", anyUser, a.transcriptPDF)
+
 	admin := roles(store.RoleAdmin)
 	a.handle(fiber.MethodGet, "/admin/users", admin, a.adminUsersList)
 	a.handle(fiber.MethodGet, "/admin/users/new", admin, a.adminUserNew)
@@ -55,8 +63,61 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/courses/:course/v/:version", anyUser, a.courseVersionShow)
 	a.handle(fiber.MethodGet, "/courses/:course/v/:version/m/:module", anyUser, a.lessonShow)
 	a.handle(fiber.MethodGet, "/courses/:course/v/:version/files/*", anyUser, a.courseFile)
+
+	// Progress: enrollment pinned to a version, lessons read, switching to a newer release.
+	a.handle(fiber.MethodPost, "/courses/:course/enroll", anyUser, a.courseEnroll)
+	a.handle(fiber.MethodPost, "/courses/:course/switch", anyUser, a.courseSwitch)
+	a.handle(fiber.MethodPost, "/courses/:course/v/:version/m/:module/done", anyUser, a.lessonDone)
 	a.handle(fiber.MethodGet, "/admin/courses", roles(store.RoleAdmin, store.RoleTrainer), a.adminCoursesList)
 	a.handle(fiber.MethodPost, "/admin/courses/reload", admin, a.adminCoursesReload)
+
+	// Quizzes: every attempt handler finds only the current user's attempts (others answer 404).
+	a.handle(fiber.MethodGet, "/courses/:course/v/:version/m/:module/quiz", anyUser, a.quizIntroShow)
+	a.handle(fiber.MethodPost, "/courses/:course/v/:version/m/:module/quiz/attempts", anyUser, a.quizAttemptStart)
+	a.handle(fiber.MethodGet, "/quiz/attempts/:id<int>", anyUser, a.quizAttemptShow)
+	a.handle(fiber.MethodPost, "/quiz/attempts/:id<int>/save", anyUser, a.quizAttemptSave)
+	a.handle(fiber.MethodGet, "/quiz/attempts/:id<int>/confirm", anyUser, a.quizAttemptConfirm)
+	a.handle(fiber.MethodPost, "/quiz/attempts/:id<int>/submit", anyUser, a.quizAttemptSubmit)
+	a.handle(fiber.MethodGet, "/quiz/attempts/:id<int>/result", anyUser, a.quizAttemptResult)
+	a.handle(fiber.MethodGet, "/trainer/quizzes/:course/:module", roles(store.RoleTrainer, store.RoleAdmin), a.quizStatsShow)
+	a.handle(fiber.MethodGet, "/admin/users/:id<int>/quiz-time", admin, a.adminUserQuizTimeEdit)
+	a.handle(fiber.MethodPost, "/admin/users/:id<int>/quiz-time", admin, a.adminUserQuizTimeUpdate)
+
+	// Trainer workspace: drafts, preview, diff, publish (workspace_*.go). Specific paths first.
+	tr := roles(store.RoleTrainer, store.RoleAdmin)
+	a.handle(fiber.MethodGet, "/workspace", tr, a.workspaceList)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft", tr, a.workspaceDraftCreate)
+	a.handle(fiber.MethodPost, "/workspace/:course/import", tr, a.workspaceImport)
+	a.handle(fiber.MethodGet, "/workspace/:course/diff", tr, a.workspaceDiff)
+	a.handle(fiber.MethodGet, "/workspace/:course/draft/manifest", tr, a.workspaceManifestEdit)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/manifest", tr, a.workspaceManifestSave)
+	a.handle(fiber.MethodGet, "/workspace/:course/draft/lesson/:module", tr, a.workspaceLessonEdit)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/lesson/:module", tr, a.workspaceLessonSave)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/lesson/:module/preview", tr, a.workspaceLessonPreview)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/lesson/:module/image", tr, a.workspaceImageUpload)
+	a.handle(fiber.MethodGet, "/workspace/:course/draft/quiz/:module", tr, a.workspaceQuizEdit)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/quiz/:module", tr, a.workspaceQuizSave)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/file", tr, a.workspaceFileSave)
+	a.handle(fiber.MethodGet, "/workspace/:course/draft/publish", tr, a.workspacePublishShow)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/publish", tr, a.workspacePublish)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder", tr, a.workspaceVersionShow)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder/export", tr, a.workspaceExport)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder/m/:module", tr, a.workspacePreview)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder/files/*", tr, a.workspaceFile)
+
+	// Organisation and mandatory training: org units, HR import, assignments, reminders (admins);
+	// "Mein Team" for managers, scoped to their units.
+	a.handle(fiber.MethodGet, "/admin/org", admin, a.adminOrgShow)
+	a.handle(fiber.MethodPost, "/admin/org", admin, a.adminOrgCreate)
+	a.handle(fiber.MethodGet, "/admin/org/:id<int>", admin, a.adminOrgUnitShow)
+	a.handle(fiber.MethodPost, "/admin/org/:id<int>", admin, a.adminOrgUnitUpdate)
+	a.handle(fiber.MethodGet, "/admin/import", admin, a.adminImportShow)
+	a.handle(fiber.MethodPost, "/admin/import", admin, a.adminImportPreview)
+	a.handle(fiber.MethodPost, "/admin/import/:id/apply", admin, a.adminImportApply)
+	a.handle(fiber.MethodGet, "/admin/assignments", admin, a.adminAssignmentsShow)
+	a.handle(fiber.MethodPost, "/admin/assignments", admin, a.adminAssignmentCreate)
+	a.handle(fiber.MethodGet, "/admin/notifications", admin, a.adminNotificationsShow)
+	a.handle(fiber.MethodGet, "/team", roles(store.RoleManager, store.RoleAdmin), a.teamShow)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })

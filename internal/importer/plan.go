@@ -1,0 +1,140 @@
+package importer
+
+import (
+	"slices"
+
+	"github.com/ailit/ailit/internal/org"
+)
+
+// Person is someone already in ailit, as the planner sees them.
+type Person struct {
+	ID              int64
+	PersonnelNumber string // "" when not from HR
+	Email           string
+	DisplayName     string
+	OrgPath         string // names joined by "/", "" when not placed
+	Roles           []string
+	Active          bool
+}
+
+// Change is one person the plan creates, updates, moves or deactivates.
+type Change struct {
+	Row        Row    // the line from the file (empty for deactivations)
+	ExistingID int64  // 0 for creates
+	Before     Person // the person as they are now (updates, moves, deactivations)
+	NewPath    string // the org unit path from the file
+	Reactivate bool
+}
+
+// Plan is what an import would change.
+type Plan struct {
+	Creates       []Change
+	Updates       []Change // name, email, personnel number, roles or active state
+	Moves         []Change // org unit
+	Deactivations []Change
+	NewUnits      []string // paths of units to create, parents first
+	Errors        []LineError
+	Rows          int // lines read without error
+}
+
+// Empty reports whether applying the plan changes nothing.
+func (p *Plan) Empty() bool {
+	return len(p.Creates)+len(p.Updates)+len(p.Moves)+len(p.Deactivations)+len(p.NewUnits) == 0
+}
+
+// Ok reports whether the plan may be applied: an import with errors is applied not at all.
+func (p *Plan) Ok() bool { return len(p.Errors) == 0 }
+
+// MakePlan compares the rows with the people and unit paths in ailit. People are matched by
+// personnel number, then by email. People with a personnel number who are active but missing from
+// the file are deactivated; people without one (local accounts such as the first admin) are left
+// alone.
+func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []string) *Plan {
+	p := &Plan{Errors: slices.Clone(rowErrs)}
+	byNumber, byEmail := map[string]*Person{}, map[string]*Person{}
+	for i := range people {
+		if people[i].PersonnelNumber != "" {
+			byNumber[people[i].PersonnelNumber] = &people[i]
+		}
+		byEmail[people[i].Email] = &people[i]
+	}
+	seenNumber, seenEmail := map[string]int{}, map[string]int{}
+	matched := map[int64]bool{}
+	knownUnits := map[string]bool{}
+	for _, u := range unitPaths {
+		knownUnits[u] = true
+	}
+	var ok []Row
+	for _, r := range rows {
+		if first, dup := seenNumber[r.PersonnelNumber]; dup {
+			p.Errors = append(p.Errors, LineError{Line: r.Line, Key: "import.err.dup_number", Args: []any{r.Line, r.PersonnelNumber, first}})
+			continue
+		}
+		if first, dup := seenEmail[r.Email]; dup {
+			p.Errors = append(p.Errors, LineError{Line: r.Line, Key: "import.err.dup_email", Args: []any{r.Line, r.Email, first}})
+			continue
+		}
+		seenNumber[r.PersonnelNumber], seenEmail[r.Email] = r.Line, r.Line
+		ok = append(ok, r)
+	}
+	for _, r := range ok {
+		existing := byNumber[r.PersonnelNumber]
+		if existing == nil {
+			existing = byEmail[r.Email]
+			if existing != nil && existing.PersonnelNumber != "" && existing.PersonnelNumber != r.PersonnelNumber {
+				p.Errors = append(p.Errors, LineError{Line: r.Line, Key: "import.err.email_taken", Args: []any{r.Line, r.Email, existing.PersonnelNumber}})
+				continue
+			}
+		} else if other := byEmail[r.Email]; other != nil && other.ID != existing.ID {
+			p.Errors = append(p.Errors, LineError{Line: r.Line, Key: "import.err.email_taken", Args: []any{r.Line, r.Email, other.PersonnelNumber}})
+			continue
+		}
+		p.Rows++
+		path := org.JoinPath(r.OrgPath)
+		for i := range r.OrgPath {
+			prefix := org.JoinPath(r.OrgPath[:i+1])
+			if !knownUnits[prefix] {
+				knownUnits[prefix] = true
+				p.NewUnits = append(p.NewUnits, prefix)
+			}
+		}
+		if existing == nil {
+			p.Creates = append(p.Creates, Change{Row: r, NewPath: path})
+			continue
+		}
+		matched[existing.ID] = true
+		c := Change{Row: r, ExistingID: existing.ID, Before: *existing, NewPath: path, Reactivate: !existing.Active}
+		if existing.DisplayName != r.DisplayName() || existing.Email != r.Email || existing.PersonnelNumber != r.PersonnelNumber ||
+			!sameRoles(existing.Roles, MergeRoles(existing.Roles, r.Roles)) || !existing.Active {
+			p.Updates = append(p.Updates, c)
+		}
+		if existing.OrgPath != path {
+			p.Moves = append(p.Moves, c)
+		}
+	}
+	for _, person := range people {
+		if person.Active && person.PersonnelNumber != "" && !matched[person.ID] {
+			p.Deactivations = append(p.Deactivations, Change{ExistingID: person.ID, Before: person})
+		}
+	}
+	slices.SortFunc(p.Errors, func(a, b LineError) int { return a.Line - b.Line })
+	return p
+}
+
+// sameRoles compares two role lists regardless of order.
+func sameRoles(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// MergeRoles returns the roles a person holds after the import: the file's roles, plus admin when
+// they hold it already (an import never takes admin rights away).
+func MergeRoles(have, fromFile []string) []string {
+	out := slices.Clone(fromFile)
+	if slices.Contains(have, "admin") && !slices.Contains(out, "admin") {
+		out = append(out, "admin")
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// DefaultK is the smallest group shown in aggregate reports (the staff-council default).
+const DefaultK = 5
+
+// GroupKey identifies an aggregate group. Unused parts stay empty: per unit only Unit is set, per
+// unit and course also CourseID and Version, for coverage also Area and Level.
+type GroupKey struct {
+	Unit, CourseID, Version, Area, Level string
+}
+
+// Group is the counts of one group. People counts distinct persons (by pseudonym).
+type Group struct {
+	Key         GroupKey
+	People      int
+	Assignments int
+	Completed   int // for coverage: people who completed a course of this area and level
+	Open        int // not started, in progress, due soon, overdue or expired
+	Overdue     int
+	Exempted    int
+	Suppressed  bool   // hidden because it is small or would let a small group be derived
+	Reason      string // "small" or "complementary" when Suppressed
+}
+
+// Rate is the completion rate in percent: completed of assignments that are not exempted (for
+// coverage groups: covered people of people).
+func (g Group) Rate() float64 {
+	base := g.Assignments - g.Exempted
+	if g.Key.Area != "" {
+		base = g.People
+	}
+	if base <= 0 {
+		return 0
+	}
+	return 100 * float64(g.Completed) / float64(base)
+}
+
+// Aggregates are the groups a single pass over the rows yields, each list sorted by key.
+type Aggregates struct {
+	Units       []Group
+	UnitCourses []Group
+	Coverage    []Group
+	Total       Group
+}
+
+type groupAcc struct {
+	Group
+	people  map[string]struct{}
+	covered map[string]struct{}
+}
+
+// Aggregate reads the rows once and counts per unit, per unit and course version, and competence
+// coverage per unit, area and level. Memory grows with the number of groups and distinct people,
+// not with the number of rows.
+func Aggregate(rows Rows) (*Aggregates, error) { return aggregate(rows, true) }
+
+// aggregate counts per unit and in total; with detail also per course and competence.
+func aggregate(rows Rows, detail bool) (*Aggregates, error) {
+	units := map[GroupKey]*groupAcc{}
+	courses := map[GroupKey]*groupAcc{}
+	coverage := map[GroupKey]*groupAcc{}
+	total := &groupAcc{people: map[string]struct{}{}}
+	for r, err := range rows {
+		if err != nil {
+			return nil, err
+		}
+		person := cmp.Or(r.Pseudonym, r.PersonnelNumber, r.Email, r.Name)
+		count(total, person, r.Status)
+		count(acc(units, GroupKey{Unit: r.OrgUnitPath}), person, r.Status)
+		if !detail {
+			continue
+		}
+		count(acc(courses, GroupKey{Unit: r.OrgUnitPath, CourseID: r.CourseID, Version: r.CourseVersion}), person, r.Status)
+		if r.Status == StatusExempted {
+			continue
+		}
+		for _, area := range r.CompetenceAreas {
+			g := acc(coverage, GroupKey{Unit: r.OrgUnitPath, Area: area, Level: r.CompetenceLevel})
+			g.people[person] = struct{}{}
+			if r.Status == StatusCompleted {
+				g.covered[person] = struct{}{}
+			}
+		}
+	}
+	a := &Aggregates{Units: finish(units), UnitCourses: finish(courses), Coverage: finish(coverage)}
+	a.Total = total.done()
+	return a, nil
+}
+
+func acc(m map[GroupKey]*groupAcc, k GroupKey) *groupAcc {
+	g, ok := m[k]
+	if !ok {
+		g = &groupAcc{Group: Group{Key: k}, people: map[string]struct{}{}, covered: map[string]struct{}{}}
+		m[k] = g
+	}
+	return g
+}
+
+func count(g *groupAcc, person string, s Status) {
+	g.people[person] = struct{}{}
+	g.Assignments++
+	switch s {
+	case StatusCompleted:
+		g.Completed++
+	case StatusExempted:
+		g.Exempted++
+	case StatusOverdue:
+		g.Overdue++
+		g.Open++
+	default:
+		g.Open++
+	}
+}
+
+func (g *groupAcc) done() Group {
+	out := g.Group
+	out.People = len(g.people)
+	if g.Key.Area != "" {
+		out.Completed = len(g.covered)
+	}
+	return out
+}
+
+func finish(m map[GroupKey]*groupAcc) []Group {
+	out := make([]Group, 0, len(m))
+	for _, g := range m {
+		out = append(out, g.done())
+	}
+	slices.SortFunc(out, func(a, b Group) int {
+		return cmp.Or(cmp.Compare(a.Key.Unit, b.Key.Unit), cmp.Compare(a.Key.CourseID, b.Key.CourseID),
+			cmp.Compare(a.Key.Version, b.Key.Version), cmp.Compare(a.Key.Area, b.Key.Area), cmp.Compare(a.Key.Level, b.Key.Level))
+	})
+	return out
+}
+
+// Suppress hides groups with fewer than k people, for one table whose total is shown. Hiding only
+// the small groups is not enough: total minus the visible groups would reveal them. So it also
+// hides the next smallest groups ("complementary") until at least two groups are hidden and the
+// hidden groups together have at least k people. If that is impossible (fewer than k people in
+// all), totalShown is false and the caller must hide the total too. k < 1 means DefaultK.
+func Suppress(groups []Group, k int) (out []Group, totalShown bool) {
+	if k < 1 {
+		k = DefaultK
+	}
+	out = slices.Clone(groups)
+	hidden, hiddenPeople, all := 0, 0, 0
+	for i := range out {
+		all += out[i].People
+		if out[i].People < k {
+			out[i].Suppressed, out[i].Reason = true, "small"
+			hidden++
+			hiddenPeople += out[i].People
+		}
+	}
+	if hidden == 0 {
+		return out, all >= k
+	}
+	bySize := make([]int, len(out))
+	for i := range bySize {
+		bySize[i] = i
+	}
+	slices.SortStableFunc(bySize, func(a, b int) int { return cmp.Compare(out[a].People, out[b].People) })
+	for _, i := range bySize {
+		if hidden >= 2 && hiddenPeople >= k {
+			break
+		}
+		if !out[i].Suppressed {
+			out[i].Suppressed, out[i].Reason = true, "complementary"
+			hidden++
+			hiddenPeople += out[i].People
+		}
+	}
+	return out, hiddenPeople >= k && all >= k
+}
+
+// SuppressBy applies Suppress within each partition (e.g. per course, so each course's column of
+// units is protected like a table of its own). Partitions are never shown with totals, so their
+// totals are not reported back.
+func SuppressBy(groups []Group, k int, partition func(GroupKey) GroupKey) []Group {
+	parts := map[GroupKey][]int{}
+	for i, g := range groups {
+		p := partition(g.Key)
+		parts[p] = append(parts[p], i)
+	}
+	out := slices.Clone(groups)
+	for _, idx := range parts {
+		part := make([]Group, len(idx))
+		for j, i := range idx {
+			part[j] = groups[i]
+		}
+		part, _ = Suppress(part, k)
+		for j, i := range idx {
+			out[i] = part[j]
+		}
+	}
+	return out
+}
+
+// MonthCount is the number of completions in one calendar month (UTC).
+type MonthCount struct {
+	Month      time.Time // first day of the month
+	Completed  int
+	Cumulative int
+}
+
+// TrendByMonth counts completions per month from the month of from through the month of to,
+// including months without completions, for the trend chart.
+func TrendByMonth(rows Rows, from, to time.Time) ([]MonthCount, error) {
+	first := monthOf(from)
+	last := monthOf(to)
+	var months []MonthCount
+	index := map[time.Time]int{}
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		index[m] = len(months)
+		months = append(months, MonthCount{Month: m})
+	}
+	for r, err := range rows {
+		if err != nil {
+			return nil, err
+		}
+		if r.CompletedAt.IsZero() || (r.Status != StatusCompleted && r.Status != StatusExpired) {
+			continue
+		}
+		if i, ok := index[monthOf(r.CompletedAt)]; ok {
+			months[i].Completed++
+		}
+	}
+	sum := 0
+	for i := range months {
+		sum += months[i].Completed
+		months[i].Cumulative = sum
+	}
+	return months, nil
+}
+
+func monthOf(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,97 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func keys(cols []Column) []string {
+	var out []string
+	for _, c := range cols {
+		out = append(out, c.Key)
+	}
+	return out
+}
+
+func TestColumnsPerPrivacyLevel(t *testing.T) {
+	status := []string{"pseudonym", "personnel_number", "name", "email", "org_unit", "course_id", "course_title",
+		"course_version", "content_hash", "status", "exemption_reason", "assigned_at", "due_at", "completed_at",
+		"valid_until", "competence_areas", "competence_level"}
+	tests := []struct {
+		level Level
+		want  []string
+	}{
+		{LevelAggregate, []string{"unit", "people", "assignments", "completed", "completion_rate", "open", "overdue", "exempted", "note"}},
+		{LevelStatus, status},
+		{LevelResults, append(slices.Clone(status), "passed", "score_percent")},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.level), func(t *testing.T) {
+			if got := keys(Columns(tt.level)); !slices.Equal(got, tt.want) {
+				t.Errorf("Columns(%s) = %v\nwant %v", tt.level, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoColumnExposesAnswersAttemptsTimeOnTaskOrLogins(t *testing.T) {
+	forbidden := []string{"answer", "antwort", "attempt", "versuch", "time_on_task", "duration", "dauer", "login", "anmeld", "click"}
+	for _, cols := range allColumnSources {
+		for _, c := range cols {
+			for _, name := range []string{c.Key, c.DE, c.EN} {
+				for _, f := range forbidden {
+					if strings.Contains(strings.ToLower(name), f) {
+						t.Errorf("column %q (%s) looks like %q, which managers must never see", c.Key, name, f)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestScoresOnlyAtResultsLevel(t *testing.T) {
+	for _, level := range []Level{LevelAggregate, LevelStatus} {
+		for _, k := range keys(Columns(level)) {
+			if k == "passed" || k == "score_percent" {
+				t.Errorf("level %s shows %s", level, k)
+			}
+		}
+	}
+}
+
+func TestHeaderLabelsAreUniqueSoFilesCanBeVerified(t *testing.T) {
+	seen := map[string]string{}
+	for _, cols := range allColumnSources {
+		for _, c := range cols {
+			for _, l := range []string{c.DE, c.EN} {
+				if other, ok := seen[l]; ok && other != c.Key {
+					t.Errorf("label %q used by %s and %s", l, other, c.Key)
+				}
+				seen[l] = c.Key
+			}
+		}
+	}
+}
+
+func TestParseLevelRejectsUnknownLevels(t *testing.T) {
+	if l, err := ParseLevel(""); err != nil || l != LevelStatus {
+		t.Errorf("empty level = %v, %v; want status (the default)", l, err)
+	}
+	if _, err := ParseLevel("everything"); err == nil {
+		t.Error("unknown level accepted")
+	}
+}
+
+func TestPseudonymIsStableAndKeyed(t *testing.T) {
+	a, b := Pseudonym([]byte("k1"), "user-1"), Pseudonym([]byte("k1"), "user-1")
+	if a != b || len(a) != 32 {
+		t.Fatalf("pseudonym not stable or wrong length: %q %q", a, b)
+	}
+	if Pseudonym([]byte("k2"), "user-1") == a {
+		t.Error("another key gives the same pseudonym")
+	}
+	if strings.Contains(a, "user") {
+		t.Error("pseudonym contains the user id")
+	}
+}

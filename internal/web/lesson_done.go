@@ -1,0 +1,75 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/progress"
+)
+
+// lessonDone marks a lesson as read and goes on: to the module's quiz when it still counts, else to
+// the next open module, else to the course page. When this completes the course, the completion is
+// recorded in the same transaction and the course page says so.
+func (a *App) lessonDone(c *fiber.Ctx) error {
+	cat := a.lib.Catalog()
+	course, err := publishedCourse(cat, c)
+	if err != nil {
+		return err
+	}
+	v, err := publishedVersion(cat, c)
+	if err != nil {
+		return err
+	}
+	m := v.Module(c.Params("module"))
+	if m == nil {
+		return domain.Errorf(domain.ENOTFOUND, "no module %q in %s %s", c.Params("module"), v.CourseID, v.Version)
+	}
+	ctx, l := c.UserContext(), lang(c)
+	e, _, err := a.enrollmentIn(ctx, currentUser(c).ID, course)
+	if err != nil {
+		return err
+	}
+	if e == nil || e.Version != v.Version {
+		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "progress.error.not_enrolled", v.Version))
+	}
+	var res progress.Result
+	var completedNow bool
+	err = a.db.Tx(ctx, func(tx *gorm.DB) (err error) {
+		res, completedNow, err = a.recordProgress(tx, e, v, m, stepRead)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if completedNow {
+		webSession(c).flash(i18n.T(l, "progress.flash.completed"))
+		return c.Redirect(coursePath(v.CourseID), fiber.StatusSeeOther)
+	}
+	return c.Redirect(afterLesson(v, m, res), fiber.StatusSeeOther)
+}
+
+// afterLesson is where "mark as read and continue" leads.
+func afterLesson(v *content.Version, m *content.Module, res progress.Result) string {
+	next := res.NextAfter(m.ID)
+	if res.Complete { // reading again after completing: simply the next module
+		if n := m.Next(); n != nil {
+			next = n.ID
+		}
+	}
+	switch {
+	case next == m.ID && m.Quiz != nil:
+		return quizPath(v.CourseID, v.Version, m.ID)
+	case next != "" && next != m.ID:
+		return modulePath(v.CourseID, v.Version, next)
+	}
+	return coursePath(v.CourseID)
+}
+
+func coursePath(courseID string) string { return "/courses/" + courseID }
+
+func modulePath(courseID, version, moduleID string) string {
+	return content.VersionBase(courseID, version) + "/m/" + moduleID
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/assign"
+	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/config"
+	"github.com/ailit/ailit/internal/org"
+	"github.com/ailit/ailit/internal/store"
+)
+
+// minGroupSize hides groups smaller than this under the aggregate privacy level.
+const minGroupSize = 5
+
+type teamUnitOption struct {
+	ID    int64
+	Label string
+}
+
+type teamPage struct {
+	Level        string
+	Units        []teamUnitOption
+	Assignments  []store.Assignment
+	States       []assign.State
+	UnitID       int64
+	WithSub      bool
+	AssignmentID int64
+	State        string
+	Rows         []compliance.Evaluated
+	Counts       map[assign.State]int
+	Total        int
+	Hidden       bool // aggregate level and fewer than minGroupSize people
+}
+
+// teamShow is "Mein Team": the people of the viewer's units with their status per assignment, as
+// much as the privacy level allows. Admins see everybody.
+func (a *App) teamShow(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	u := currentUser(c)
+	sc := store.ScopeOf(u)
+	tree, units, err := a.db.OrgTree(ctx)
+	if err != nil {
+		return err
+	}
+	visible := map[int64]bool{}
+	if !sc.All {
+		ids, err := a.db.VisibleUnitIDs(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			visible[id] = true
+		}
+	}
+	p := teamPage{Level: a.cfg.PrivacyLevel, States: assign.AllStates, State: c.Query("status"), WithSub: c.Query("sub") == "1"}
+	for _, ou := range units {
+		if sc.All || visible[ou.ID] {
+			p.Units = append(p.Units, teamUnitOption{ID: ou.ID, Label: org.JoinPath(tree.NamePath(ou.ID))})
+		}
+	}
+	p.UnitID, _ = strconv.ParseInt(c.Query("unit"), 10, 64)
+	if p.UnitID != 0 && !sc.All && !visible[p.UnitID] {
+		p.UnitID = 0 // a unit outside the scope is ignored, never shown
+	}
+	p.AssignmentID, _ = strconv.ParseInt(c.Query("assignment"), 10, 64)
+	if p.Assignments, err = a.db.Assignments(ctx); err != nil {
+		return err
+	}
+	recs, err := a.db.MemberRecords(ctx, sc, store.RecordFilter{AssignmentID: p.AssignmentID, UnitID: p.UnitID, WithSubUnits: p.WithSub})
+	if err != nil {
+		return err
+	}
+	all, err := compliance.Evaluate(ctx, a.db, a.lib, recs, a.db.Now())
+	if err != nil {
+		return err
+	}
+	p.Counts, p.Total = compliance.Counts(all), len(all)
+	for _, e := range all {
+		if p.State == "" || string(e.State) == p.State {
+			p.Rows = append(p.Rows, e)
+		}
+	}
+	if p.Level == config.PrivacyAggregate {
+		p.Rows = nil
+		p.Hidden = p.Total < minGroupSize
+		if p.Hidden {
+			p.Counts = nil
+		}
+	}
+	return a.render(c, fiber.StatusOK, "team", p, nil)
+}

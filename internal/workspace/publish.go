@@ -1,0 +1,165 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ailit/ailit/internal/content"
+)
+
+// PublishRequest is what a trainer decides when publishing the draft.
+type PublishRequest struct {
+	CourseID  string
+	Change    string // content.ChangePatch, ChangeMinor or ChangeMajor
+	Changelog string // the CHANGELOG entry (Markdown list)
+	Date      string // YYYY-MM-DD, the release date in the CHANGELOG heading
+	Git       *GitAuthor
+}
+
+// PublishResult tells what happened.
+type PublishResult struct {
+	Version string
+	GitNote string // why no commit was made, when Git was asked for and skipped; empty otherwise
+}
+
+// PatchRefusedError lists why a patch is not allowed (modules or quizzes changed).
+type PatchRefusedError struct{ Reasons []string }
+
+func (e *PatchRefusedError) Error() string {
+	return "a patch must not change modules or quizzes: " + strings.Join(e.Reasons, "; ")
+}
+
+// ErrEmptyChangelog is returned when the trainer wrote no CHANGELOG entry.
+var ErrEmptyChangelog = errors.New("the CHANGELOG entry is empty")
+
+// SuggestChange proposes a change kind from a diff: major when modules were removed, minor when
+// modules, quizzes or questions changed, patch when only lesson texts did.
+func SuggestChange(d content.VersionDiff) string {
+	switch {
+	case len(d.ModulesRemoved) > 0:
+		return content.ChangeMajor
+	case len(d.ModulesAdded) > 0 || d.QuizzesTouched():
+		return content.ChangeMinor
+	}
+	return content.ChangePatch
+}
+
+// PatchReasons lists what a patch release must not contain, empty when a patch is allowed. It
+// applies the rule of the validator (docs/course-format.md section 5).
+func PatchReasons(d content.VersionDiff) []string {
+	var out []string
+	add := func(what string, ids []string) {
+		if len(ids) > 0 {
+			out = append(out, what+": "+strings.Join(ids, ", "))
+		}
+	}
+	refs := func(qs []content.QuestionRef) []string {
+		var ids []string
+		for _, q := range qs {
+			ids = append(ids, q.QuestionID)
+		}
+		return ids
+	}
+	add("modules added", d.ModulesAdded)
+	add("modules removed", d.ModulesRemoved)
+	add("quizzes added", d.QuizzesAdded)
+	add("quizzes removed", d.QuizzesRemoved)
+	add("quiz settings changed", d.QuizzesChanged)
+	add("questions added", refs(d.QuestionsAdded))
+	add("questions removed", refs(d.QuestionsRemoved))
+	add("questions changed", refs(d.QuestionsChanged))
+	return out
+}
+
+// Publish turns the draft into the new immutable version folder: the version number follows from
+// the newest release and the change kind, course.yaml gets version, status and change, and the
+// CHANGELOG gets the entry on top. The result is validated on a stage before the draft folder is
+// renamed; on any error nothing on disk changes. The caller reloads the library.
+func (w *Workspace) Publish(req PublishRequest) (PublishResult, error) {
+	if strings.TrimSpace(req.Changelog) == "" {
+		return PublishResult{}, ErrEmptyChangelog
+	}
+	if req.Change != content.ChangePatch && req.Change != content.ChangeMinor && req.Change != content.ChangeMajor {
+		return PublishResult{}, fmt.Errorf("unknown change kind %q", req.Change)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.HasDraft(req.CourseID) {
+		return PublishResult{}, ErrNoDraft
+	}
+	s, err := w.newStage(req.CourseID)
+	if err != nil {
+		return PublishResult{}, err
+	}
+	defer s.close()
+	ps, cat, err := s.load(DraftFolder)
+	if err != nil {
+		return PublishResult{}, err
+	}
+	if len(ps) > 0 {
+		return PublishResult{}, &InvalidError{Problems: ps}
+	}
+	course := cat.AnyCourse(req.CourseID)
+	draft, latest := course.Draft(DraftFolder), course.Latest()
+	next := "1.0.0"
+	if latest != nil {
+		if reasons := PatchReasons(content.Diff(latest, draft)); req.Change == content.ChangePatch && len(reasons) > 0 {
+			return PublishResult{}, &PatchRefusedError{Reasons: reasons}
+		}
+		next = Bump(latest.Version, req.Change)
+	}
+	target := filepath.Join(w.Root, req.CourseID, next)
+	if _, err := os.Stat(target); err == nil {
+		return PublishResult{}, fmt.Errorf("the folder %s/%s exists already", req.CourseID, next)
+	}
+	change := req.Change
+	if latest == nil {
+		change = "" // a first release has no change
+	}
+	staged := s.dir(DraftFolder)
+	if err := retarget(staged, next, change, content.StatusPublished, req.Changelog, req.Date); err != nil {
+		return PublishResult{}, err
+	}
+	if change == "" {
+		if err := removeTopLevel(filepath.Join(staged, "course.yaml"), "change"); err != nil {
+			return PublishResult{}, err
+		}
+	}
+	if err := os.Rename(staged, s.dir(next)); err != nil {
+		return PublishResult{}, err
+	}
+	if ps, _, err = s.load(next); err != nil {
+		return PublishResult{}, err
+	} else if len(ps) > 0 {
+		return PublishResult{}, &InvalidError{Problems: ps}
+	}
+	if err := os.Rename(s.dir(next), target); err != nil {
+		return PublishResult{}, err
+	}
+	if err := os.RemoveAll(filepath.Join(w.Root, req.CourseID, DraftFolder)); err != nil {
+		return PublishResult{}, err
+	}
+	res := PublishResult{Version: next}
+	if req.Git != nil {
+		msg := fmt.Sprintf("%s %s (%s)\n\n%s\n", req.CourseID, next, req.Change, strings.TrimSpace(req.Changelog))
+		res.GitNote = commitPublish(w.Root, req.CourseID, next, msg, *req.Git)
+	}
+	return res, nil
+}
+
+func removeTopLevel(path, key string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var keep []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, key+":") {
+			keep = append(keep, l)
+		}
+	}
+	return writeAtomic(path, []byte(strings.Join(keep, "\n")))
+}
