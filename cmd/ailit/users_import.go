@@ -103,4 +103,3 @@ func printPlan(w io.Writer, p *importer.Plan) {
 		fmt.Fprintf(w, "  deactivate %s %s <%s>\n", c.Before.PersonnelNumber, c.Before.DisplayName, c.Before.Email)
 	}
 }
-

@@ -35,6 +35,7 @@ type Config struct {
 	RecordWording  string        // AILIT_RECORD_WORDING: legal wording on records; "" = built-in text per language
 	VerifyShowName bool          // AILIT_VERIFY_SHOW_NAME: the public verification page shows the person's name
 	WorkspaceGit   bool          // AILIT_WORKSPACE_GIT: publishing in the trainer workspace commits to the courses git repository
+	SSO            SSO           // AILIT_LOCAL_LOGIN, AILIT_OIDC_*, AILIT_LDAP_*, AILIT_SSO_MAPPING_FILE (sso.go)
 }
 
 // Env is a lookup function such as os.LookupEnv; tests pass a map.
@@ -64,6 +65,7 @@ func Defaults() Config {
 		SMTP:          SMTP{Port: 587, StartTLS: true},
 		PrivacyLevel:  PrivacyStatus,
 		OrgName:       "Ihre Verwaltung",
+		SSO:           SSO{LocalLogin: true},
 	}
 }
 
@@ -96,6 +98,7 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
 	}
 	settings = append(settings, orgSettings...)
+	settings = append(settings, ssoSettings...)
 	for i := range settings {
 		s := &settings[i]
 		v, _ := env(s.env)
@@ -169,6 +172,9 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		}
 	}
 	if err := loadOrgSettings(&cfg, get); err != nil {
+		return cfg, err
+	}
+	if err := loadSSOSettings(&cfg, get); err != nil {
 		return cfg, err
 	}
 	cfg.DemoPassword = get("AILIT_DEMO_PASSWORD")

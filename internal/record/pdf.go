@@ -172,27 +172,8 @@ func (d *document) qrCode(text string, x, y, size float64) {
 	}
 }
 
-var berlin = loadBerlin()
-
-func loadBerlin() *time.Location {
-	loc, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
-
-// FormatDate writes a date as German (02.01.2006) or English (2 Jan 2006) readers expect it, in
-// German time.
-func FormatDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	if lang == "en" {
-		return t.In(berlin).Format("2 Jan 2006")
-	}
-	return t.In(berlin).Format("02.01.2006")
-}
+// FormatDate is i18n.FormatDate, kept for the PDF code's readability.
+func FormatDate(lang string, t time.Time) string { return i18n.FormatDate(lang, t) }
 
 // ValidUntilText is the valid-until date, or the words for "does not expire".
 func ValidUntilText(lang string, t time.Time) string {

@@ -73,5 +73,6 @@ func AllModels() []any {
 		&Enrollment{}, &LessonProgress{}, &Completion{}, &EvidenceEvent{},
 		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
 		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
-		&AssignmentExemption{}, &Job{}, &OutboxMessage{}}
+		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
+		&UserIdentity{}, &Setting{}, &ReportExport{}}
 }

@@ -9,15 +9,16 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/store"
 )
 
 type assignmentForm struct {
 	CourseID, Title, DueKind, DueDate string
-	DueDays, ValidityMonths, Window    string
-	UnitID                             int64
-	WithSub                            bool
+	DueDays, ValidityMonths, Window   string
+	UnitID                            int64
+	WithSub                           bool
 }
 
 type adminAssignmentsPage struct {
@@ -71,7 +72,7 @@ func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 	}
 	switch f.DueKind {
 	case assign.DueFixed:
-		d, err := time.ParseInLocation(time.DateOnly, f.DueDate, berlin)
+		d, err := time.ParseInLocation(time.DateOnly, f.DueDate, i18n.Berlin)
 		switch {
 		case err != nil:
 			errs["due_date"] = t("assign.err.date")

@@ -180,6 +180,8 @@ func TestManagerSeesOverdueAfterTheDueDatePassesOnlyInTheirUnit(t *testing.T) {
 		t.Fatalf("team page before the due date:\n%s", r.Body)
 	}
 	clock.t = time.Date(2026, 4, 2, 9, 0, 0, 0, time.UTC)
+	m = env.Client(t) // a month later the old session has expired: log in again
+	m.Login("chef@stadt.example", pw)
 	r := m.Get("/team?status=overdue")
 	if !strings.Contains(r.Body, "überfällig") || !strings.Contains(r.Body, "31.03.2026") || strings.Contains(r.Body, "ben@") {
 		t.Fatalf("team page after the due date:\n%s", r.Body)

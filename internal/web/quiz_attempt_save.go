@@ -110,7 +110,7 @@ func questionOf(d quiz.Definition, id string) (quiz.Question, bool) {
 // formatTime is the time of day, for "saved at".
 func formatTime(l string, t time.Time) string {
 	if l == "en" {
-		return t.In(berlin).Format("15:04")
+		return t.In(i18n.Berlin).Format("15:04")
 	}
-	return t.In(berlin).Format("15:04") + " Uhr"
+	return t.In(i18n.Berlin).Format("15:04") + " Uhr"
 }

@@ -58,7 +58,7 @@ func (a *App) quizAttemptStart(c *fiber.Ctx) error {
 			}
 			return reason
 		case errors.Is(reason, quiz.ErrMustWait):
-			return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "quiz.blocked.wait", formatDateTime(l, next)))
+			return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "quiz.blocked.wait", i18n.FormatDateTime(l, next)))
 		}
 		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, blockedKey(reason)))
 	})

@@ -11,7 +11,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -32,8 +31,8 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 		"t":        i18n.T,
 		"asset":    idx.URL,
 		"dict":     dict,
-		"date":     formatDate,
-		"datetime": formatDateTime,
+		"date":     i18n.FormatDate,
+		"datetime": i18n.FormatDateTime,
 		"add":      func(a, b int) int { return a + b },
 		"decimal":  formatDecimal,
 	}
@@ -170,37 +169,6 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
-}
-
-var berlin = mustLoadLocation("Europe/Berlin")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
-
-// formatDate shows a date the way German (or English) readers expect it.
-func formatDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	if lang == "en" {
-		return t.In(berlin).Format("2 Jan 2006")
-	}
-	return t.In(berlin).Format("02.01.2006")
-}
-
-func formatDateTime(lang string, t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	if lang == "en" {
-		return t.In(berlin).Format("2 Jan 2006, 15:04")
-	}
-	return t.In(berlin).Format("02.01.2006, 15:04") + " Uhr"
 }
 
 // assetIndex maps static file names to fingerprinted URLs (/static/app.3f2a1b9c.css), so the

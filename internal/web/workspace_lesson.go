@@ -22,7 +22,6 @@ type workspaceLessonPage struct {
 	Body     string
 	Preview  template.HTML // set after "Vorschau"
 	Lang     string        // course language when it differs from the UI language
-	Snippet  string        // Markdown of an image just inserted
 }
 
 func (a *App) lessonContext(c *fiber.Ctx) (string, workspace.ModuleFolder, error) {
@@ -45,8 +44,7 @@ func (a *App) workspaceLessonEdit(c *fiber.Ctx) error {
 		return err
 	}
 	l, _ := workspace.ParseLesson(data)
-	page := workspaceLessonPage{CourseID: courseID, Module: m, Hash: hash, Title: l.Title, Minutes: strconv.Itoa(l.Minutes), Body: l.Body,
-		Snippet: c.Query("inserted")}
+	page := workspaceLessonPage{CourseID: courseID, Module: m, Hash: hash, Title: l.Title, Minutes: strconv.Itoa(l.Minutes), Body: l.Body}
 	a.setLessonLang(c, &page)
 	return a.render(c, fiber.StatusOK, "workspace_lesson", page, nil)
 }

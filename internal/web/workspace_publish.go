@@ -97,7 +97,7 @@ func (a *App) workspacePublish(c *fiber.Ctx) error {
 	}
 	u := currentUser(c)
 	req := workspace.PublishRequest{CourseID: page.CourseID, Change: page.Change, Changelog: page.Changelog,
-		Date: time.Now().In(berlin).Format(time.DateOnly)}
+		Date: time.Now().In(i18n.Berlin).Format(time.DateOnly)}
 	if a.cfg.WorkspaceGit {
 		req.Git = &workspace.GitAuthor{Name: u.DisplayName, Email: u.Email}
 	}

@@ -25,7 +25,7 @@ type workspaceQuizPage struct {
 	ShowValues []string
 	WhenValues []string
 	Types      []string // question types the "add" buttons offer
-	Unreadable string // quiz.yaml cannot be read as YAML: the problem
+	Unreadable string   // quiz.yaml cannot be read as YAML: the problem
 }
 
 // quizFormQuestion is a question in the editor: structured for single, multiple and truefalse,

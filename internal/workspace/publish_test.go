@@ -76,7 +76,7 @@ func TestSuggestChange(t *testing.T) {
 		want string
 	}{
 		{"only lesson text", content.VersionDiff{ModulesChanged: []string{"a"}}, content.ChangePatch},
-		{"question changed", content.VersionDiff{QuestionsChanged: []content.QuestionRef{{"a", "q"}}}, content.ChangeMinor},
+		{"question changed", content.VersionDiff{QuestionsChanged: []content.QuestionRef{{ModuleID: "a", QuestionID: "q"}}}, content.ChangeMinor},
 		{"module added", content.VersionDiff{ModulesAdded: []string{"b"}}, content.ChangeMinor},
 		{"module removed", content.VersionDiff{ModulesRemoved: []string{"b"}}, content.ChangeMajor},
 	}

@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/ailit/ailit/internal/assign"
+)
+
+// ReportFilter narrows the report rows. Units is the list of org units to include (already
+// intersected with what the viewer may see); nil means every person (admins only).
+type ReportFilter struct {
+	Units        []int64
+	AllUnits     bool // Units is ignored: everybody, people without a unit included
+	CourseID     string
+	AssignmentID int64
+	WithResults  bool      // load the best quiz score and pass/fail (privacy level "results")
+	AsOf         time.Time // completions after this instant are ignored (zero: no limit)
+}
+
+// ReportRecord is one current member of one assignment with what the report needs: the person,
+// the assignment's due rule, the exemption, the enrollment and the latest unrevoked completion. It
+// carries no answers, attempt counts, time on task or login times.
+type ReportRecord struct {
+	UserID          int64
+	Name            string
+	Email           string
+	PersonnelNumber string
+	OrgUnitID       int64 // 0: no unit
+
+	AssignmentID   int64
+	CourseID       string
+	DueKind        string
+	DueDate        *time.Time
+	DueDays        int
+	ValidityMonths int
+	WindowDays     int
+	CreatedAt      time.Time
+
+	JoinedAt        time.Time
+	Exempted        bool
+	ExemptionReason string
+
+	EnrolledVersion string
+	EnrolledHash    string
+	Started         bool
+
+	CompletedVersion string // "" when there is no completion
+	CompletedHash    string
+	CompletedAt      time.Time
+	ValidUntil       *time.Time
+
+	BestPercent *float64 // WithResults only
+	Passed      *bool
+}
+
+// Rule returns the assignment's due rule as the status rules see it.
+func (r *ReportRecord) Rule() assign.Rule {
+	a := Assignment{CreatedAt: r.CreatedAt, DueKind: r.DueKind, DueDate: r.DueDate, DueDays: r.DueDays,
+		ValidityMonths: r.ValidityMonths, WindowDays: r.WindowDays}
+	return a.Rule()
+}
+
+// StreamReportRecords runs one query and calls fn for each record, ordered by name, person and
+// assignment. It holds one row in memory at a time (a database cursor), so a report of a million
+// rows costs no more memory than one of ten. fn may keep the record only until it returns.
+func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func(*ReportRecord) error) error {
+	if !f.AllUnits && len(f.Units) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	args := []any{}
+	b.WriteString(`SELECT u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id,
+ a.id, a.course_id, a.due_kind, a.due_date, a.due_days, a.validity_months, a.window_days, a.created_at,
+ m.joined_at, CASE WHEN ex.user_id IS NULL THEN 0 ELSE 1 END, ex.reason,
+ e.version, e.content_hash, e.enrolled_at, e.last_activity_at,
+ c.version, c.content_hash, c.completed_at, c.valid_until`)
+	if f.WithResults {
+		b.WriteString(`,
+ (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = a.course_id AND q.status = 'submitted'),
+ (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = a.course_id AND q.status = 'submitted')`)
+	}
+	b.WriteString(`
+FROM assignment_members m
+JOIN users u ON u.id = m.user_id
+JOIN assignments a ON a.id = m.assignment_id
+LEFT JOIN assignment_exemptions ex ON ex.assignment_id = m.assignment_id AND ex.user_id = m.user_id
+LEFT JOIN enrollments e ON e.user_id = m.user_id AND e.course_id = a.course_id
+LEFT JOIN completions c ON c.id = (SELECT c2.id FROM completions c2 WHERE c2.user_id = m.user_id
+  AND c2.course_id = a.course_id AND c2.revoked_at IS NULL`)
+	if !f.AsOf.IsZero() {
+		b.WriteString(` AND c2.completed_at <= ?`)
+		args = append(args, f.AsOf.UTC())
+	}
+	b.WriteString(` ORDER BY c2.completed_at DESC, c2.id DESC LIMIT 1)
+WHERE m.left_at IS NULL AND u.active = ?`)
+	args = append(args, true)
+	if !f.AllUnits {
+		b.WriteString(` AND u.org_unit_id IN ?`)
+		args = append(args, f.Units)
+	}
+	if f.CourseID != "" {
+		b.WriteString(` AND a.course_id = ?`)
+		args = append(args, f.CourseID)
+	}
+	if f.AssignmentID != 0 {
+		b.WriteString(` AND m.assignment_id = ?`)
+		args = append(args, f.AssignmentID)
+	}
+	b.WriteString(` ORDER BY u.display_name, u.id, a.id`)
+
+	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		r                                      ReportRecord
+		pn, reason, ev, eh, cv, ch             sql.NullString
+		unit                                   sql.NullInt64
+		exempt                                 int64
+		dueDate, enrolled, active, done, valid sql.NullTime
+		best                                   sql.NullFloat64
+		passed                                 sql.NullInt64
+	)
+	for rows.Next() {
+		dest := []any{&r.UserID, &r.Name, &r.Email, &pn, &unit,
+			&r.AssignmentID, &r.CourseID, &r.DueKind, &dueDate, &r.DueDays, &r.ValidityMonths, &r.WindowDays, &r.CreatedAt,
+			&r.JoinedAt, &exempt, &reason, &ev, &eh, &enrolled, &active, &cv, &ch, &done, &valid}
+		if f.WithResults {
+			dest = append(dest, &best, &passed)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		r.PersonnelNumber, r.OrgUnitID = pn.String, unit.Int64
+		r.DueDate = timePtr(dueDate)
+		r.Exempted, r.ExemptionReason = exempt == 1, reason.String
+		r.EnrolledVersion, r.EnrolledHash = ev.String, eh.String
+		r.Started = enrolled.Valid && active.Valid && active.Time.After(enrolled.Time)
+		r.CompletedVersion, r.CompletedHash, r.CompletedAt = cv.String, ch.String, done.Time
+		r.ValidUntil = timePtr(valid)
+		r.BestPercent, r.Passed = nil, nil
+		if best.Valid {
+			r.BestPercent = &best.Float64
+		}
+		if passed.Valid {
+			p := passed.Int64 == 1
+			r.Passed = &p
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func timePtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	v := t.Time
+	return &v
+}
+
+// AssignmentsWithMembersIn returns the assignments that have current members in the units (all:
+// anywhere), with their targets: the measures of the Art. 4 evidence report.
+func (s *Store) AssignmentsWithMembersIn(ctx context.Context, units []int64, all bool) ([]Assignment, error) {
+	db := s.R.WithContext(ctx)
+	sub := db.Table("assignment_members m").Select("DISTINCT m.assignment_id").
+		Joins("JOIN users u ON u.id = m.user_id").Where("m.left_at IS NULL AND u.active = ?", true)
+	if !all {
+		if len(units) == 0 {
+			return nil, nil
+		}
+		sub = sub.Where("u.org_unit_id IN ?", units)
+	}
+	var as []Assignment
+	err := db.Preload("Targets").Where("id IN (?)", sub).Order("id").Find(&as).Error
+	return as, err
+}
+
+// UsedVersion is a course version people in scope completed in a period.
+type UsedVersion struct {
+	CourseID, Version, ContentHash string
+}
+
+// VersionsCompletedIn returns the distinct course versions completed (not revoked) by people of the
+// units (all: anyone) between from and to, ordered by course and version.
+func (s *Store) VersionsCompletedIn(ctx context.Context, units []int64, all bool, from, to time.Time) ([]UsedVersion, error) {
+	q := s.R.WithContext(ctx).Table("completions c").Select("DISTINCT c.course_id, c.version, c.content_hash").
+		Joins("JOIN users u ON u.id = c.user_id").Where("c.revoked_at IS NULL AND c.completed_at >= ? AND c.completed_at <= ?", from.UTC(), to.UTC())
+	if !all {
+		if len(units) == 0 {
+			return nil, nil
+		}
+		q = q.Where("u.org_unit_id IN ?", units)
+	}
+	var out []UsedVersion
+	err := q.Order("c.course_id, c.version").Scan(&out).Error
+	return out, err
+}
