@@ -21,6 +21,10 @@ Usage:
   ailit courses list [DIR]
   ailit backup FILE                   copy the SQLite database consistently (server may run)
   ailit evidence verify               check the hash chain of the evidence log (exit 1 if broken)
+  ailit report export --format csv|xlsx|pdf|json --out FILE [--unit U] [--course C] [--status S] [--from D --to D]
+  ailit report evidence --format csv|xlsx|pdf|json --out FILE [--unit U] [--from D --to D]
+  ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)
+  ailit demo seed --users N --units M build a synthetic organisation (demos, load tests)
   ailit version
 
 Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
@@ -51,6 +55,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBackup(rest, stdout, stderr)
 	case "evidence":
 		return cmdEvidence(rest, stdout, stderr)
+	case "report":
+		return cmdReport(rest, stdout, stderr)
+	case "demo":
+		return cmdDemo(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -47,6 +47,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err))
 	}
 	log.Info("courses loaded", "dir", cfg.CoursesDir, "versions", len(report.Versions), "problems", len(report.Problems))
+	if demo {
+		if err := seedDemoOrganisation(ctx, db, lib, stdout); err != nil {
+			return fail(stderr, err)
+		}
+	}
 	go reloadOnHangup(ctx, lib, log)
 
 	app, err := web.New(web.Deps{Config: cfg, Store: db, Library: lib, Log: log, Version: version})

@@ -6,9 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
+	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/importer"
 )
@@ -76,11 +79,17 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	n, err := db.SyncAllAssignments(ctx, nil)
+	// The same sync as the web import: newcomers join their assignments and are enrolled in the
+	// newest published version of the course at once.
+	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	if _, err := lib.Reload(); err != nil {
+		return fail(stderr, err)
+	}
+	n, err := db.SyncAllAssignments(ctx, compliance.Pin(lib))
 	if err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "Import applied. %d people joined assignments (they are enrolled when the server next runs its daily job).\n", n)
+	fmt.Fprintf(stdout, "Import applied. %d people joined assignments and are enrolled.\n", n)
 	return 0
 }
 

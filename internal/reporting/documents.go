@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ailit/ailit/internal/report"
@@ -13,28 +14,28 @@ import (
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
 
-// Counter counts the rows of the last complete pass over a report.Rows (the person report reads
-// its rows twice: once for the overview, once for the table).
-type Counter struct{ n, last int64 }
+// Counter counts the rows of a report.Rows as they are read. The person report reads its rows
+// twice (overview, then table); N is the largest pass. Safe to read while rows are written.
+type Counter struct{ n, last atomic.Int64 }
 
 // Wrap returns rows that count as they are read.
 func (c *Counter) Wrap(rows report.Rows) report.Rows {
 	return func(yield func(report.Row, error) bool) {
-		c.n = 0
+		c.n.Store(0)
+		defer func() { c.last.Store(max(c.last.Load(), c.n.Load())) }()
 		for r, err := range rows {
 			if err == nil {
-				c.n++
+				c.n.Add(1)
 			}
 			if !yield(r, err) {
 				return
 			}
 		}
-		c.last = c.n
 	}
 }
 
-// N is the number of rows of the last complete pass.
-func (c *Counter) N() int64 { return max(c.last, c.n) }
+// N is the number of rows of the largest pass so far.
+func (c *Counter) N() int64 { return max(c.last.Load(), c.n.Load()) }
 
 // Describe turns a filter into stable keys and readable values, for the export log and the
 // report's metadata. Unit ids become their paths.

@@ -26,6 +26,16 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 
 // TouchSession records activity, at most once a minute per session to keep writes rare.
 func (s *Store) TouchSession(ctx context.Context, id string, now time.Time) error {
+	if s.Dialect == SQLite {
+		// SQLite has one writer: an UPDATE that matches nothing still queues behind every write
+		// in progress, on every request. Ask a reader first whether there is anything to update.
+		var due int64
+		err := s.R.WithContext(ctx).Model(&WebSession{}).
+			Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).Count(&due).Error
+		if err != nil || due == 0 {
+			return err
+		}
+	}
 	return s.W.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).
 		Update("last_seen_at", now).Error

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,17 +16,25 @@ import (
 	"github.com/ailit/ailit/internal/store"
 )
 
+// assignmentForm is the create and edit form of an assignment, as typed.
 type assignmentForm struct {
 	CourseID, Title, DueKind, DueDate string
 	DueDays, ValidityMonths, Window   string
-	UnitID                            int64
+	UnitIDs                           []int64
 	WithSub                           bool
+	Roles                             []string
+	Emails                            string // individual people, one email address per line
 }
+
+// HasUnit and HasRole keep boxes ticked in the template.
+func (f assignmentForm) HasUnit(id int64) bool { return slices.Contains(f.UnitIDs, id) }
+func (f assignmentForm) HasRole(r string) bool { return slices.Contains(f.Roles, r) }
 
 type adminAssignmentsPage struct {
 	Assignments []store.Assignment
 	CourseIDs   []string
 	Units       []orgOption
+	AllRoles    []string
 	Form        assignmentForm
 	Kinds       []string
 }
@@ -35,35 +45,56 @@ func (a *App) adminAssignmentsShow(c *fiber.Ctx) error {
 }
 
 func (a *App) renderAssignments(c *fiber.Ctx, status int, f assignmentForm, errs map[string]string) error {
-	ctx := c.UserContext()
-	as, err := a.db.Assignments(ctx)
+	as, err := a.db.Assignments(c.UserContext())
 	if err != nil {
 		return err
 	}
+	p := adminAssignmentsPage{Assignments: as, Form: f}
+	if err := a.fillAssignmentChoices(c.UserContext(), &p); err != nil {
+		return err
+	}
+	return a.render(c, status, "admin_assignments", p, errs)
+}
+
+// fillAssignmentChoices loads what the form offers: courses, units, roles, due kinds.
+func (a *App) fillAssignmentChoices(ctx context.Context, p *adminAssignmentsPage) error {
 	tree, units, err := a.db.OrgTree(ctx)
 	if err != nil {
 		return err
 	}
-	p := adminAssignmentsPage{Assignments: as, Form: f, Kinds: []string{assign.DueFixed, assign.DueAfterAssignment, assign.DueAfterJoining}}
+	p.Kinds, p.AllRoles = []string{assign.DueFixed, assign.DueAfterAssignment, assign.DueAfterJoining}, store.AllRoles
 	for _, u := range units {
 		p.Units = append(p.Units, orgOption{ID: u.ID, Label: org.JoinPath(tree.NamePath(u.ID))})
 	}
 	for _, course := range a.lib.Catalog().Courses() {
 		p.CourseIDs = append(p.CourseIDs, course.ID)
 	}
-	return a.render(c, status, "admin_assignments", p, errs)
+	return nil
 }
 
-// adminAssignmentCreate stores a new assignment for a unit and assigns its people at once.
-func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
-	t := tr(lang(c))
+// readAssignmentForm reads the form; unit_id and role may be given several times.
+func readAssignmentForm(c *fiber.Ctx) assignmentForm {
 	f := assignmentForm{CourseID: c.FormValue("course_id"), Title: strings.TrimSpace(c.FormValue("title")),
-		DueKind: c.FormValue("due_kind"), DueDate: c.FormValue("due_date"), DueDays: c.FormValue("due_days"),
-		ValidityMonths: c.FormValue("validity_months"), Window: c.FormValue("window_days"), WithSub: c.FormValue("with_sub") == "1"}
-	f.UnitID, _ = strconv.ParseInt(c.FormValue("unit_id"), 10, 64)
+		DueKind: c.FormValue("due_kind"), DueDate: c.FormValue("due_date"), DueDays: strings.TrimSpace(c.FormValue("due_days")),
+		ValidityMonths: strings.TrimSpace(c.FormValue("validity_months")), Window: strings.TrimSpace(c.FormValue("window_days")),
+		WithSub: c.FormValue("with_sub") == "1", Emails: strings.TrimSpace(c.FormValue("emails"))}
+	args := c.Request().PostArgs()
+	for _, v := range args.PeekMulti("unit_id") {
+		if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 && !f.HasUnit(id) {
+			f.UnitIDs = append(f.UnitIDs, id)
+		}
+	}
+	for _, v := range args.PeekMulti("role") {
+		f.Roles = append(f.Roles, string(v))
+	}
+	return f
+}
+
+// checkAssignment validates the form into an assignment; errs maps field names to messages.
+// keepDate is the stored due date when editing: an unchanged date may lie in the past by now.
+func (a *App) checkAssignment(ctx context.Context, f assignmentForm, t func(string, ...any) string, keepDate *time.Time) (*store.Assignment, map[string]string) {
 	errs := map[string]string{}
-	now := a.db.Now()
-	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind, CreatedBy: currentUser(c).ID}
+	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind}
 	if a.lib.Catalog().Course(f.CourseID) == nil {
 		errs["course_id"] = t("assign.err.course")
 	}
@@ -73,10 +104,11 @@ func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 	switch f.DueKind {
 	case assign.DueFixed:
 		d, err := time.ParseInLocation(time.DateOnly, f.DueDate, i18n.Berlin)
+		unchanged := err == nil && keepDate != nil && d.Equal(*keepDate)
 		switch {
 		case err != nil:
 			errs["due_date"] = t("assign.err.date")
-		case !d.After(now):
+		case !d.After(a.db.Now()) && !unchanged:
 			errs["due_date"] = t("assign.err.past")
 		default:
 			d = d.UTC()
@@ -105,17 +137,63 @@ func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 		}
 		*num.dst = n
 	}
-	if _, err := a.db.OrgUnitByID(c.UserContext(), f.UnitID); err != nil {
-		errs["unit_id"] = t("assign.err.unit")
+	if as.WindowDays > 0 && as.ValidityMonths == 0 && errs["window_days"] == "" {
+		errs["window_days"] = t("assign.err.window")
 	}
-	if len(errs) > 0 {
-		return a.renderAssignments(c, fiber.StatusUnprocessableEntity, f, errs)
+	targets := a.audienceTargets(ctx, f, t, errs)
+	if len(targets) == 0 && errs["unit_id"] == "" && errs["emails"] == "" && errs["role"] == "" {
+		errs["unit_id"] = t("assign.err.audience")
 	}
+	as.Targets = targets
+	return as, errs
+}
+
+// audienceTargets turns the ticked units and roles and the typed email addresses into targets.
+// Unknown units, roles and addresses are reported in errs.
+func (a *App) audienceTargets(ctx context.Context, f assignmentForm, t func(string, ...any) string, errs map[string]string) []store.AssignmentTarget {
+	var out []store.AssignmentTarget
 	kind := store.TargetUnit
 	if f.WithSub {
 		kind = store.TargetUnitTree
 	}
-	as.Targets = []store.AssignmentTarget{{Kind: kind, OrgUnitID: &f.UnitID}}
+	for _, id := range f.UnitIDs {
+		if _, err := a.db.OrgUnitByID(ctx, id); err != nil {
+			errs["unit_id"] = t("assign.err.unit")
+			continue
+		}
+		out = append(out, store.AssignmentTarget{Kind: kind, OrgUnitID: &id})
+	}
+	for _, r := range f.Roles {
+		if !store.ValidRole(r) {
+			errs["role"] = t("form.roles.invalid")
+			continue
+		}
+		out = append(out, store.AssignmentTarget{Kind: store.TargetRole, Role: r})
+	}
+	var unknown []string
+	for _, line := range strings.FieldsFunc(f.Emails, func(r rune) bool { return r == '\n' || r == ',' || r == ';' || r == ' ' || r == '\r' }) {
+		u, err := a.db.UserByEmail(ctx, line)
+		if err != nil {
+			unknown = append(unknown, line)
+			continue
+		}
+		out = append(out, store.AssignmentTarget{Kind: store.TargetUser, UserID: &u.ID})
+	}
+	if len(unknown) > 0 {
+		errs["emails"] = t("assign.err.emails", strings.Join(unknown, ", "))
+	}
+	return out
+}
+
+// adminAssignmentCreate stores a new assignment and assigns its audience at once.
+func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
+	t := tr(lang(c))
+	f := readAssignmentForm(c)
+	as, errs := a.checkAssignment(c.UserContext(), f, t, nil)
+	if len(errs) > 0 {
+		return a.renderAssignments(c, fiber.StatusUnprocessableEntity, f, errs)
+	}
+	as.CreatedBy = currentUser(c).ID
 	if err := a.db.SaveAssignment(c.UserContext(), as); err != nil {
 		return err
 	}

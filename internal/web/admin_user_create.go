@@ -13,7 +13,9 @@ import (
 func (a *App) adminUserCreate(c *fiber.Ctx) error {
 	f := form.NewUser(c)
 	l := lang(c)
-	if errs := f.Validate(true, store.ValidRole); len(errs) > 0 {
+	errs := f.Validate(true, store.ValidRole)
+	a.checkOrgUnit(c.UserContext(), f.OrgUnitID, errs)
+	if len(errs) > 0 {
 		return a.renderUserForm(c, fiber.StatusUnprocessableEntity, false, 0, f, errs.Translate(tr(l)))
 	}
 	password, generated := f.Password, ""
@@ -30,6 +32,9 @@ func (a *App) adminUserCreate(c *fiber.Ctx) error {
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return a.renderUserForm(c, fiber.StatusConflict, false, 0, f, form.Errors{"email": "form.email.taken"}.Translate(tr(l)))
 	} else if err != nil {
+		return err
+	}
+	if err := a.placeAndSync(c.UserContext(), u.ID, f.OrgUnitID); err != nil {
 		return err
 	}
 	a.log.Info("user created", "by", currentUser(c).ID, "user_id", u.ID, "roles", f.Roles)

@@ -16,6 +16,9 @@ func (a *App) adminUserEdit(c *fiber.Ctx) error {
 		return err
 	}
 	f := form.User{Email: u.Email, DisplayName: u.DisplayName, Roles: u.RoleNames(), Active: u.Active}
+	if u.OrgUnitID != nil {
+		f.OrgUnitID = *u.OrgUnitID
+	}
 	return a.renderUserForm(c, fiber.StatusOK, true, id, f, nil)
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/form"
 )
@@ -13,6 +14,7 @@ type adminUserFormPage struct {
 	Form      form.User
 	AllRoles  []string
 	MinLength int
+	Units     []orgOption // for the org unit select
 }
 
 // adminUserNew shows the form for a new account (role "learner" preselected).
@@ -24,6 +26,13 @@ func (a *App) renderUserForm(c *fiber.Ctx, status int, edit bool, id int64, f fo
 	page := adminUserFormPage{Edit: edit, Action: "/admin/users", Form: f, AllRoles: store.AllRoles, MinLength: form.MinPasswordLength}
 	if edit {
 		page.Action = "/admin/users/" + itoa(id)
+	}
+	tree, units, err := a.db.OrgTree(c.UserContext())
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		page.Units = append(page.Units, orgOption{ID: u.ID, Label: org.JoinPath(tree.NamePath(u.ID))})
 	}
 	return a.render(c, status, "admin_user_form", page, errs)
 }

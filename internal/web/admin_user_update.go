@@ -24,6 +24,7 @@ func (a *App) adminUserUpdate(c *fiber.Ctx) error {
 	f := form.NewUser(c)
 	f.Email = u.Email
 	errs := f.Validate(false, store.ValidRole)
+	a.checkOrgUnit(ctx, f.OrgUnitID, errs)
 	if me := currentUser(c); me.ID == u.ID {
 		if !slices.Contains(f.Roles, store.RoleAdmin) {
 			errs["roles"] = "form.roles.selfadmin"
@@ -36,6 +37,9 @@ func (a *App) adminUserUpdate(c *fiber.Ctx) error {
 		return a.renderUserForm(c, fiber.StatusUnprocessableEntity, true, id, f, errs.Translate(tr(l)))
 	}
 	if err := a.db.UpdateUser(ctx, id, f.DisplayName, f.Roles, f.Active); err != nil {
+		return err
+	}
+	if err := a.placeAndSync(ctx, id, f.OrgUnitID); err != nil {
 		return err
 	}
 	a.log.Info("user updated", "by", currentUser(c).ID, "user_id", id, "roles", f.Roles, "active", f.Active)

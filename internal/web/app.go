@@ -36,6 +36,7 @@ type App struct {
 	version  string
 	sessions *auth.SessionStore
 	login    *auth.Login
+	sso      *ssoServices // OIDC and LDAP login (sso_*.go)
 	signer   *record.Signer // signs records of participation (signing.key in the data directory)
 	tpl      *templates
 	fiber    *fiber.App
@@ -72,6 +73,9 @@ func New(d Deps) (*App, error) {
 		login:    auth.NewLogin(d.Store),
 		signer:   signer,
 		tpl:      tpl,
+	}
+	if a.sso, err = newSSO(d); err != nil {
+		return nil, err
 	}
 	a.fiber = fiber.New(fiber.Config{
 		AppName:                 "ailit",

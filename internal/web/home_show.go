@@ -16,6 +16,7 @@ import (
 
 // homePage is the learner dashboard.
 type homePage struct {
+	Assigned   []assignedCourse  // mandatory training, overdue and due soon first
 	Continue   *courseInProgress // the most recently touched course in progress
 	InProgress []courseInProgress
 	Completed  []courseCompleted // the newest valid-or-not completion per course
@@ -23,7 +24,9 @@ type homePage struct {
 }
 
 // Empty reports whether the learner has neither enrollments nor completions.
-func (p homePage) Empty() bool { return len(p.InProgress) == 0 && len(p.Completed) == 0 }
+func (p homePage) Empty() bool {
+	return len(p.Assigned) == 0 && len(p.InProgress) == 0 && len(p.Completed) == 0
+}
 
 type courseInProgress struct {
 	Title     string
@@ -35,6 +38,7 @@ type courseInProgress struct {
 }
 
 type courseCompleted struct {
+	RecordID    string // the record of participation, /records/<id>.pdf
 	Title       string
 	CourseURL   string
 	Version     string
@@ -58,8 +62,8 @@ func (a *App) homeShow(c *fiber.Ctx) error {
 	return a.render(c, fiber.StatusOK, "home", page, nil)
 }
 
-// dashboard reads everything in three queries (enrollments, progress, completions) and evaluates
-// in memory: no per-course queries, so fifty enrollments cost what one does.
+// dashboard reads everything in a fixed number of queries (assignments, enrollments, progress,
+// completions) and evaluates in memory: no per-course queries, so fifty enrollments cost what one does.
 func (a *App) dashboard(ctx context.Context, userID int64) (homePage, error) {
 	var page homePage
 	cat := a.lib.Catalog()
@@ -69,6 +73,9 @@ func (a *App) dashboard(ctx context.Context, userID int64) (homePage, error) {
 	}
 	completions, err := a.db.CompletionsOfUser(ctx, userID)
 	if err != nil {
+		return page, err
+	}
+	if page.Assigned, err = a.assignedCourses(ctx, userID); err != nil {
 		return page, err
 	}
 	completedVersion := map[[2]string]bool{}
@@ -143,7 +150,7 @@ func completed(course *content.Course, cp *store.Completion, now time.Time) cour
 	if v := course.Version(cp.Version); v != nil {
 		title = v.Manifest.Title
 	}
-	cc := courseCompleted{Title: title, CourseURL: coursePath(course.ID), Version: cp.Version,
+	cc := courseCompleted{RecordID: cp.RecordID, Title: title, CourseURL: coursePath(course.ID), Version: cp.Version,
 		CompletedAt: cp.CompletedAt, ValidUntil: cp.ValidUntil,
 		State: progress.StateOf(progress.CompletionOf{Version: cp.Version, ValidUntil: cp.ValidUntil}, releases, now)}
 	if latest := course.Latest(); latest.Version != cp.Version {

@@ -51,8 +51,13 @@ func (a *App) lessonDone(c *fiber.Ctx) error {
 	return c.Redirect(afterLesson(v, m, res), fiber.StatusSeeOther)
 }
 
-// afterLesson is where "mark as read and continue" leads.
+// afterLesson is where "mark as read and continue" leads: to this module's quiz while it still
+// counts (read, then test), else to the next open module (its quiz, when only that is open), else
+// to the course page.
 func afterLesson(v *content.Version, m *content.Module, res progress.Result) string {
+	if quizOpen(res, m.ID) {
+		return quizPath(v.CourseID, v.Version, m.ID)
+	}
 	next := res.NextAfter(m.ID)
 	if res.Complete { // reading again after completing: simply the next module
 		if n := m.Next(); n != nil {
@@ -60,12 +65,23 @@ func afterLesson(v *content.Version, m *content.Module, res progress.Result) str
 		}
 	}
 	switch {
-	case next == m.ID && m.Quiz != nil:
-		return quizPath(v.CourseID, v.Version, m.ID)
-	case next != "" && next != m.ID:
-		return modulePath(v.CourseID, v.Version, next)
+	case next == "" || next == m.ID:
+		return coursePath(v.CourseID)
+	case quizOpen(res, next):
+		return quizPath(v.CourseID, v.Version, next)
 	}
-	return coursePath(v.CourseID)
+	return modulePath(v.CourseID, v.Version, next)
+}
+
+// quizOpen reports whether a module's lesson is read but its quiz, which counts for completion, is
+// not passed yet.
+func quizOpen(res progress.Result, moduleID string) bool {
+	for _, st := range res.Modules {
+		if st.ID == moduleID {
+			return st.ReadDone && st.QuizRequired && !st.QuizPassedDone
+		}
+	}
+	return false
 }
 
 func coursePath(courseID string) string { return "/courses/" + courseID }

@@ -10,6 +10,7 @@ import (
 
 type loginPage struct {
 	Email, Next, Message, Info string
+	SSO                        ssoOptions // single sign-on buttons and notices (sso_services.go)
 }
 
 // loginShow shows the login form; a logged-in user goes straight on.
@@ -18,7 +19,7 @@ func (a *App) loginShow(c *fiber.Ctx) error {
 	if currentUser(c) != nil {
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
-	page := loginPage{Next: next}
+	page := loginPage{Next: next, SSO: a.ssoOptions()}
 	switch c.Query("ended") {
 	case "all":
 		page.Info = i18n.T(lang(c), "login.ended.all")

@@ -14,11 +14,11 @@ import (
 func (a *App) loginSubmit(c *fiber.Ctx) error {
 	f := form.NewLogin(c)
 	l := lang(c)
-	page := loginPage{Email: f.Email, Next: safeNext(f.Next)}
+	page := loginPage{Email: f.Email, Next: safeNext(f.Next), SSO: a.ssoOptions()}
 	if errs := f.Validate(); len(errs) > 0 {
 		return a.render(c, fiber.StatusUnprocessableEntity, "login", page, errs.Translate(tr(l)))
 	}
-	u, err := a.login.Authenticate(c.UserContext(), f.Email, f.Password, c.IP())
+	u, err := a.passwordLogin(c, f.Email, f.Password)
 	switch {
 	case errors.Is(err, auth.ErrThrottled):
 		page.Message = i18n.T(l, "login.throttled")
@@ -27,7 +27,7 @@ func (a *App) loginSubmit(c *fiber.Ctx) error {
 		page.Message = i18n.T(l, "login.failed")
 		return a.render(c, fiber.StatusUnauthorized, "login", page, nil)
 	case err != nil:
-		return err
+		return a.passwordLoginFailed(c, page, err)
 	}
 	ws := webSession(c)
 	if err := ws.login(c.UserContext(), u); err != nil {

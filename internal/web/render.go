@@ -145,9 +145,11 @@ func navFor(u *store.User, current string) []navItem {
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
 		items = append(items, navItem{Href: "/team", Label: "nav.team"})
+		items = append(items, navItem{Href: "/reports", Label: "nav.reports"})
 	}
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})
+		items = append(items, navItem{Href: "/admin/settings", Label: "nav.admin.settings"})
 	}
 	for i := range items {
 		h := items[i].Href

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/report/chart"
 	"github.com/ailit/ailit/internal/store"
@@ -17,14 +18,11 @@ type dashboardChart struct {
 }
 
 type dashboardPage struct {
-	Level  string
-	K      int
-	Form   reportForm
-	Query  string
-	Hidden bool
-	Total  report.Group
-	Charts []dashboardChart
-	Hint   string
+	reportPage // the filter form's choices
+	Hidden     bool
+	Total      report.Group
+	Charts     []dashboardChart
+	Hint       string
 }
 
 // reportsDashboard shows completion per unit, open and overdue counts, competence coverage and the
@@ -39,7 +37,11 @@ func (a *App) reportsDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := dashboardPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: rc.Form.Query(), Hidden: d.Hidden, Total: d.Total}
+	p := dashboardPage{reportPage: reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: rc.Form.Query(),
+		States: assign.AllStates}, Hidden: d.Hidden, Total: d.Total}
+	if err := a.fillReportChoices(c, rc, &p.reportPage); err != nil {
+		return err
+	}
 	if !d.Hidden {
 		p.Charts = dashboardCharts(l, d.Units, d.Coverage, d.Trend)
 	}

@@ -31,7 +31,9 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/", anyUser, a.homeShow)
 	a.handle(fiber.MethodGet, "/login", public, a.loginShow)
 	a.handle(fiber.MethodPost, "/login", public, a.loginSubmit)
-	a.handle(fiber.MethodPost, "/logout", anyUser, a.logout)
+	a.handle(fiber.MethodPost, "/logout", anyUser, a.ssoLogout)
+	a.handle(fiber.MethodPost, "/auth/oidc/login", public, a.oidcLogin)
+	a.handle(fiber.MethodGet, "/auth/oidc/callback", public, a.oidcCallback)
 	a.handle(fiber.MethodPost, "/language", public, a.languageSet)
 
 	a.handle(fiber.MethodGet, "/impressum", public, a.legalShow("impressum"))
@@ -116,8 +118,24 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/admin/import/:id/apply", admin, a.adminImportApply)
 	a.handle(fiber.MethodGet, "/admin/assignments", admin, a.adminAssignmentsShow)
 	a.handle(fiber.MethodPost, "/admin/assignments", admin, a.adminAssignmentCreate)
+	a.handle(fiber.MethodGet, "/admin/assignments/:id<int>", admin, a.adminAssignmentEdit)
+	a.handle(fiber.MethodPost, "/admin/assignments/:id<int>", admin, a.adminAssignmentUpdate)
+	a.handle(fiber.MethodPost, "/admin/assignments/:id<int>/exemptions", admin, a.adminAssignmentExemption)
 	a.handle(fiber.MethodGet, "/admin/notifications", admin, a.adminNotificationsShow)
 	a.handle(fiber.MethodGet, "/team", roles(store.RoleManager, store.RoleAdmin), a.teamShow)
+	a.handle(fiber.MethodGet, "/team/exemptions", roles(store.RoleManager, store.RoleAdmin), a.teamExemptionsShow)
+	a.handle(fiber.MethodPost, "/team/exemptions", roles(store.RoleManager, store.RoleAdmin), a.teamExemptionChange)
+
+	// Manager reports (reports_*.go): scoped to the viewer's units, columns by privacy level; every
+	// view and export is logged. Settings and the export log are for admins.
+	mgr := roles(store.RoleManager, store.RoleAdmin)
+	a.handle(fiber.MethodGet, "/reports", mgr, a.reportsShow)
+	a.handle(fiber.MethodGet, "/reports/dashboard", mgr, a.reportsDashboard)
+	a.handle(fiber.MethodGet, "/reports/export", mgr, a.reportsExport)
+	a.handle(fiber.MethodGet, "/reports/evidence", mgr, a.reportsEvidence)
+	a.handle(fiber.MethodGet, "/admin/settings", admin, a.adminSettingsShow)
+	a.handle(fiber.MethodPost, "/admin/settings", admin, a.adminSettingsUpdate)
+	a.handle(fiber.MethodGet, "/admin/exports", admin, a.adminExportsList)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })

@@ -90,5 +90,27 @@ func (a *App) teamShow(c *fiber.Ctx) error {
 			p.Counts = nil
 		}
 	}
+	if err := a.logTeamView(c, u, p); err != nil {
+		return err
+	}
 	return a.render(c, fiber.StatusOK, "team", p, nil)
+}
+
+// logTeamView records who looked at whose status with which filters, in the report access log
+// (the staff council may ask for it). What was shown is described by the filters and row count.
+func (a *App) logTeamView(c *fiber.Ctx, u *store.User, p teamPage) error {
+	filters := map[string]string{"page": "team", "privacy_level": p.Level}
+	for k, v := range map[string]int64{"unit": p.UnitID, "assignment": p.AssignmentID} {
+		if v != 0 {
+			filters[k] = strconv.FormatInt(v, 10)
+		}
+	}
+	if p.WithSub {
+		filters["sub"] = "1"
+	}
+	if p.State != "" {
+		filters["status"] = p.State
+	}
+	return a.db.LogReport(c.UserContext(), &store.ReportExport{UserID: &u.ID, Actor: u.Email, Kind: store.ReportView,
+		Format: "html", RowCount: int64(len(p.Rows))}, filters)
 }

@@ -2,6 +2,7 @@ package form
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -13,6 +14,7 @@ type User struct {
 	Roles       []string
 	Active      bool
 	Password    string // only when creating; empty means "generate one"
+	OrgUnitID   int64  // 0: not placed in the organisation
 }
 
 // NewUser reads the user form.
@@ -23,6 +25,7 @@ func NewUser(c *fiber.Ctx) User {
 		Active:      c.FormValue("active") == "1",
 		Password:    c.FormValue("password"),
 	}
+	f.OrgUnitID, _ = strconv.ParseInt(c.FormValue("org_unit_id"), 10, 64)
 	for _, v := range c.Request().PostArgs().PeekMulti("roles") {
 		f.Roles = append(f.Roles, string(v))
 	}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/store"
+)
+
+// cmdDemo runs "ailit demo seed --users N --units M": a synthetic organisation for demos and load
+// tests, with progress on stderr.
+func cmdDemo(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "seed" {
+		fmt.Fprintln(stderr, "usage: ailit demo seed --users N --units M [--courses C] [--seed S]")
+		return 2
+	}
+	var users, units, courses int
+	var seed uint64
+	cfg, _, err := loadConfig("demo seed", args[1:], stderr, func(fs *flag.FlagSet) {
+		fs.IntVar(&users, "users", 1000, "number of people")
+		fs.IntVar(&units, "units", 50, "number of org units")
+		fs.IntVar(&courses, "courses", 0, "number of loaded courses to make mandatory (0: all)")
+		fs.Uint64Var(&seed, "seed", 1, "random seed (the same seed gives the same organisation)")
+	})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ctx := context.Background()
+	db, err := openStore(ctx, cfg, newLogger(cfg, stderr))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer db.Close()
+	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	if _, err := lib.Reload(); err != nil {
+		return fail(stderr, err)
+	}
+	start := time.Now()
+	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: users, Units: units, Courses: courses, Seed: seed, Progress: stderr})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "Seeded %d units, %d people, %d managers, %d assignments, %d memberships, %d completions in %s.\n",
+		len(res.Units), res.Users, len(res.Managers), len(res.Assignments), res.Members, res.Completions, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// seedDemoOrganisation gives `serve --demo` on an empty database a small organisation, so every
+// page shows something real: about 50 people at various stages, the demo manager managing an Amt
+// with people in it, and the demo learner in a team with assignments, due dates and one course done.
+func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Library, out io.Writer) error {
+	existing, err := db.OrgUnits(ctx)
+	if err != nil || len(existing) > 0 {
+		return err
+	}
+	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 48, Units: 6, Seed: 1})
+	if err != nil {
+		return err
+	}
+	manager, err := db.UserByEmail(ctx, "manager@example.org")
+	if err != nil {
+		return err
+	}
+	learner, err := db.UserByEmail(ctx, "learner@example.org")
+	if err != nil {
+		return err
+	}
+	if err := db.AddManagerUnit(ctx, manager.ID, res.Amts[0]); err != nil {
+		return err
+	}
+	if err := db.SetUserOrgUnit(ctx, manager.ID, &res.Amts[0]); err != nil {
+		return err
+	}
+	if err := db.SetUserOrgUnit(ctx, learner.ID, &res.Leaves[0]); err != nil {
+		return err
+	}
+	if _, err := db.SyncAllAssignments(ctx, store.PinFunc(compliance.Pin(lib))); err != nil {
+		return err
+	}
+	es, err := db.EnrollmentsOfUser(ctx, learner.ID)
+	if err != nil {
+		return err
+	}
+	for i, e := range es {
+		err := db.Tx(ctx, func(tx *gorm.DB) error {
+			if i == 0 { // one course done, the others started
+				_, err := db.RecordCompletion(tx, &store.Completion{UserID: learner.ID, CourseID: e.CourseID, Version: e.Version, ContentHash: e.ContentHash})
+				return err
+			}
+			return tx.Model(&store.Enrollment{}).Where("id = ?", e.ID).Update("last_activity_at", db.Now().Add(time.Minute)).Error
+		})
+		if err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(out, "Demo organisation: %d units, %d people; manager@example.org manages an Amt.\n", len(res.Units), res.Users)
+	return nil
+}

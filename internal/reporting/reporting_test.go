@@ -1,0 +1,156 @@
+package reporting_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/report"
+	"github.com/ailit/ailit/internal/reporting"
+	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/store/storetest"
+)
+
+// shippedCourses is the repository's courses folder.
+func shippedCourses() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "courses")
+}
+
+// seeded is a demo organisation on a fresh SQLite database with the shipped courses.
+func seeded(t testing.TB, users, units int) (*store.Store, *content.Library, *demo.Result) {
+	t.Helper()
+	db := storetest.OpenSQLite(t)
+	lib := content.NewLibrary(shippedCourses(), db, slog.New(slog.DiscardHandler))
+	if _, err := lib.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := demo.Seed(context.Background(), db, lib, demo.Options{Users: users, Units: units, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, lib, res
+}
+
+func TestManagersSeeOnlyRowsOfTheirUnitsWhateverTheFilter(t *testing.T) {
+	ctx := context.Background()
+	db, lib, res := seeded(t, 120, 14)
+	src, err := reporting.New(ctx, db, lib, db.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mgr := range res.Managers {
+		visible, err := db.VisibleUnitIDs(ctx, mgr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		allowed := map[string]bool{}
+		for _, id := range visible {
+			allowed[src.UnitPath(id)] = true
+		}
+		sc := store.Scope{ManagerID: mgr}
+		for _, f := range []reporting.Filter{{}, {UnitID: res.Units[0], WithSub: true}, {UnitID: res.Leaves[len(res.Leaves)-1]}} {
+			n := 0
+			for r, err := range src.Rows(ctx, sc, f, report.LevelStatus) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+				if !allowed[r.OrgUnitPath] {
+					t.Fatalf("manager %d sees a row of %q, outside their units", mgr, r.OrgUnitPath)
+				}
+			}
+			if f.UnitID == 0 && n == 0 {
+				t.Errorf("manager %d sees nothing of their own units", mgr)
+			}
+		}
+	}
+}
+
+func TestAdminsSeeEveryAssignmentOfEveryone(t *testing.T) {
+	ctx := context.Background()
+	db, lib, res := seeded(t, 40, 6)
+	src, _ := reporting.New(ctx, db, lib, db.Now())
+	n := 0
+	statuses := map[report.Status]int{}
+	for r, err := range src.Rows(ctx, store.Scope{All: true}, reporting.Filter{}, report.LevelStatus) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		statuses[r.Status]++
+	}
+	if n != res.Members {
+		t.Errorf("admin sees %d rows, want %d memberships", n, res.Members)
+	}
+	for _, s := range []report.Status{report.StatusCompleted, report.StatusNotStarted, report.StatusOverdue} {
+		if statuses[s] == 0 {
+			t.Errorf("no row with status %s in the demo data: %v", s, statuses)
+		}
+	}
+}
+
+func TestStatusFilterKeepsOnlyThatStatus(t *testing.T) {
+	ctx := context.Background()
+	db, lib, _ := seeded(t, 40, 6)
+	src, _ := reporting.New(ctx, db, lib, db.Now())
+	for r, err := range src.Rows(ctx, store.Scope{All: true}, reporting.Filter{Status: "overdue"}, report.LevelStatus) {
+		if err != nil || r.Status != report.StatusOverdue {
+			t.Fatalf("row %v, err %v", r.Status, err)
+		}
+	}
+}
+
+func TestEvidenceReportListsMeasuresVersionsAndVerifies(t *testing.T) {
+	ctx := context.Background()
+	db, lib, res := seeded(t, 60, 6)
+	src, _ := reporting.New(ctx, db, lib, db.Now())
+	rs, _ := db.ReportSettings(ctx, "status")
+	c := &reporting.Counter{}
+	doc, err := src.EvidenceReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := reporting.Write(&buf, "json", doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.VerifyJSON(bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Pflichtschulung: ki-grundlagen", "Stadtverwaltung Musterstadt (mit Untereinheiten)", "Art. 4", "legal_status_date"} {
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("evidence JSON lacks %q", want)
+		}
+	}
+	if c.N() != int64(res.Members) {
+		t.Errorf("counted %d rows, want %d", c.N(), res.Members)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("Müller")) {
+		t.Error("the evidence report names a person")
+	}
+}
+
+func TestColumnsFollowThePrivacyLevel(t *testing.T) {
+	ctx := context.Background()
+	db, lib, _ := seeded(t, 30, 6)
+	src, _ := reporting.New(ctx, db, lib, db.Now())
+	for _, level := range []string{"aggregate", "status", "results"} {
+		doc := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, store.ReportSettings{Level: level, K: 5}, "de", &reporting.Counter{})
+		last := doc.Sections[len(doc.Sections)-1]
+		var keys []string
+		for _, col := range last.Columns {
+			keys = append(keys, col.Key)
+		}
+		hasName, hasScore := slices.Contains(keys, "name"), slices.Contains(keys, "score_percent")
+		if (level == "aggregate") == hasName || (level == "results") != hasScore {
+			t.Errorf("level %s: columns %v", level, keys)
+		}
+	}
+}
