@@ -179,7 +179,11 @@ func TestOIDCBadAnswersFailWithAMessageAndCreateNothing(t *testing.T) {
 		}, 401, "Die Anmeldung mit Dienstkonto ist nicht gelungen."},
 		{"no email", without("email"), 401, "keine E-Mail-Adresse"},
 		{"no unit", without("org_unit"), 401, "keiner Organisationseinheit zugeordnet"},
-		{"unknown unit", func(p *ssotest.Provider) { c := annaClaims(); c["org_unit"] = "Stadtverwaltung/Gibtsnicht"; p.SetClaims(c) }, 401, "keiner Organisationseinheit zugeordnet"},
+		{"unknown unit", func(p *ssotest.Provider) {
+			c := annaClaims()
+			c["org_unit"] = "Stadtverwaltung/Gibtsnicht"
+			p.SetClaims(c)
+		}, 401, "keiner Organisationseinheit zugeordnet"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
