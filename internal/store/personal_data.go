@@ -24,12 +24,13 @@ type PersonalData struct {
 	Assignments          map[int64]Assignment // every assignment the rows above refer to, by id
 	Emails               []OutboxMessage      // notifications queued or sent to the person
 	Identities           []UserIdentity       // links to identity providers (single sign-on)
+	ReportAccess         []ReportExport       // reports this person viewed or exported (as a manager)
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
-	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}}
+	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -71,6 +72,9 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 		return nil, err
 	}
 	if err := s.organisationDataOf(ctx, d); err != nil {
+		return nil, err
+	}
+	if err := db.Where("user_id = ?", userID).Order("created_at, id").Find(&d.ReportAccess).Error; err != nil {
 		return nil, err
 	}
 	if d.Identities, err = s.IdentitiesOf(ctx, userID); err != nil {

@@ -28,7 +28,16 @@ type myData struct {
 	Organisation      myOrganisation    `json:"organisation"`
 	Assignments       []myAssignment    `json:"assignments"`
 	Emails            []myEmail         `json:"emails"`
+	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
 	Notes             map[string]string `json:"notes"`
+}
+
+type myReportAccess struct {
+	Kind      string    `json:"kind"`
+	Format    string    `json:"format"`
+	Filters   string    `json:"filters"`
+	RowCount  int64     `json:"row_count"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 type myAccount struct {
@@ -208,6 +217,10 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 			Payload: json.RawMessage(e.Payload), Hash: e.Hash})
 	}
 	addOrganisation(out, d)
+	out.ReportAccess = []myReportAccess{}
+	for _, r := range d.ReportAccess {
+		out.ReportAccess = append(out.ReportAccess, myReportAccess{Kind: r.Kind, Format: r.Format, Filters: r.Filters, RowCount: r.RowCount, CreatedAt: r.CreatedAt})
+	}
 	return out, nil
 }
 
