@@ -32,7 +32,7 @@ vet:
 
 ## bench: Go benchmarks, then a load test of the real server on 127.0.0.1 (cmd/ailit-loadtest;
 ## docs/benchmarks.md has the latest figures). LOADTEST_FLAGS bounds it, e.g. -users 50 -duration 20s.
-LOADTEST_FLAGS ?= -users 50 -requests 5000 -duration 20s
+LOADTEST_FLAGS ?= -users 20 -requests 5000 -duration 20s
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./cmd/ailit-loadtest -bin bin/ailit $(LOADTEST_FLAGS)

@@ -17,7 +17,7 @@ import (
 func main() {
 	var o loadtest.Options
 	flag.StringVar(&o.Binary, "bin", "", "ailit binary to start (default: build ./cmd/ailit)")
-	flag.IntVar(&o.Users, "users", 50, "learners seeded and logged in; one concurrent worker each")
+	flag.IntVar(&o.Users, "users", 20, "learners seeded and logged in; one concurrent worker each")
 	flag.IntVar(&o.Requests, "requests", 5000, "at most this many requests per scenario")
 	flag.DurationVar(&o.Duration, "duration", 20*time.Second, "at most this long per scenario")
 	flag.Parse()

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -151,7 +152,12 @@ func passQuiz(t *testing.T, tab context.Context, module string, d *quiz.Definiti
 		t.Fatalf("starting quiz %s: status %d", module, status)
 	}
 	AssertAccessible(t, tab, "quiz "+module+": questions")
+	submitTop := buttonTop(t, tab, "Abgeben")
 	answerRight(t, tab, *d)
+	waitForText(t, tab, "#quiz-autosave", "Automatisch gespeichert um")
+	if top := buttonTop(t, tab, "Abgeben"); top != submitTop {
+		t.Errorf("the autosave message moved the submit button from y=%v to y=%v, away from the pointer", submitTop, top)
+	}
 	Screenshot(t, tab, "completion-quiz-"+module)
 	if status := ClickButton(t, tab, "Abgeben"); status != 200 {
 		t.Fatalf("quiz %s, confirmation page: status %d", module, status)
@@ -236,6 +242,28 @@ func choose(t *testing.T, tab context.Context, name, text string) {
 	ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](js))
 	if err != nil || !ok {
 		t.Fatalf("choosing %q in the list %s: %v (found %v)", text, name, err, ok)
+	}
+}
+
+// buttonTop is where the visible button whose text is text starts on the page, in CSS pixels.
+func buttonTop(t *testing.T, tab context.Context, text string) float64 {
+	t.Helper()
+	button := find(t, tab, call(jsByText, buttonElements, text), fmt.Sprintf("button %q", text))
+	top, err := chromedp.Run(tab, chromedp.Evaluate[float64](string(button)+".getBoundingClientRect().top + window.scrollY"))
+	if err != nil {
+		t.Fatalf("reading the position of button %q: %v", text, err)
+	}
+	return top
+}
+
+// waitForText waits up to five seconds until an element matching css says want, as a status
+// message that appears after a request does.
+func waitForText(t *testing.T, tab context.Context, css, want string) {
+	t.Helper()
+	poll := chromedp.Poll[bool](call(`((sel, want) => [...document.querySelectorAll(sel)].some(e => e.textContent.includes(want)))`, css, want),
+		chromedp.WithPollingTimeout(5*time.Second))
+	if _, err := chromedp.Run(tab, poll); err != nil {
+		t.Fatalf("on %s no %s says %q within 5 s; they say %q (%v)", currentURL(tab), css, want, Texts(t, tab, css), err)
 	}
 }
 

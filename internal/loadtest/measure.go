@@ -110,13 +110,14 @@ func PrintTable(w io.Writer, results []Result, peakRSSKiB int64) {
 	fmt.Fprintln(w, "| Scenario | Requests | Throughput (req/s) | p50 | p99 | Errors |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
 	for _, r := range results {
-		if r.Requests == 0 && r.Note != "" {
-			fmt.Fprintf(w, "| %s | – | – | – | – | – (%s) |\n", r.Name, r.Note)
-			continue
-		}
 		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d |\n", r.Name, r.Requests, r.Throughput, ms(r.P50), ms(r.P99), r.Errors)
 	}
 	fmt.Fprintf(w, "\nServer peak RSS (VmHWM): %.1f MiB\n", float64(peakRSSKiB)/1024)
+	for _, r := range results {
+		if r.Note != "" {
+			fmt.Fprintf(w, "Note on %q: %s\n", r.Name, r.Note)
+		}
+	}
 	for _, r := range results {
 		if r.FirstError != nil {
 			fmt.Fprintf(w, "First error in %q: %v\n", r.Name, r.FirstError)

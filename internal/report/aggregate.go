@@ -62,35 +62,56 @@ func Aggregate(rows Rows) (*Aggregates, error) { return aggregate(rows, true) }
 
 // aggregate counts per unit and in total; with detail also per course and competence.
 func aggregate(rows Rows, detail bool) (*Aggregates, error) {
-	units := map[GroupKey]*groupAcc{}
-	courses := map[GroupKey]*groupAcc{}
-	coverage := map[GroupKey]*groupAcc{}
-	total := &groupAcc{people: map[string]struct{}{}}
+	a := NewAggregator(detail)
 	for r, err := range rows {
 		if err != nil {
 			return nil, err
 		}
-		person := cmp.Or(r.Pseudonym, r.PersonnelNumber, r.Email, r.Name)
-		count(total, person, r.Status)
-		count(acc(units, GroupKey{Unit: r.OrgUnitPath}), person, r.Status)
-		if !detail {
-			continue
-		}
-		count(acc(courses, GroupKey{Unit: r.OrgUnitPath, CourseID: r.CourseID, Version: r.CourseVersion}), person, r.Status)
-		if r.Status == StatusExempted {
-			continue
-		}
-		for _, area := range r.CompetenceAreas {
-			g := acc(coverage, GroupKey{Unit: r.OrgUnitPath, Area: area, Level: r.CompetenceLevel})
-			g.people[person] = struct{}{}
-			if r.Status == StatusCompleted {
-				g.covered[person] = struct{}{}
-			}
+		a.Add(&r)
+	}
+	return a.Result(), nil
+}
+
+// Aggregator counts rows as they pass, so one pass over the rows can write them and count them.
+type Aggregator struct {
+	detail                   bool
+	units, courses, coverage map[GroupKey]*groupAcc
+	total                    *groupAcc
+}
+
+// NewAggregator counts per unit and in total; with detail also per unit and course version, and
+// competence coverage per unit, area and level.
+func NewAggregator(detail bool) *Aggregator {
+	return &Aggregator{detail: detail, units: map[GroupKey]*groupAcc{}, courses: map[GroupKey]*groupAcc{},
+		coverage: map[GroupKey]*groupAcc{}, total: &groupAcc{people: map[string]struct{}{}}}
+}
+
+// Add counts one row.
+func (a *Aggregator) Add(r *Row) {
+	person := cmp.Or(r.Pseudonym, r.PersonnelNumber, r.Email, r.Name)
+	count(a.total, person, r.Status)
+	count(acc(a.units, GroupKey{Unit: r.OrgUnitPath}), person, r.Status)
+	if !a.detail {
+		return
+	}
+	count(acc(a.courses, GroupKey{Unit: r.OrgUnitPath, CourseID: r.CourseID, Version: r.CourseVersion}), person, r.Status)
+	if r.Status == StatusExempted {
+		return
+	}
+	for _, area := range r.CompetenceAreas {
+		g := acc(a.coverage, GroupKey{Unit: r.OrgUnitPath, Area: area, Level: r.CompetenceLevel})
+		g.people[person] = struct{}{}
+		if r.Status == StatusCompleted {
+			g.covered[person] = struct{}{}
 		}
 	}
-	a := &Aggregates{Units: finish(units), UnitCourses: finish(courses), Coverage: finish(coverage)}
-	a.Total = total.done()
-	return a, nil
+}
+
+// Result is the groups counted so far, each list sorted by key.
+func (a *Aggregator) Result() *Aggregates {
+	out := &Aggregates{Units: finish(a.units), UnitCourses: finish(a.courses), Coverage: finish(a.coverage)}
+	out.Total = a.total.done()
+	return out
 }
 
 func acc(m map[GroupKey]*groupAcc, k GroupKey) *groupAcc {
@@ -212,31 +233,51 @@ type MonthCount struct {
 // TrendByMonth counts completions per month from the month of from through the month of to,
 // including months without completions, for the trend chart.
 func TrendByMonth(rows Rows, from, to time.Time) ([]MonthCount, error) {
-	first := monthOf(from)
-	last := monthOf(to)
-	var months []MonthCount
-	index := map[time.Time]int{}
-	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
-		index[m] = len(months)
-		months = append(months, MonthCount{Month: m})
-	}
+	t := NewTrend(from, to)
 	for r, err := range rows {
 		if err != nil {
 			return nil, err
 		}
-		if r.CompletedAt.IsZero() || (r.Status != StatusCompleted && r.Status != StatusExpired) {
-			continue
-		}
-		if i, ok := index[monthOf(r.CompletedAt)]; ok {
-			months[i].Completed++
-		}
+		t.Add(&r)
 	}
+	return t.Months(), nil
+}
+
+// Trend counts completions per month as rows pass (see TrendByMonth).
+type Trend struct {
+	months []MonthCount
+	index  map[time.Time]int
+}
+
+// NewTrend counts the months from the month of from through the month of to.
+func NewTrend(from, to time.Time) *Trend {
+	t := &Trend{index: map[time.Time]int{}}
+	for m, last := monthOf(from), monthOf(to); !m.After(last); m = m.AddDate(0, 1, 0) {
+		t.index[m] = len(t.months)
+		t.months = append(t.months, MonthCount{Month: m})
+	}
+	return t
+}
+
+// Add counts the row if it is a completion (still valid or expired) in one of the months.
+func (t *Trend) Add(r *Row) {
+	if r.CompletedAt.IsZero() || (r.Status != StatusCompleted && r.Status != StatusExpired) {
+		return
+	}
+	if i, ok := t.index[monthOf(r.CompletedAt)]; ok {
+		t.months[i].Completed++
+	}
+}
+
+// Months is the count per month with the running total.
+func (t *Trend) Months() []MonthCount {
+	out := slices.Clone(t.months)
 	sum := 0
-	for i := range months {
-		sum += months[i].Completed
-		months[i].Cumulative = sum
+	for i := range out {
+		sum += out[i].Completed
+		out[i].Cumulative = sum
 	}
-	return months, nil
+	return out
 }
 
 func monthOf(t time.Time) time.Time {

@@ -25,11 +25,14 @@ func TestCSVIsUTF8WithBOMSemicolonsAndCRLF(t *testing.T) {
 		t.Error("a bare CR outside CRLF")
 	}
 	lines := strings.Split(string(out), "\r\n")
-	if got := lines[0]; got != "\uFEFFÜbersicht" {
+	if got := lines[0]; got != "\uFEFFPersonen" {
 		t.Errorf("first line = %q", got)
 	}
-	if !strings.HasPrefix(lines[1], "Einheit;Personen;Zuweisungen;") {
+	if !strings.HasPrefix(lines[1], "Pseudonym;Personalnummer;Name;") {
 		t.Errorf("header not separated by ';': %q", lines[1])
+	}
+	if !strings.Contains(string(out), "\r\n\r\nÜbersicht\r\nEinheit;Personen;Zuweisungen;") {
+		t.Error("no overview after the person rows")
 	}
 	for _, want := range []string{"Jürgen Müller", "Nguyễn Thị Lan", "Ordnungsamt / Team Süd", "Fällig am;Fällig am (TT.MM.JJJJ)"} {
 		if !strings.Contains(string(out), want) {

@@ -39,7 +39,7 @@ func TestXLSXHasTypedCellsFrozenHeaderAutofilterAndSheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Übersicht|Personen|Filter & Integrität" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Personen|Übersicht|Filter & Integrität" {
 		t.Errorf("sheets = %s", got)
 	}
 	cellTypes := []struct {
@@ -100,7 +100,7 @@ func TestJSONDecodesWithMetaSectionsAndTypedRows(t *testing.T) {
 	if got.Meta.Title != "Bericht KI-Kompetenz" || got.Integrity.SHA256 != hash || len(got.Sections) != 2 {
 		t.Fatalf("unexpected document: %+v", got)
 	}
-	first := got.Sections[1].Rows[0]
+	first := got.Sections[0].Rows[0]
 	want := map[string]any{"personnel_number": "000123", "name": "Jürgen Müller", "status": "completed",
 		"due_at": "2026-03-31", "passed": true, "score_percent": 87.5, "exemption_reason": nil}
 	for k, v := range want {
@@ -108,7 +108,7 @@ func TestJSONDecodesWithMetaSectionsAndTypedRows(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", k, first[k], v)
 		}
 	}
-	if got.Sections[1].Rows[1]["name"] != "Nguyễn Thị Lan" {
+	if got.Sections[0].Rows[1]["name"] != "Nguyễn Thị Lan" {
 		t.Error("Vietnamese name changed")
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"iter"
 	"strconv"
 	"strings"
@@ -31,10 +32,10 @@ func (o Options) level() Level {
 	return o.Level
 }
 
-// PersonReport is the manager report: an overview per org unit, and at LevelStatus and
-// LevelResults one row per person and assignment with the columns of Columns(level). At
-// LevelAggregate there are no person rows and groups smaller than k are hidden. rows is iterated
-// twice (overview, then people).
+// PersonReport is the manager report. At LevelStatus and LevelResults it has one row per person
+// and assignment with the columns of Columns(level), then an overview per org unit counted while
+// those rows were written: rows is read once, so the database is queried once. At LevelAggregate
+// there are no person rows, only the overview, and groups smaller than k are hidden.
 func PersonReport(o Options, rows Rows) Document {
 	level := o.level()
 	meta := StandardMeta("persons", o.GeneratedAt, level, o.Lang)
@@ -42,29 +43,42 @@ func PersonReport(o Options, rows Rows) Document {
 		meta = append(meta, MetaField("k", strconv.Itoa(o.k()), o.Lang))
 	}
 	doc := Document{Lang: o.Lang, Title: o.Title, Meta: append(meta, o.Filters...)}
-	agg := lazyAggregate(rows, false)
-	doc.Sections = append(doc.Sections, Section{Key: "units", Columns: unitColumns,
-		Rows: unitRows(agg, level == LevelAggregate, o.k(), o.Lang)})
 	if level == LevelAggregate {
+		doc.Sections = []Section{{Key: "units", Columns: unitColumns, Rows: unitRows(lazyAggregate(rows, false), true, o.k(), o.Lang)}}
 		return doc
 	}
 	cols := Columns(level)
-	doc.Sections = append(doc.Sections, Section{Key: "persons", Columns: cols, Landscape: true,
+	counted := NewAggregator(false)
+	var readErr error
+	persons := Section{Key: "persons", Columns: cols, Landscape: true,
 		Rows: func(yield func([]Value, error) bool) {
 			var vals []Value
 			for r, err := range rows {
 				if err != nil {
+					readErr = err
 					yield(nil, err)
 					return
 				}
+				counted.Add(&r)
 				vals = values(vals, cols, &r)
 				if !yield(vals, nil) {
+					readErr = errStopped
 					return
 				}
 			}
-		}})
+		}}
+	overview := func() (*Aggregates, error) {
+		if readErr != nil {
+			return nil, readErr
+		}
+		return counted.Result(), nil
+	}
+	doc.Sections = []Section{persons, {Key: "units", Columns: unitColumns, Rows: unitRows(overview, false, o.k(), o.Lang)}}
 	return doc
 }
+
+// errStopped is the overview's answer when the person rows were not read to the end.
+var errStopped = errors.New("report: the overview follows the person rows, which were not read to the end")
 
 // Measure is one literacy measure: an assignment with its target groups, courses and due rule.
 type Measure struct {

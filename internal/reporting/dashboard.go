@@ -19,32 +19,41 @@ type Dashboard struct {
 	Hidden   bool                // fewer than k people in scope at the aggregate level: nothing shown
 }
 
-// Dashboard reads the rows once and aggregates them. Coverage is counted across the scope (not
-// per unit), so it stays meaningful when single units are small.
+// Dashboard reads the records once, in no particular order, and counts them without building
+// pseudonyms or person rows: people are told apart by their user id, which never leaves this
+// function. Coverage is counted across the scope (not per unit), so it stays meaningful when
+// single units are small.
 func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs store.ReportSettings) (*Dashboard, error) {
-	var rows, flat []report.Row
-	for r, err := range s.Rows(ctx, sc, f, report.LevelStatus) {
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, r)
-		r.OrgUnitPath = ""
-		flat = append(flat, r)
-	}
-	agg, err := report.Aggregate(report.RowsFromSlice(rows))
+	units, all, err := s.Units(ctx, sc, f)
 	if err != nil {
 		return nil, err
 	}
-	cov, err := report.Aggregate(report.RowsFromSlice(flat))
-	if err != nil {
-		return nil, err
-	}
+	perUnit, across := report.NewAggregator(false), report.NewAggregator(true)
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
-	trend, err := report.TrendByMonth(report.RowsFromSlice(rows), from, s.Now)
+	trend := report.NewTrend(from, s.Now)
+	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID, Unordered: true}
+	err = s.Store.StreamReportRecords(ctx, rf, func(rec *store.ReportRecord) error {
+		ci, err := s.course(ctx, rec.CourseID)
+		if err != nil {
+			return err
+		}
+		state, due, _ := s.status(rec, ci)
+		r := report.Row{Pseudonym: itoa(rec.UserID), OrgUnitPath: s.UnitPath(rec.OrgUnitID), Status: report.Status(state),
+			DueAt: due, CompletedAt: rec.CompletedAt, CompetenceAreas: ci.areas, CompetenceLevel: ci.level}
+		if !f.keeps(&r) {
+			return nil
+		}
+		perUnit.Add(&r)
+		trend.Add(&r)
+		r.OrgUnitPath = ""
+		across.Add(&r)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	d := &Dashboard{Units: agg.Units, Coverage: cov.Coverage, Total: agg.Total, Trend: trend}
+	agg := perUnit.Result()
+	d := &Dashboard{Units: agg.Units, Coverage: across.Result().Coverage, Total: agg.Total, Trend: trend.Months()}
 	if rs.Level == string(report.LevelAggregate) {
 		var shown bool
 		d.Units, shown = report.Suppress(d.Units, rs.K)

@@ -14,8 +14,8 @@ import (
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
 
-// Counter counts the rows of a report.Rows as they are read. The person report reads its rows
-// twice (overview, then table); N is the largest pass. Safe to read while rows are written.
+// Counter counts the rows of a report.Rows as they are read. Should rows be read more than once,
+// N is the largest pass. Safe to read while rows are written.
 type Counter struct{ n, last atomic.Int64 }
 
 // Wrap returns rows that count as they are read.

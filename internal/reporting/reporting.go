@@ -38,6 +38,10 @@ type Source struct {
 	tree    *org.Tree
 	paths   map[int64]string
 	courses map[string]*courseInfo
+
+	// The rows of one person come one after another: their pseudonym is computed once.
+	lastUser      int64
+	lastPseudonym string
 }
 
 // New prepares a source: it loads the org tree and the pseudonym key once.
@@ -201,13 +205,25 @@ func (s *Source) stream(ctx context.Context, rf store.ReportFilter, f Filter, yi
 	}
 }
 
-// row computes the status of one record and fills the report row.
-func (s *Source) row(rec *store.ReportRecord, ci *courseInfo) report.Row {
+func (s *Source) pseudonym(userID int64) string {
+	if userID != s.lastUser || s.lastPseudonym == "" {
+		s.lastUser, s.lastPseudonym = userID, report.Pseudonym(s.Key, itoa(userID))
+	}
+	return s.lastPseudonym
+}
+
+// status computes where the person of one record stands, by the rules of package assign.
+func (s *Source) status(rec *store.ReportRecord, ci *courseInfo) (state assign.State, due time.Time, validUntil *time.Time) {
 	records := assign.Records{Started: rec.Started, Releases: ci.releases}
 	if rec.CompletedVersion != "" {
 		records.Completions = []assign.Completion{{Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
 	}
-	state, due, validUntil := assign.Status(rec.Rule(), assign.Member{JoinedAt: rec.JoinedAt, Exempted: rec.Exempted}, records, s.Now)
+	return assign.Status(rec.Rule(), assign.Member{JoinedAt: rec.JoinedAt, Exempted: rec.Exempted}, records, s.Now)
+}
+
+// row computes the status of one record and fills the report row.
+func (s *Source) row(rec *store.ReportRecord, ci *courseInfo) report.Row {
+	state, due, validUntil := s.status(rec, ci)
 	version, hash := rec.CompletedVersion, rec.CompletedHash
 	if version == "" {
 		version, hash = rec.EnrolledVersion, rec.EnrolledHash
@@ -216,7 +232,7 @@ func (s *Source) row(rec *store.ReportRecord, ci *courseInfo) report.Row {
 		version, hash = ci.latest, ci.latestHash
 	}
 	r := report.Row{
-		Pseudonym:       report.Pseudonym(s.Key, itoa(rec.UserID)),
+		Pseudonym:       s.pseudonym(rec.UserID),
 		PersonnelNumber: rec.PersonnelNumber,
 		Name:            rec.Name,
 		Email:           rec.Email,

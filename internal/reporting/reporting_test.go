@@ -5,9 +5,11 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
@@ -143,14 +145,54 @@ func TestColumnsFollowThePrivacyLevel(t *testing.T) {
 	src, _ := reporting.New(ctx, db, lib, db.Now())
 	for _, level := range []string{"aggregate", "status", "results"} {
 		doc := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, store.ReportSettings{Level: level, K: 5}, "de", &reporting.Counter{})
-		last := doc.Sections[len(doc.Sections)-1]
 		var keys []string
-		for _, col := range last.Columns {
-			keys = append(keys, col.Key)
+		for _, sec := range doc.Sections {
+			for _, col := range sec.Columns {
+				keys = append(keys, col.Key)
+			}
 		}
 		hasName, hasScore := slices.Contains(keys, "name"), slices.Contains(keys, "score_percent")
 		if (level == "aggregate") == hasName || (level == "results") != hasScore {
 			t.Errorf("level %s: columns %v", level, keys)
+		}
+	}
+}
+
+// The dashboard counts in one unordered pass without person rows; it must give the numbers that
+// aggregating the report rows gives.
+func TestDashboardCountsLikeTheReportRows(t *testing.T) {
+	ctx := context.Background()
+	db, lib, res := seeded(t, 400, 24)
+	src, err := reporting.New(ctx, db, lib, db.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := store.ReportSettings{Level: "status", K: 5}
+	filters := []reporting.Filter{{}, {UnitID: res.Units[1], WithSub: true}, {Status: "overdue"}, {CourseID: "ki-grundlagen"}}
+	for _, f := range filters {
+		got, err := src.Dashboard(ctx, store.Scope{All: true}, f, rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows, flat []report.Row
+		for r, err := range src.Rows(ctx, store.Scope{All: true}, f, report.LevelStatus) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, r)
+			r.OrgUnitPath = ""
+			flat = append(flat, r)
+		}
+		if len(rows) == 0 {
+			t.Fatalf("filter %+v: no rows to compare", f)
+		}
+		perUnit, _ := report.Aggregate(report.RowsFromSlice(rows))
+		across, _ := report.Aggregate(report.RowsFromSlice(flat))
+		from := time.Date(src.Now.Year(), src.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
+		trend, _ := report.TrendByMonth(report.RowsFromSlice(rows), from, src.Now)
+		want := &reporting.Dashboard{Units: perUnit.Units, Coverage: across.Coverage, Total: perUnit.Total, Trend: trend}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("filter %+v:\n got %+v\nwant %+v", f, got, want)
 		}
 	}
 }

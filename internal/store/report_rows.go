@@ -18,6 +18,7 @@ type ReportFilter struct {
 	AssignmentID int64
 	WithResults  bool      // load the best quiz score and pass/fail (privacy level "results")
 	AsOf         time.Time // completions after this instant are ignored (zero: no limit)
+	Unordered    bool      // any order will do (aggregates): saves the database a sort
 }
 
 // ReportRecord is one current member of one assignment with what the report needs: the person,
@@ -73,8 +74,7 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 	var b strings.Builder
 	args := []any{}
 	b.WriteString(`SELECT u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id,
- a.id, a.course_id, a.due_kind, a.due_date, a.due_days, a.validity_months, a.window_days, a.created_at,
- m.joined_at, CASE WHEN ex.user_id IS NULL THEN 0 ELSE 1 END, ex.reason,
+ m.assignment_id, m.joined_at, ex.reason,
  e.version, e.content_hash, e.enrolled_at, e.last_activity_at,
  c.version, c.content_hash, c.completed_at, c.valid_until`)
 	if f.WithResults {
@@ -109,26 +109,31 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 		b.WriteString(` AND m.assignment_id = ?`)
 		args = append(args, f.AssignmentID)
 	}
-	b.WriteString(` ORDER BY u.display_name, u.id, a.id`)
+	if !f.Unordered {
+		b.WriteString(` ORDER BY u.display_name, u.id, a.id`)
+	}
 
+	// The due rule is the same for every member of an assignment: read it once here, not per row.
+	rules, err := s.assignmentRules(ctx)
+	if err != nil {
+		return err
+	}
 	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var (
-		r                                      ReportRecord
-		pn, reason, ev, eh, cv, ch             sql.NullString
-		unit                                   sql.NullInt64
-		exempt                                 int64
-		dueDate, enrolled, active, done, valid sql.NullTime
-		best                                   sql.NullFloat64
-		passed                                 sql.NullInt64
+		r                             ReportRecord
+		pn, reason, ev, eh, cv, ch    sql.NullString
+		unit                          sql.NullInt64
+		enrolled, active, done, valid sql.NullTime
+		best                          sql.NullFloat64
+		passed                        sql.NullInt64
 	)
 	for rows.Next() {
 		dest := []any{&r.UserID, &r.Name, &r.Email, &pn, &unit,
-			&r.AssignmentID, &r.CourseID, &r.DueKind, &dueDate, &r.DueDays, &r.ValidityMonths, &r.WindowDays, &r.CreatedAt,
-			&r.JoinedAt, &exempt, &reason, &ev, &eh, &enrolled, &active, &cv, &ch, &done, &valid}
+			&r.AssignmentID, &r.JoinedAt, &reason, &ev, &eh, &enrolled, &active, &cv, &ch, &done, &valid}
 		if f.WithResults {
 			dest = append(dest, &best, &passed)
 		}
@@ -136,8 +141,10 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 			return err
 		}
 		r.PersonnelNumber, r.OrgUnitID = pn.String, unit.Int64
-		r.DueDate = timePtr(dueDate)
-		r.Exempted, r.ExemptionReason = exempt == 1, reason.String
+		a := rules[r.AssignmentID]
+		r.CourseID, r.DueKind, r.DueDate, r.DueDays = a.CourseID, a.DueKind, a.DueDate, a.DueDays
+		r.ValidityMonths, r.WindowDays, r.CreatedAt = a.ValidityMonths, a.WindowDays, a.CreatedAt
+		r.Exempted, r.ExemptionReason = reason.Valid, reason.String
 		r.EnrolledVersion, r.EnrolledHash = ev.String, eh.String
 		r.Started = enrolled.Valid && active.Valid && active.Time.After(enrolled.Time)
 		r.CompletedVersion, r.CompletedHash, r.CompletedAt = cv.String, ch.String, done.Time
@@ -155,6 +162,19 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 		}
 	}
 	return rows.Err()
+}
+
+// assignmentRules maps every assignment id to its course and due rule (a few dozen rows).
+func (s *Store) assignmentRules(ctx context.Context) (map[int64]*Assignment, error) {
+	var as []Assignment
+	if err := s.R.WithContext(ctx).Find(&as).Error; err != nil {
+		return nil, err
+	}
+	m := make(map[int64]*Assignment, len(as))
+	for i := range as {
+		m[as[i].ID] = &as[i]
+	}
+	return m, nil
 }
 
 func timePtr(t sql.NullTime) *time.Time {

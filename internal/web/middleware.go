@@ -14,20 +14,28 @@ import (
 )
 
 // contentSecurityPolicy allows nothing but our own files: no inline script or style, no other
-// origins. Course images are served by us; KERN's icons are data: SVGs in its CSS.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// origins. Course images are served by us; KERN's icons are data: SVGs in its CSS. Forms may also
+// lead to formTargets: the single sign-on login and logout buttons post to ailit, which redirects
+// to the identity provider, and browsers check form-action along every redirect of a form.
+func contentSecurityPolicy(formTargets ...string) string {
+	formAction := strings.Join(append([]string{"'self'"}, formTargets...), " ")
+	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+		"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'"
+}
 
-func securityHeaders(c *fiber.Ctx) error {
-	h := &c.Response().Header
-	h.Set("Content-Security-Policy", contentSecurityPolicy)
-	// same-origin (not no-referrer): the CSRF check compares Origin/Referer with our host.
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-	return c.Next()
+// securityHeaders sets the headers of every response, with csp as the Content-Security-Policy.
+func securityHeaders(csp string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		h := &c.Response().Header
+		h.Set("Content-Security-Policy", csp)
+		// same-origin (not no-referrer): the CSRF check compares Origin/Referer with our host.
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		return c.Next()
+	}
 }
 
 // hsts is added when the platform runs behind https.

@@ -29,6 +29,7 @@ type myData struct {
 	Assignments       []myAssignment    `json:"assignments"`
 	Emails            []myEmail         `json:"emails"`
 	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
+	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
 	Notes             map[string]string `json:"notes"`
 }
 
@@ -38,6 +39,15 @@ type myReportAccess struct {
 	Filters   string    `json:"filters"`
 	RowCount  int64     `json:"row_count"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// myIdentity is a link to the person's account at an identity provider (single sign-on).
+type myIdentity struct {
+	Provider    string    `json:"provider"`   // "oidc" or "ldap"
+	Subject     string    `json:"subject"`    // the stable id the provider gives the account
+	LoginName   string    `json:"login_name"` // the name typed at an LDAP login; empty for OIDC
+	CreatedAt   time.Time `json:"created_at"`
+	LastLoginAt time.Time `json:"last_login_at"`
 }
 
 type myAccount struct {
@@ -220,6 +230,11 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 	out.ReportAccess = []myReportAccess{}
 	for _, r := range d.ReportAccess {
 		out.ReportAccess = append(out.ReportAccess, myReportAccess{Kind: r.Kind, Format: r.Format, Filters: r.Filters, RowCount: r.RowCount, CreatedAt: r.CreatedAt})
+	}
+	out.Identities = []myIdentity{}
+	for _, id := range d.Identities {
+		out.Identities = append(out.Identities, myIdentity{Provider: id.Provider, Subject: id.Subject, LoginName: id.LoginName,
+			CreatedAt: id.CreatedAt, LastLoginAt: id.LastLoginAt})
 	}
 	return out, nil
 }

@@ -14,7 +14,7 @@ func (a *App) registerRoutes() {
 	// For every request: recover from panics, log, security headers, compression.
 	f.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	f.Use(a.requestLog)
-	f.Use(securityHeaders)
+	f.Use(securityHeaders(contentSecurityPolicy(a.ssoFormTargets()...)))
 	if a.cfg.Secure() {
 		f.Use(hsts)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -48,6 +49,19 @@ func newSSO(d Deps) (*ssoServices, error) {
 		}
 	}
 	return s, nil
+}
+
+// ssoFormTargets are the origins the login and logout forms may redirect to: the OIDC issuer's,
+// where providers such as Keycloak serve their login and end-session pages.
+func (a *App) ssoFormTargets() []string {
+	if a.sso.oidc == nil {
+		return nil
+	}
+	u, err := url.Parse(a.cfg.SSO.OIDC.Issuer) // checked by the configuration
+	if err != nil {
+		return nil
+	}
+	return []string{u.Scheme + "://" + u.Host}
 }
 
 // ssoOptions are what the login page offers.
