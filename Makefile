@@ -7,7 +7,7 @@ VENDOR   := web/static/vendor/kern
 STAMP    := web/node_modules/.package-lock.json
 export CGO_ENABLED := 1
 
-.PHONY: run build test vet assets bench fuzz clean
+.PHONY: run build test vet assets bench bench-reports fuzz clean
 
 ## run: build and start the platform on SQLite with the shipped courses and demo accounts
 run: build
@@ -36,6 +36,22 @@ LOADTEST_FLAGS ?= -users 20 -requests 5000 -duration 20s
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./cmd/ailit-loadtest -bin bin/ailit $(LOADTEST_FLAGS)
+	$(MAKE) bench-reports
+
+## bench-reports: seed REPORT_USERS people (5 courses each) into a temporary data directory and time
+## the CSV and XLSX exports of the CLI, with peak memory (about a minute for 100,000 people).
+REPORT_USERS ?= 100000
+bench-reports: build
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	AILIT_DATA_DIR="$$d" bin/ailit demo seed --users $(REPORT_USERS) --units $$(( $(REPORT_USERS) / 100 + 4 )) && \
+	for f in csv xlsx; do \
+	  if [ -x /usr/bin/time ]; then \
+	    AILIT_DATA_DIR="$$d" /usr/bin/time -f "report export $$f: %e s wall, %U s user, %S s system, %M KB peak memory" \
+	      bin/ailit report export --format $$f --out "$$d/report.$$f" 2>&1 | grep -v '^report: ' || exit 1; \
+	  else \
+	    echo "report export $$f:"; time AILIT_DATA_DIR="$$d" bin/ailit report export --format $$f --out "$$d/report.$$f" || exit 1; \
+	  fi; \
+	done
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

@@ -120,7 +120,15 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 				}
 			}
 		}
-		return seedAssignments(tx, rng, now, courses, res, base, o)
+		if err := seedAssignments(tx, rng, now, courses, res, base, o); err != nil {
+			return err
+		}
+		if db.Dialect == store.Postgres {
+			// People were written with their ids: move the id sequence past them, or the next user
+			// created the ordinary way would get a taken id.
+			return tx.Exec(`SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))`).Error
+		}
+		return nil
 	})
 	return res, err
 }

@@ -55,7 +55,7 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 	var section report.Section
 	counter := &reporting.Counter{}
 	doc := rc.Source.PersonReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter)
-	section = doc.Sections[len(doc.Sections)-1] // persons, or at the aggregate level the units
+	section = doc.Sections[0] // persons, or at the aggregate level the units
 	for _, col := range section.Columns {
 		p.Headers = append(p.Headers, col.Label(l))
 	}

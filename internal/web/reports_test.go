@@ -191,3 +191,33 @@ func TestDashboardShowsAccessibleChartsAndLearnersAreRefused(t *testing.T) {
 		t.Errorf("learner export: %d", r.Status)
 	}
 }
+
+func TestTeamPageFollowsThePrivacyLevelSetByTheAdmin(t *testing.T) {
+	env := webtest.New(t) // operator default: status
+	ctx := context.Background()
+	amt, _ := env.Store.CreateOrgUnit(ctx, nil, "Ordnungsamt")
+	lea := env.CreateUser(t, "lea@stadt.example", pw, store.RoleLearner)
+	env.Store.SetUserOrgUnit(ctx, lea.ID, &amt.ID)
+	chef := env.CreateUser(t, "chef@stadt.example", pw, store.RoleManager)
+	env.Store.AddManagerUnit(ctx, chef.ID, amt.ID)
+	due := time.Now().AddDate(0, 1, 0)
+	a := &store.Assignment{CourseID: "ki-grundlagen", Title: "KI-Basis", DueKind: "fixed", DueDate: &due, CreatedBy: chef.ID,
+		Targets: []store.AssignmentTarget{{Kind: store.TargetUnit, OrgUnitID: &amt.ID}}}
+	env.Store.SaveAssignment(ctx, a)
+	env.Store.SyncAssignment(ctx, a, nil)
+	m := env.Client(t)
+	m.Login("chef@stadt.example", pw)
+	if r := m.Get("/team"); !strings.Contains(r.Body, `scope="row">lea<`) {
+		t.Fatalf("status level: the team page does not list Lea:\n%s", r.Body)
+	}
+	old, _ := env.Store.ReportSettings(ctx, "status")
+	next := old
+	next.Level = "aggregate"
+	if err := env.Store.SaveReportSettings(ctx, chef.ID, old, next); err != nil {
+		t.Fatal(err)
+	}
+	r := m.Get("/team")
+	if strings.Contains(r.Body, `scope="row">lea<`) || !strings.Contains(r.Body, "kleiner als 5 Personen") {
+		t.Fatalf("after the admin chose aggregate, the team page still shows people:\n%s", r.Body)
+	}
+}

@@ -55,7 +55,11 @@ func (a *App) teamShow(c *fiber.Ctx) error {
 			visible[id] = true
 		}
 	}
-	p := teamPage{Level: a.cfg.PrivacyLevel, States: assign.AllStates, State: c.Query("status"), WithSub: c.Query("sub") == "1"}
+	rs, err := a.reportSettings(c) // the level an admin set in /admin/settings, as in the reports
+	if err != nil {
+		return err
+	}
+	p := teamPage{Level: rs.Level, States: assign.AllStates, State: c.Query("status"), WithSub: c.Query("sub") == "1"}
 	for _, ou := range units {
 		if sc.All || visible[ou.ID] {
 			p.Units = append(p.Units, teamUnitOption{ID: ou.ID, Label: org.JoinPath(tree.NamePath(ou.ID))})
