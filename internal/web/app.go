@@ -36,7 +36,7 @@ type App struct {
 	version  string
 	sessions *auth.SessionStore
 	login    *auth.Login
-	sso      *ssoServices // OIDC and LDAP login (sso_*.go)
+	sso      *ssoServices   // OIDC and LDAP login (sso_*.go)
 	signer   *record.Signer // signs records of participation (signing.key in the data directory)
 	tpl      *templates
 	fiber    *fiber.App
