@@ -1,6 +1,7 @@
 package report
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -59,7 +60,12 @@ func WriteXLSX(w io.Writer, doc Document) (hash string, err error) {
 	if err != nil {
 		return "", err
 	}
-	return hash, f.Write(w)
+	// excelize's Write builds the whole zip in a bytes.Buffer first (tens of MB for 100,000
+	// people). A zip writer on w streams the compressed workbook out instead; the buffer it is
+	// handed stays empty. (That buffer is also where excelize would mark local headers of
+	// entries over 4 GiB as zip64; Go's zip writer already writes the zip64 records.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return hash, f.Write(io.Discard)
 }
 
 type xlsxStyles struct{ header, text, date, integer, percent int }

@@ -151,7 +151,8 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 		r.ValidUntil = timePtr(valid)
 		r.BestPercent, r.Passed = nil, nil
 		if best.Valid {
-			r.BestPercent = &best.Float64
+			v := best.Float64 // its own copy: a caller may copy the record and keep it
+			r.BestPercent = &v
 		}
 		if passed.Valid {
 			p := passed.Int64 == 1

@@ -13,6 +13,7 @@ import (
 
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 
 	"github.com/ailit/ailit/internal/store"
 )
@@ -23,7 +24,7 @@ func PostgresURL() string { return os.Getenv("AILIT_TEST_DATABASE_URL") }
 // OpenSQLite returns a migrated store on a new SQLite file.
 func OpenSQLite(t testing.TB) *store.Store {
 	t.Helper()
-	return open(t, filepath.Join(t.TempDir(), "test.db"))
+	return OpenURL(t, filepath.Join(t.TempDir(), "test.db"))
 }
 
 // OpenPostgres returns a migrated store in a new schema of the PostgreSQL test server; the schema is
@@ -34,7 +35,7 @@ func OpenPostgres(t testing.TB) *store.Store {
 	if base == "" {
 		t.Skip("PostgreSQL tests need AILIT_TEST_DATABASE_URL (set by .ci/run)")
 	}
-	return open(t, NewPostgresSchema(t, base))
+	return OpenURL(t, NewPostgresSchema(t, base))
 }
 
 // NewPostgresSchema creates an empty schema on the server at base and returns a URL that uses it.
@@ -43,7 +44,7 @@ func NewPostgresSchema(t testing.TB, base string) string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{})
+	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
 		t.Fatalf("connecting to PostgreSQL test server: %v", err)
 	}
@@ -66,7 +67,8 @@ func NewPostgresSchema(t testing.TB, base string) string {
 	return u.String()
 }
 
-func open(t testing.TB, dbURL string) *store.Store {
+// OpenURL returns a migrated store on the database at dbURL, closed when the test ends.
+func OpenURL(t testing.TB, dbURL string) *store.Store {
 	t.Helper()
 	s, err := store.Open(context.Background(), dbURL, nil)
 	if err != nil {

@@ -30,6 +30,9 @@ type Env struct {
 	Store   *store.Store
 	Library *content.Library
 	Config  config.Config
+	// DatabaseURL opens the same database again (a SQLite file or a PostgreSQL URL), e.g. to
+	// simulate a restart.
+	DatabaseURL string
 }
 
 // Options change the environment; the zero value is a SQLite database and the example courses of
@@ -57,12 +60,15 @@ func New(t testing.TB, opts ...Options) *Env {
 	if o.Configure != nil {
 		o.Configure(&cfg)
 	}
-	var db *store.Store
+	dbURL := filepath.Join(t.TempDir(), "test.db")
 	if o.Postgres || os.Getenv("AILIT_TEST_DIALECT") == "postgres" {
-		db = storetest.OpenPostgres(t)
-	} else {
-		db = storetest.OpenSQLite(t)
+		base := storetest.PostgresURL()
+		if base == "" {
+			t.Skip("PostgreSQL tests need AILIT_TEST_DATABASE_URL (set by .ci/run)")
+		}
+		dbURL = storetest.NewPostgresSchema(t, base)
 	}
+	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
@@ -71,7 +77,7 @@ func New(t testing.TB, opts ...Options) *Env {
 	if err != nil {
 		t.Fatalf("building app: %v", err)
 	}
-	return &Env{App: app, Store: db, Library: lib, Config: cfg}
+	return &Env{App: app, Store: db, Library: lib, Config: cfg, DatabaseURL: dbURL}
 }
 
 // RepoRoot is the repository's top folder.
