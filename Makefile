@@ -21,7 +21,9 @@ build: assets
 ## AILIT_TEST_DATABASE_URL set, the store tests also run on PostgreSQL and the handler tests run a
 ## second time with PostgreSQL as the app's database.
 test: assets vet
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v /internal/browsertest)
+	@echo "== browser journeys (alone, so their timing is not squeezed by other packages)"
+	$(GO) test -count=1 ./internal/browsertest/
 	@if [ -n "$$AILIT_TEST_DATABASE_URL" ]; then \
 	  echo "== handler tests on PostgreSQL"; \
 	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 ./internal/web/...; \

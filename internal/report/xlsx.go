@@ -129,6 +129,9 @@ func writeSheet(f *excelize.File, first bool, name, table string, cols []Column,
 	cells := make([]any, len(cols))
 	err = fill(func(vals []Value) error {
 		row++
+		if row > excelize.TotalRows {
+			return fmt.Errorf("report: the sheet %q would have more than %d rows, more than Excel can hold: export CSV or narrow the filter", name, excelize.TotalRows-1)
+		}
 		for i, c := range cols {
 			cells[i] = xlsxCell(c.Kind, vals[i], lang, st)
 		}
