@@ -32,7 +32,7 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
 	trend := report.NewTrend(from, s.Now)
 	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID, Unordered: true}
-	err = s.records(ctx, rf, func(rec *store.ReportRecord) error {
+	err = s.Store.StreamReportRecords(ctx, rf, func(rec *store.ReportRecord) error {
 		ci, err := s.course(ctx, rec.CourseID)
 		if err != nil {
 			return err

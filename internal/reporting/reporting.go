@@ -5,7 +5,6 @@
 package reporting
 
 import (
-	"os"
 	"context"
 	"slices"
 	"strings"
@@ -187,7 +186,7 @@ type stopErr struct{}
 func (stopErr) Error() string { return "stopped" }
 
 func (s *Source) stream(ctx context.Context, rf store.ReportFilter, f Filter, yield func(report.Row, error) bool) {
-	err := s.records(ctx, rf, func(rec *store.ReportRecord) error {
+	err := s.Store.StreamReportRecords(ctx, rf, func(rec *store.ReportRecord) error {
 		ci, err := s.course(ctx, rec.CourseID)
 		if err != nil {
 			return err
@@ -220,66 +219,6 @@ func (s *Source) status(rec *store.ReportRecord, ci *courseInfo) (state assign.S
 		records.Completions = []assign.Completion{{Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
 	}
 	return assign.Status(rec.Rule(), assign.Member{JoinedAt: rec.JoinedAt, Exempted: rec.Exempted}, records, s.Now)
-}
-
-// recordBatch is how many records the database reader hands over at once.
-const recordBatch = 256
-
-// records calls fn for each record of the filter, like Store.StreamReportRecords, but reads the
-// database in a goroutine of its own: reading (cgo, one core) and building and writing rows (the
-// other core) overlap, which halves the time of a large export on two cores. Records travel in
-// batches, and batches are reused, so the hand-over costs little.
-func (s *Source) records(ctx context.Context, rf store.ReportFilter, fn func(*store.ReportRecord) error) error {
-	if os.Getenv("NOPIPE") != "" {
-		return s.Store.StreamReportRecords(ctx, rf, fn)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	full := make(chan []store.ReportRecord, 4)
-	empty := make(chan []store.ReportRecord, 6)
-	var readErr error
-	go func() {
-		defer close(full)
-		batch := make([]store.ReportRecord, 0, recordBatch)
-		send := func() error {
-			select {
-			case full <- batch:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case batch = <-empty:
-				batch = batch[:0]
-			default:
-				batch = make([]store.ReportRecord, 0, recordBatch)
-			}
-			return nil
-		}
-		readErr = s.Store.StreamReportRecords(ctx, rf, func(rec *store.ReportRecord) error {
-			if batch = append(batch, *rec); len(batch) == recordBatch {
-				return send()
-			}
-			return nil
-		})
-		if readErr == nil && len(batch) > 0 {
-			readErr = send()
-		}
-	}()
-	for batch := range full {
-		for i := range batch {
-			if err := fn(&batch[i]); err != nil {
-				cancel()
-				for range full { // let the reader see the cancellation and close its cursor
-				}
-				return err
-			}
-		}
-		select {
-		case empty <- batch:
-		default:
-		}
-	}
-	return readErr // written before full was closed
 }
 
 // row computes the status of one record and fills the report row.
