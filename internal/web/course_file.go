@@ -34,22 +34,27 @@ func (a *App) courseFile(c *fiber.Ctx) error {
 	if err != nil {
 		return domain.Errorf(domain.ENOTFOUND, "%v", err)
 	}
+	contentType, _ := content.MediaType(rel)
+	return serveMedia(c, abs, contentType, "public, max-age=31536000, immutable")
+}
+
+// serveMedia sends a media file with its type, the given caching, nosniff and the sandbox policy.
+// http.ServeContent answers range requests, which browsers need to seek in audio and video.
+func serveMedia(c *fiber.Ctx, abs, contentType, cacheControl string) error {
 	f, err := os.Open(abs)
 	if err != nil {
 		return domain.Errorf(domain.ENOTFOUND, "%v", err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
-	if err != nil {
-		return err
+	if err != nil || !info.Mode().IsRegular() {
+		return domain.Errorf(domain.ENOTFOUND, "not a file")
 	}
-	contentType, _ := content.MediaType(rel)
-	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+	c.Set(fiber.HeaderCacheControl, cacheControl)
 	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	if contentType != "application/pdf" {
 		c.Set(fiber.HeaderContentSecurityPolicy, mediaPolicy)
 	}
-	// http.ServeContent answers range requests, which browsers need to seek in audio and video.
 	return adaptor.HTTPHandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", contentType)
 		http.ServeContent(w, r, "", info.ModTime(), f)

@@ -2,14 +2,12 @@ package web
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/domain"
@@ -74,24 +72,8 @@ func (a *App) workspaceFile(c *fiber.Ctx) error {
 	if err != nil {
 		return domain.Errorf(domain.ENOTFOUND, "%v", err)
 	}
-	f, err := os.Open(abs)
-	if err != nil {
-		return domain.Errorf(domain.ENOTFOUND, "%v", err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		return domain.Errorf(domain.ENOTFOUND, "not a file")
-	}
-	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	if contentType != "application/pdf" {
-		c.Set(fiber.HeaderContentSecurityPolicy, mediaPolicy)
-	}
-	return adaptor.HTTPHandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", contentType)
-		http.ServeContent(w, r, "", info.ModTime(), f)
-	})(c)
+	// Drafts change while the trainer works: no caching.
+	return serveMedia(c, abs, contentType, "private, no-cache")
 }
 
 // fileInside resolves rel inside dir and refuses anything that leaves it, also via symbolic links.

@@ -119,7 +119,7 @@ func (s *Server) serve(c *textproto.Conn) {
 			reply(221, "bye")
 			return
 		default:
-			reply(502, "not implemented")
+			reply(502, "5.5.1 unrecognized command")
 		}
 	}
 }
