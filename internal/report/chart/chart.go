@@ -95,7 +95,7 @@ func HorizontalBars(id, title, desc, lang string, data []Datum) Chart {
 	for i, d := range data {
 		y := top + i*rowH
 		w := max(0, min(d.Value, 100)) * barW / 100
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" fill="#1a1a1a">%s</text>`, labelW-8, y+16, esc(d.Label))
+		axisLabel(&b, labelW-8, y+16, d.Label)
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="18" fill="#e8eef4" stroke="#5a6b7b" stroke-width="0.5"/>`, labelW, y+3, barW)
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="18" fill="%s"/>`, labelW, y+3, w, palette[0])
 		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1a1a1a">%s %%</text>`, labelW+barW+6, y+16, num(d.Value, lang))
@@ -137,4 +137,18 @@ func words(lang string, pairs ...string) []string {
 		}
 	}
 	return out
+}
+
+// axisLabel writes a bar's label. Org unit paths are long ("Stadtverwaltung / Dezernat I / …"), so
+// the chart shows the last part, shortened to fit; the full label is the element's tooltip and
+// stands in the data table.
+func axisLabel(b *strings.Builder, x, y int, label string) {
+	short := label
+	if i := strings.LastIndex(short, " / "); i >= 0 {
+		short = short[i+3:]
+	}
+	if r := []rune(short); len(r) > 26 {
+		short = string(r[:25]) + "…"
+	}
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end" fill="#1a1a1a"><title>%s</title>%s</text>`, x, y, esc(label), esc(short))
 }

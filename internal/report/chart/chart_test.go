@@ -78,3 +78,14 @@ func TestSeriesDifferByMoreThanColour(t *testing.T) {
 		t.Error("second line is not dashed")
 	}
 }
+
+func TestLongUnitPathsShowTheirLastPartWithTheFullPathAsTooltip(t *testing.T) {
+	full := "Stadtverwaltung / Dezernat 1 Stadtentwicklung und Umwelt / Bauordnungsamt / Team Baugenehmigung"
+	c := HorizontalBars("x", "Quote", "Quote je Einheit", "de", []Datum{{Label: full, Value: 40}})
+	if !strings.Contains(c.SVG, "<title>"+full+"</title>Team Baugenehmigung</text>") {
+		t.Fatalf("label not shortened with tooltip:\n%s", c.SVG)
+	}
+	if c.Table.Rows[0][0] != full {
+		t.Fatalf("the data table must keep the full path, got %q", c.Table.Rows[0][0])
+	}
+}

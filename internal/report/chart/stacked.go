@@ -27,7 +27,7 @@ func StackedBars(id, title, desc, lang string, categories []string, series []Ser
 	}
 	for i, c := range categories {
 		y := top + i*rowH
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" fill="#1a1a1a">%s</text>`, labelW-8, y+16, esc(c))
+		axisLabel(&b, labelW-8, y+16, c)
 		x := float64(labelW)
 		for j, s := range series {
 			if i >= len(s.Values) || s.Values[i] <= 0 || maxTotal == 0 {
