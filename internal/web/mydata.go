@@ -60,6 +60,7 @@ type myAccount struct {
 	CreatedAt         time.Time  `json:"created_at"`
 	UpdatedAt         time.Time  `json:"updated_at"`
 	PasswordChangedAt *time.Time `json:"password_changed_at"`
+	HasPassword       bool       `json:"has_password"` // false for accounts that log in only via single sign-on
 }
 
 type mySession struct {
@@ -180,7 +181,7 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 		GeneratedAt: now,
 		Account: myAccount{ID: d.User.ID, Email: d.User.Email, DisplayName: d.User.DisplayName, Roles: d.User.RoleNames(),
 			Active: d.User.Active, Language: d.User.Language, CreatedAt: d.User.CreatedAt, UpdatedAt: d.User.UpdatedAt,
-			PasswordChangedAt: d.User.PasswordChangedAt},
+			PasswordChangedAt: d.User.PasswordChangedAt, HasPassword: d.User.PasswordHash != ""},
 		Sessions: []mySession{}, Enrollments: []myEnrollment{}, QuizAttempts: []myAttempt{},
 		Completions: []myCompletion{}, EvidenceEvents: []myEvidenceEvent{}, Assignments: []myAssignment{}, Emails: []myEmail{},
 		Organisation: myOrganisation{ManagedUnits: []string{}},

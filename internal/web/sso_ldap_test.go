@@ -72,6 +72,9 @@ func ldapLogin(c *webtest.Client, name, password string) *webtest.Response {
 func TestLDAPLoginMapsGroupsAndUnitAndFollowsDirectoryChanges(t *testing.T) {
 	env, dir, units := ldapEnv(t)
 	c := env.Client(t)
+	if page := c.Get("/login"); !strings.Contains(page.Body, "Benutzernamen und Passwort des Dienstkontos") {
+		t.Fatal("with LDAP the login page must ask for the work account's user name")
+	}
 	if r := ldapLogin(c, "mmuster", "max-geheim-42"); r.Status != http.StatusSeeOther {
 		t.Fatalf("login: %d\n%s", r.Status, r.Body)
 	}

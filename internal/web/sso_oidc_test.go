@@ -110,6 +110,9 @@ func TestOIDCLoginCreatesTheAccountAndFollowsClaimChangesAtTheNextLogin(t *testi
 	if home := c.Get("/"); home.Status != http.StatusOK || !strings.Contains(home.Body, "Anna Schmidt") {
 		t.Fatalf("start page after SSO login: %d\n%s", home.Status, home.Body)
 	}
+	if data := c.Get("/account/data"); !strings.Contains(data.Body, "kein Passwort gespeichert") {
+		t.Fatal("My data of an SSO-only account must not claim a stored password")
+	}
 	u, err := env.Store.UserByEmail(context.Background(), "anna.schmidt@stadt.example")
 	if err != nil {
 		t.Fatal(err)
