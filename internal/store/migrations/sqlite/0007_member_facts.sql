@@ -1,0 +1,13 @@
+-- Reports read the facts a member's status depends on from assignment_members alone: the
+-- exemption, the enrollment and the latest unrevoked completion of the assignment's course are
+-- copied onto the member row in the same transaction as every write that changes them
+-- (refreshMemberFacts in member_facts.go). Migrate backfills existing rows with the same statement.
+ALTER TABLE assignment_members ADD COLUMN exempted BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE assignment_members ADD COLUMN exemption_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignment_members ADD COLUMN enrolled_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignment_members ADD COLUMN enrolled_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignment_members ADD COLUMN started BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE assignment_members ADD COLUMN completed_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignment_members ADD COLUMN completed_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignment_members ADD COLUMN completed_at DATETIME;
+ALTER TABLE assignment_members ADD COLUMN valid_until DATETIME;
