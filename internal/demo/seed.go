@@ -299,7 +299,7 @@ func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []cours
 				dones = append(dones, store.Completion{RecordID: "demo" + strconv.FormatInt(a.ID, 36) + "x" + strconv.FormatInt(uid, 36),
 					UserID: uid, CourseID: c.id, Version: c.version, ContentHash: c.hash, CompletedAt: doneAt, ValidUntil: valid})
 				m.EnrolledVersion, m.EnrolledHash, m.Started = c.version, c.hash, doneAt.After(enrolled)
-				m.CompletedVersion, m.CompletedHash, m.CompletedAt, m.ValidUntil = c.version, c.hash, &doneAt, valid
+				m.CompletedVersion, m.CompletedHash, m.CompletedAt, m.ValidUntil, m.ExpiresAt = c.version, c.hash, &doneAt, valid, valid
 			}
 			members = append(members, m)
 			if len(members) == batch*4 {

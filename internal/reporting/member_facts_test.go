@@ -12,6 +12,7 @@ import (
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/reporting"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
 )
@@ -75,13 +76,22 @@ func sameStatuses(t *testing.T, step string, db *store.Store, lib *content.Libra
 	facts := statusesFrom(t, db, lib, now, time.Time{})
 	joins := statusesFrom(t, db, lib, now, now.AddDate(100, 0, 0))
 	records := statusesFromMemberRecords(t, db, lib, now)
+	src, err := reporting.New(context.Background(), db, lib, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inSQL, err := src.MemberStatusesSQL(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(facts) == 0 || len(facts) != len(joins) || len(facts) != len(records) {
 		t.Fatalf("%s: %d members from the facts, %d from the joins, %d member records", step, len(facts), len(joins), len(records))
 	}
 	counts := map[assign.State]int{}
 	for k, want := range records {
-		if facts[k] != want || joins[k] != want {
-			t.Errorf("%s: assignment %d, user %d: facts %s, joins %s, member records %s", step, k.assignment, k.user, facts[k], joins[k], want)
+		sql := inSQL[[2]int64{k.assignment, k.user}]
+		if facts[k] != want || joins[k] != want || sql != want {
+			t.Errorf("%s: assignment %d, user %d: facts %s, joins %s, SQL %s, member records %s", step, k.assignment, k.user, facts[k], joins[k], sql, want)
 		}
 		counts[want]++
 	}

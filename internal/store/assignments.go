@@ -67,6 +67,7 @@ type AssignmentMember struct {
 	CompletedHash    string `gorm:"not null;default:''"`
 	CompletedAt      *time.Time
 	ValidUntil       *time.Time // as recorded on the completion
+	ExpiresAt        *time.Time // ValidUntil, else the assignment's validity from CompletedAt; nil: never
 }
 
 // AssignmentExemption frees one person from an assignment, with a reason.
@@ -94,7 +95,7 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 	a.UpdatedAt = now
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		targets := a.Targets
-		courseChanged := false
+		changed := false // the course or the validity: what the member facts depend on
 		a.Targets = nil
 		if a.ID == 0 {
 			a.CreatedAt = now
@@ -102,11 +103,11 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 				return err
 			}
 		} else {
-			var oldCourse []string
-			if err := tx.Model(&Assignment{}).Where("id = ?", a.ID).Pluck("course_id", &oldCourse).Error; err != nil {
+			var old []Assignment
+			if err := tx.Where("id = ?", a.ID).Find(&old).Error; err != nil {
 				return err
 			}
-			courseChanged = len(oldCourse) == 1 && oldCourse[0] != a.CourseID
+			changed = len(old) == 1 && (old[0].CourseID != a.CourseID || old[0].ValidityMonths != a.ValidityMonths)
 			res := tx.Model(&Assignment{}).Where("id = ?", a.ID).Updates(map[string]any{
 				"course_id": a.CourseID, "title": a.Title, "due_kind": a.DueKind, "due_date": a.DueDate,
 				"due_days": a.DueDays, "validity_months": a.ValidityMonths, "window_days": a.WindowDays, "updated_at": now})
@@ -126,10 +127,9 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 			}
 		}
 		a.Targets = targets
-		if !courseChanged {
+		if !changed {
 			return nil
 		}
-		// The members' enrollment and completion are now those of another course.
 		return refreshMemberFacts(tx, "assignment_id = ?", a.ID)
 	})
 }
