@@ -52,11 +52,22 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if err != nil {
 		return nil, err
 	}
+	// Coverage counts people per set of assignments; areas often share a set, and a person has
+	// one row per assignment, so a set of one needs no DISTINCT.
+	coverageAt := map[string]int{} // assignment set → index of its first aggregate
 	for _, a := range areas {
-		aggregates = append(aggregates,
-			store.SQLExpr{SQL: "COUNT(DISTINCT CASE WHEN st <> 'exempted' AND assignment_id IN (" + a.ids + ") THEN user_id END)"},
-			store.SQLExpr{SQL: "COUNT(DISTINCT CASE WHEN st = 'completed' AND assignment_id IN (" + a.ids + ") THEN user_id END)"})
+		if _, ok := coverageAt[a.ids]; ok {
+			continue
+		}
+		coverageAt[a.ids] = len(aggregates)
+		count := "COUNT(DISTINCT CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN user_id END)"
+		if !strings.Contains(a.ids, ",") {
+			count = "SUM(CASE WHEN %s AND assignment_id = " + a.ids + " THEN 1 ELSE 0 END)"
+		}
+		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> 'exempted'")},
+			store.SQLExpr{SQL: fmt.Sprintf(count, "st = 'completed'")})
 	}
+	monthsAt := len(aggregates)
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
 	var months []time.Time
 	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
@@ -90,13 +101,14 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 			g.Overdue += int(c.Values[4])
 			g.Open = g.Assignments - g.Completed - g.Exempted
 		}
-		for i := range areas {
-			coverage[i].Key = areas[i].key
-			coverage[i].People += int(c.Values[5+2*i])
-			coverage[i].Completed += int(c.Values[6+2*i])
+		for i, a := range areas {
+			at := coverageAt[a.ids]
+			coverage[i].Key = a.key
+			coverage[i].People += int(c.Values[at])
+			coverage[i].Completed += int(c.Values[at+1])
 		}
 		for i, m := range months {
-			trend.AddCount(m, int(c.Values[5+2*len(areas)+i]))
+			trend.AddCount(m, int(c.Values[monthsAt+i]))
 		}
 	}
 	d := &Dashboard{Units: []report.Group{}, Coverage: []report.Group{}, Total: total, Trend: trend.Months()}

@@ -147,6 +147,14 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 		b.WriteString(" AND (" + keep.SQL + ")")
 		inner = append(inner, keep.Args...)
 	}
+	// Without a fence the database may copy the status expression into every aggregate that reads
+	// st and evaluate it many times per row: SQLite does not flatten a subquery with a LIMIT into an
+	// aggregate, PostgreSQL does not pull up one with an OFFSET.
+	if s.Dialect == SQLite {
+		b.WriteString(" LIMIT -1")
+	} else {
+		b.WriteString(" OFFSET 0")
+	}
 	b.WriteString(") r")
 	args = append(args, inner...)
 	if state != "" {
