@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/ailit/ailit/internal/assign"
+	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
 	"github.com/ailit/ailit/internal/reporting"
@@ -23,6 +24,29 @@ type movingClock struct{ t time.Time }
 func (c *movingClock) Now() time.Time { return c.t }
 
 type memberKey struct{ assignment, user int64 }
+
+// recordsFrom renders every current member's report record: the member facts (asOf zero) or the
+// joins of exemptions, enrollments and completions (asOf set).
+func recordsFrom(t *testing.T, db *store.Store, asOf time.Time) map[memberKey]string {
+	t.Helper()
+	utc := func(t *time.Time) string {
+		if t == nil || t.IsZero() {
+			return "-"
+		}
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	out := map[memberKey]string{}
+	err := db.StreamReportRecords(context.Background(), store.ReportFilter{AllUnits: true, AsOf: asOf}, func(r *store.ReportRecord) error {
+		out[memberKey{r.AssignmentID, r.UserID}] = fmt.Sprintf("exempted %t %q, enrolled %q %q, started %t, completed %q %q %s valid until %s",
+			r.Exempted, r.ExemptionReason, r.EnrolledVersion, r.EnrolledHash, r.Started,
+			r.CompletedVersion, r.CompletedHash, utc(&r.CompletedAt), utc(r.ValidUntil))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
 
 // statusesFrom computes every current member's status at now from the report records: the member
 // facts (asOf zero) or the joins of exemptions, enrollments and completions (asOf set).
@@ -86,6 +110,12 @@ func sameStatuses(t *testing.T, step string, db *store.Store, lib *content.Libra
 	}
 	if len(facts) == 0 || len(facts) != len(joins) || len(facts) != len(records) {
 		t.Fatalf("%s: %d members from the facts, %d from the joins, %d member records", step, len(facts), len(joins), len(records))
+	}
+	factRecords, joinRecords := recordsFrom(t, db, time.Time{}), recordsFrom(t, db, now.AddDate(100, 0, 0))
+	for k, want := range joinRecords {
+		if factRecords[k] != want {
+			t.Errorf("%s: assignment %d, user %d: facts say %s, joins %s", step, k.assignment, k.user, factRecords[k], want)
+		}
 	}
 	counts := map[assign.State]int{}
 	for k, want := range records {
@@ -195,6 +225,21 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 				t.Fatal(err)
 			}
 			if _, err := db.SyncAllAssignments(ctx, nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+		step("joined a second assignment of a course and enrolled in it", func() {
+			newcomer := &store.User{Email: "newcomer@example.org", DisplayName: "Newcomer", Active: true}
+			if err := db.CreateUser(ctx, newcomer, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetUserOrgUnit(ctx, newcomer.ID, &res.Leaves[0]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.SyncAssignment(ctx, &as[1], nil); err != nil { // a member, not enrolled
+				t.Fatal(err)
+			}
+			if _, err := db.SyncAssignment(ctx, &a, store.PinFunc(compliance.Pin(lib))); err != nil { // same course
 				t.Fatal(err)
 			}
 		})

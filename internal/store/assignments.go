@@ -215,7 +215,7 @@ func (s *Store) SyncAssignment(ctx context.Context, a *Assignment, pin PinFunc) 
 				return err
 			}
 		}
-		if err := refreshMembers(tx, a.ID, joined); err != nil {
+		if err := refreshMembers(tx, a.CourseID, joined); err != nil {
 			return err
 		}
 		for _, m := range members {

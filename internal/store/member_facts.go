@@ -83,13 +83,15 @@ func RefreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
 	return refreshMemberFacts(tx, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)", userID, courseID)
 }
 
-// refreshMembers recomputes the member facts of some people on one assignment (those who joined),
-// a few hundred per statement to stay below the databases' limits on parameters.
-func refreshMembers(tx *gorm.DB, assignmentID int64, userIDs []int64) error {
+// refreshMembers recomputes the member facts of some people (those who joined an assignment of
+// the course and were enrolled in it) on every assignment of the course, a few hundred per
+// statement to stay below the databases' limits on parameters.
+func refreshMembers(tx *gorm.DB, courseID string, userIDs []int64) error {
 	const chunk = 500
 	for len(userIDs) > 0 {
 		n := min(chunk, len(userIDs))
-		if err := refreshMemberFacts(tx, "assignment_id = ? AND user_id IN ?", assignmentID, userIDs[:n]); err != nil {
+		err := refreshMemberFacts(tx, "assignment_id IN (SELECT id FROM assignments WHERE course_id = ?) AND user_id IN ?", courseID, userIDs[:n])
+		if err != nil {
 			return err
 		}
 		userIDs = userIDs[n:]
