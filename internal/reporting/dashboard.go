@@ -76,7 +76,7 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 			SQL:  "SUM(CASE WHEN st IN ('completed', 'expired') AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
 			Args: []any{m, m.AddDate(0, 1, 0)}})
 	}
-	rf := store.ReportFilter{Units: units, AllUnits: all, AssignmentID: f.AssignmentID}
+	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
 	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, f.Status, aggregates)
 	if err != nil {
 		return nil, err
@@ -130,44 +130,31 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	return d, nil
 }
 
-// dashboardKeep is the filter's course, competence area and period as a condition over the member
-// row m (the status is filtered apart, as it is computed in the same query).
+// dashboardKeep is the filter's competence area and period as a condition over the member row m
+// (the store filters units, course and assignment; the status is filtered apart, as it is computed
+// in the same query).
 func (s *Source) dashboardKeep(ctx context.Context, as []store.Assignment, f Filter) (store.SQLExpr, error) {
 	var conds []string
 	var args []any
-	matching := func(keep func(a *store.Assignment, ci *courseInfo) bool) (string, error) {
-		ids := []string{"0"} // no assignment matches: no rows
+	if f.Area != "" {
+		ids := []string{"0"} // no assignment covers the area: no rows
 		for i := range as {
 			ci, err := s.course(ctx, as[i].CourseID)
 			if err != nil {
-				return "", err
+				return store.SQLExpr{}, err
 			}
-			if keep(&as[i], ci) {
+			if slices.Contains(ci.areas, f.Area) {
 				ids = append(ids, itoa(as[i].ID))
 			}
 		}
-		return "m.assignment_id IN (" + strings.Join(ids, ", ") + ")", nil
-	}
-	if f.CourseID != "" {
-		c, err := matching(func(a *store.Assignment, _ *courseInfo) bool { return a.CourseID == f.CourseID })
-		if err != nil {
-			return store.SQLExpr{}, err
-		}
-		conds = append(conds, c)
-	}
-	if f.Area != "" {
-		c, err := matching(func(_ *store.Assignment, ci *courseInfo) bool { return slices.Contains(ci.areas, f.Area) })
-		if err != nil {
-			return store.SQLExpr{}, err
-		}
-		conds = append(conds, c)
+		conds = append(conds, "m.assignment_id IN ("+strings.Join(ids, ", ")+")")
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
 		p, err := s.memberInPeriodSQL(ctx, as, f.From, f.To)
 		if err != nil {
 			return store.SQLExpr{}, err
 		}
-		conds = append(conds, p.SQL)
+		conds = append(conds, "("+p.SQL+")")
 		args = append(args, p.Args...)
 	}
 	return store.SQLExpr{SQL: strings.Join(conds, " AND "), Args: args}, nil

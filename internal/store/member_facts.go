@@ -121,7 +121,8 @@ type UnitCounts struct {
 // member facts alone. status is an expression over the member row m that says where the member
 // stands (it depends on the catalog and the clock, so the caller writes it); keep is a condition
 // over m, or "" for every row; state, when set, keeps the rows of that status only. Each aggregate is an expression over the columns st (the status),
-// user_id, assignment_id and completed_at of the rows kept. AsOf and WithResults are ignored.
+// user_id, assignment_id and completed_at of the rows kept. AsOf, WithResults and Unordered do
+// not apply.
 func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, keep SQLExpr, state string, aggregates []SQLExpr) ([]UnitCounts, error) {
 	if !f.AllUnits && len(f.Units) == 0 {
 		return nil, nil
@@ -140,6 +141,10 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 	if !f.AllUnits {
 		b.WriteString(" AND u.org_unit_id IN ?")
 		inner = append(inner, f.Units)
+	}
+	if f.CourseID != "" {
+		b.WriteString(" AND m.assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)")
+		inner = append(inner, f.CourseID)
 	}
 	if f.AssignmentID != 0 {
 		b.WriteString(" AND m.assignment_id = ?")
