@@ -96,7 +96,10 @@ func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Lib
 				_, err := db.RecordCompletion(tx, &store.Completion{UserID: learner.ID, CourseID: e.CourseID, Version: e.Version, ContentHash: e.ContentHash})
 				return err
 			}
-			return tx.Model(&store.Enrollment{}).Where("id = ?", e.ID).Update("last_activity_at", db.Now().Add(time.Minute)).Error
+			if err := tx.Model(&store.Enrollment{}).Where("id = ?", e.ID).Update("last_activity_at", db.Now().Add(time.Minute)).Error; err != nil {
+				return err
+			}
+			return store.RefreshMemberFactsOf(tx, learner.ID, e.CourseID)
 		})
 		if err != nil {
 			return err

@@ -267,7 +267,9 @@ func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []cours
 		for u := range o.Users {
 			uid := base + int64(u) + 1
 			joined := a.CreatedAt.Add(time.Duration(rng.IntN(72)) * time.Hour)
-			members = append(members, store.AssignmentMember{AssignmentID: a.ID, UserID: uid, JoinedAt: joined})
+			// The member row carries the facts of its exemption, enrollment and completion (what
+			// the store keeps on it on every write), set here as the rows are made.
+			m := store.AssignmentMember{AssignmentID: a.ID, UserID: uid, JoinedAt: joined}
 			stage := rng.IntN(100)
 			enrolled := joined.Add(time.Duration(rng.IntN(30*24)) * time.Hour)
 			if enrolled.After(now) {
@@ -276,10 +278,12 @@ func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []cours
 			switch {
 			case stage < 2:
 				exempt = append(exempt, store.AssignmentExemption{AssignmentID: a.ID, UserID: uid, Reason: "Elternzeit", CreatedBy: creator, CreatedAt: joined})
+				m.Exempted, m.ExemptionReason = true, "Elternzeit"
 			case stage < 45: // not started
 			case stage < 65: // in progress
 				enrolls = append(enrolls, store.Enrollment{UserID: uid, CourseID: c.id, Version: c.version, ContentHash: c.hash,
 					Source: store.SourceAssignment, EnrolledAt: enrolled, LastActivityAt: enrolled.Add(time.Hour)})
+				m.EnrolledVersion, m.EnrolledHash, m.Started = c.version, c.hash, true
 			default: // completed, at some time since joining
 				doneAt := enrolled.Add(time.Duration(rng.IntN(60*24)) * time.Hour)
 				if doneAt.After(now) {
@@ -294,7 +298,10 @@ func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []cours
 				}
 				dones = append(dones, store.Completion{RecordID: "demo" + strconv.FormatInt(a.ID, 36) + "x" + strconv.FormatInt(uid, 36),
 					UserID: uid, CourseID: c.id, Version: c.version, ContentHash: c.hash, CompletedAt: doneAt, ValidUntil: valid})
+				m.EnrolledVersion, m.EnrolledHash, m.Started = c.version, c.hash, doneAt.After(enrolled)
+				m.CompletedVersion, m.CompletedHash, m.CompletedAt, m.ValidUntil, m.ExpiresAt = c.version, c.hash, &doneAt, valid, valid
 			}
+			members = append(members, m)
 			if len(members) == batch*4 {
 				if err := flush(); err != nil {
 					return err

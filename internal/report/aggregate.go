@@ -269,6 +269,13 @@ func (t *Trend) Add(r *Row) {
 	}
 }
 
+// AddCount counts n completions at instant at, if it falls in one of the months.
+func (t *Trend) AddCount(at time.Time, n int) {
+	if i, ok := t.index[monthOf(at)]; ok {
+		t.months[i].Completed += n
+	}
+}
+
 // Months is the count per month with the running total.
 func (t *Trend) Months() []MonthCount {
 	out := slices.Clone(t.months)

@@ -1,9 +1,12 @@
 package reporting
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ailit/ailit/internal/report"
@@ -19,41 +22,105 @@ type Dashboard struct {
 	Hidden   bool                // fewer than k people in scope at the aggregate level: nothing shown
 }
 
-// Dashboard reads the records once, in no particular order, and counts them without building
-// pseudonyms or person rows: people are told apart by their user id, which never leaves this
-// function. Coverage is counted across the scope (not per unit), so it stays meaningful when
-// single units are small.
+// Dashboard counts in the database, from the member facts, per unit: the status of each member is
+// an SQL expression that mirrors assign.Status (memberStatusSQL), so no row leaves the database
+// and no person is told apart outside it. Units are counted by id and merged by path; a person
+// belongs to one unit, so distinct people add up. Coverage is counted across the scope (not per
+// unit), so it stays meaningful when single units are small.
 func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs store.ReportSettings) (*Dashboard, error) {
 	units, all, err := s.Units(ctx, sc, f)
 	if err != nil {
 		return nil, err
 	}
-	perUnit, across := report.NewAggregator(false), report.NewAggregator(true)
-	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
-	trend := report.NewTrend(from, s.Now)
-	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID, Unordered: true}
-	err = s.Store.StreamReportRecords(ctx, rf, func(rec *store.ReportRecord) error {
-		ci, err := s.course(ctx, rec.CourseID)
-		if err != nil {
-			return err
-		}
-		state, due, _ := s.status(rec, ci)
-		r := report.Row{Pseudonym: itoa(rec.UserID), OrgUnitPath: s.UnitPath(rec.OrgUnitID), Status: report.Status(state),
-			DueAt: due, CompletedAt: rec.CompletedAt, CompetenceAreas: ci.areas, CompetenceLevel: ci.level}
-		if !f.keeps(&r) {
-			return nil
-		}
-		perUnit.Add(&r)
-		trend.Add(&r)
-		r.OrgUnitPath = ""
-		across.Add(&r)
-		return nil
-	})
+	as, err := s.Store.Assignments(ctx)
 	if err != nil {
 		return nil, err
 	}
-	agg := perUnit.Result()
-	d := &Dashboard{Units: agg.Units, Coverage: across.Result().Coverage, Total: agg.Total, Trend: trend.Months()}
+	status, err := s.memberStatusSQL(ctx, as)
+	if err != nil {
+		return nil, err
+	}
+	keep, err := s.dashboardKeep(ctx, as, f)
+	if err != nil {
+		return nil, err
+	}
+	aggregates := []store.SQLExpr{{SQL: "COUNT(DISTINCT user_id)"}, {SQL: "COUNT(*)"},
+		{SQL: "SUM(CASE WHEN st = 'completed' THEN 1 ELSE 0 END)"},
+		{SQL: "SUM(CASE WHEN st = 'exempted' THEN 1 ELSE 0 END)"},
+		{SQL: "SUM(CASE WHEN st = 'overdue' THEN 1 ELSE 0 END)"}}
+	areas, err := s.areaAssignments(ctx, as)
+	if err != nil {
+		return nil, err
+	}
+	// Coverage counts people per set of assignments; areas often share a set, and a person has
+	// one row per assignment, so a set of one needs no DISTINCT.
+	coverageAt := map[string]int{} // assignment set → index of its first aggregate
+	for _, a := range areas {
+		if _, ok := coverageAt[a.ids]; ok {
+			continue
+		}
+		coverageAt[a.ids] = len(aggregates)
+		count := "COUNT(DISTINCT CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN user_id END)"
+		if !strings.Contains(a.ids, ",") {
+			count = "SUM(CASE WHEN %s AND assignment_id = " + a.ids + " THEN 1 ELSE 0 END)"
+		}
+		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> 'exempted'")},
+			store.SQLExpr{SQL: fmt.Sprintf(count, "st = 'completed'")})
+	}
+	monthsAt := len(aggregates)
+	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
+	var months []time.Time
+	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
+		months = append(months, m)
+		aggregates = append(aggregates, store.SQLExpr{
+			SQL:  "SUM(CASE WHEN st IN ('completed', 'expired') AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
+			Args: []any{m, m.AddDate(0, 1, 0)}})
+	}
+	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
+	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, f.Status, aggregates)
+	if err != nil {
+		return nil, err
+	}
+
+	byPath := map[string]*report.Group{}
+	coverage := make([]report.Group, len(areas))
+	var total report.Group
+	trend := report.NewTrend(from, s.Now)
+	for _, c := range counts {
+		path := s.UnitPath(c.OrgUnitID)
+		g := byPath[path]
+		if g == nil {
+			g = &report.Group{Key: report.GroupKey{Unit: path}}
+			byPath[path] = g
+		}
+		for _, g := range []*report.Group{g, &total} {
+			g.People += int(c.Values[0])
+			g.Assignments += int(c.Values[1])
+			g.Completed += int(c.Values[2])
+			g.Exempted += int(c.Values[3])
+			g.Overdue += int(c.Values[4])
+			g.Open = g.Assignments - g.Completed - g.Exempted
+		}
+		for i, a := range areas {
+			at := coverageAt[a.ids]
+			coverage[i].Key = a.key
+			coverage[i].People += int(c.Values[at])
+			coverage[i].Completed += int(c.Values[at+1])
+		}
+		for i, m := range months {
+			trend.AddCount(m, int(c.Values[monthsAt+i]))
+		}
+	}
+	d := &Dashboard{Units: []report.Group{}, Coverage: []report.Group{}, Total: total, Trend: trend.Months()}
+	for _, g := range byPath {
+		d.Units = append(d.Units, *g)
+	}
+	slices.SortFunc(d.Units, func(a, b report.Group) int { return strings.Compare(a.Key.Unit, b.Key.Unit) })
+	for _, g := range coverage {
+		if g.People > 0 {
+			d.Coverage = append(d.Coverage, g)
+		}
+	}
 	if rs.Level == string(report.LevelAggregate) {
 		var shown bool
 		d.Units, shown = report.Suppress(d.Units, rs.K)
@@ -61,6 +128,65 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 		d.Hidden = !shown
 	}
 	return d, nil
+}
+
+// dashboardKeep is the filter's competence area and period as a condition over the member row m
+// (the store filters units, course and assignment; the status is filtered apart, as it is computed
+// in the same query).
+func (s *Source) dashboardKeep(ctx context.Context, as []store.Assignment, f Filter) (store.SQLExpr, error) {
+	var conds []string
+	var args []any
+	if f.Area != "" {
+		ids := []string{"0"} // no assignment covers the area: no rows
+		for i := range as {
+			ci, err := s.course(ctx, as[i].CourseID)
+			if err != nil {
+				return store.SQLExpr{}, err
+			}
+			if slices.Contains(ci.areas, f.Area) {
+				ids = append(ids, itoa(as[i].ID))
+			}
+		}
+		conds = append(conds, "m.assignment_id IN ("+strings.Join(ids, ", ")+")")
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		p, err := s.memberInPeriodSQL(ctx, as, f.From, f.To)
+		if err != nil {
+			return store.SQLExpr{}, err
+		}
+		conds = append(conds, "("+p.SQL+")")
+		args = append(args, p.Args...)
+	}
+	return store.SQLExpr{SQL: strings.Join(conds, " AND "), Args: args}, nil
+}
+
+// areaAssignment is a competence area and level with the assignments whose course covers it.
+type areaAssignment struct {
+	key report.GroupKey
+	ids string // comma-separated assignment ids
+}
+
+// areaAssignments lists the competence areas and levels of the assigned courses, sorted.
+func (s *Source) areaAssignments(ctx context.Context, as []store.Assignment) ([]areaAssignment, error) {
+	ids := map[report.GroupKey][]string{}
+	for i := range as {
+		ci, err := s.course(ctx, as[i].CourseID)
+		if err != nil {
+			return nil, err
+		}
+		for _, area := range ci.areas {
+			k := report.GroupKey{Area: area, Level: ci.level}
+			ids[k] = append(ids[k], itoa(as[i].ID))
+		}
+	}
+	var out []areaAssignment
+	for k, list := range ids {
+		out = append(out, areaAssignment{key: k, ids: strings.Join(list, ", ")})
+	}
+	slices.SortFunc(out, func(a, b areaAssignment) int {
+		return cmp.Or(strings.Compare(a.key.Area, b.key.Area), strings.Compare(a.key.Level, b.key.Level))
+	})
+	return out, nil
 }
 
 // Formats a report can be written in.

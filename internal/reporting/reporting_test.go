@@ -168,7 +168,11 @@ func TestDashboardCountsLikeTheReportRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	rs := store.ReportSettings{Level: "status", K: 5}
-	filters := []reporting.Filter{{}, {UnitID: res.Units[1], WithSub: true}, {Status: "overdue"}, {CourseID: "ki-grundlagen"}}
+	day := 24 * time.Hour
+	filters := []reporting.Filter{{}, {UnitID: res.Units[1], WithSub: true}, {Status: "overdue"}, {CourseID: "ki-grundlagen"},
+		{Area: "KA-KRIT"}, {From: db.Now().Add(-40 * day).Truncate(day), To: db.Now().Add(20 * day).Truncate(day)},
+		{To: db.Now().Add(-10 * day).Truncate(day), Status: "completed"}, {From: db.Now().Truncate(day)},
+		{Area: "KA-KRIT", From: db.Now().Add(-40 * day).Truncate(day), To: db.Now().Add(20 * day).Truncate(day)}}
 	for _, f := range filters {
 		got, err := src.Dashboard(ctx, store.Scope{All: true}, f, rs)
 		if err != nil {

@@ -48,11 +48,26 @@ type AssignmentTarget struct {
 
 // AssignmentMember is a person in an assignment's audience. People who leave the audience keep
 // their row with LeftAt set; rejoining starts a new JoinedAt.
+//
+// The fields after LeftAt are copies, kept up to date on every write (see refreshMemberFacts), of
+// what the person's status depends on: the exemption, the enrollment in the assignment's course and
+// the latest unrevoked completion of it. Reports read them without joining those tables.
 type AssignmentMember struct {
 	AssignmentID int64     `gorm:"primaryKey;autoIncrement:false"`
 	UserID       int64     `gorm:"primaryKey;autoIncrement:false;index:idx_assignment_members_user_id"`
 	JoinedAt     time.Time `gorm:"not null"`
 	LeftAt       *time.Time
+
+	Exempted         bool   `gorm:"not null;default:false"`
+	ExemptionReason  string `gorm:"not null;default:''"`
+	EnrolledVersion  string `gorm:"not null;default:''"`
+	EnrolledHash     string `gorm:"not null;default:''"`
+	Started          bool   `gorm:"not null;default:false"` // enrolled and active since
+	CompletedVersion string `gorm:"not null;default:''"`    // "": no unrevoked completion
+	CompletedHash    string `gorm:"not null;default:''"`
+	CompletedAt      *time.Time
+	ValidUntil       *time.Time // as recorded on the completion
+	ExpiresAt        *time.Time // ValidUntil, else the assignment's validity from CompletedAt; nil: never
 }
 
 // AssignmentExemption frees one person from an assignment, with a reason.
@@ -80,6 +95,7 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 	a.UpdatedAt = now
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		targets := a.Targets
+		changed := false // the course or the validity: what the member facts depend on
 		a.Targets = nil
 		if a.ID == 0 {
 			a.CreatedAt = now
@@ -87,6 +103,11 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 				return err
 			}
 		} else {
+			var old []Assignment
+			if err := tx.Where("id = ?", a.ID).Find(&old).Error; err != nil {
+				return err
+			}
+			changed = len(old) == 1 && (old[0].CourseID != a.CourseID || old[0].ValidityMonths != a.ValidityMonths)
 			res := tx.Model(&Assignment{}).Where("id = ?", a.ID).Updates(map[string]any{
 				"course_id": a.CourseID, "title": a.Title, "due_kind": a.DueKind, "due_date": a.DueDate,
 				"due_days": a.DueDays, "validity_months": a.ValidityMonths, "window_days": a.WindowDays, "updated_at": now})
@@ -106,7 +127,10 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 			}
 		}
 		a.Targets = targets
-		return nil
+		if !changed {
+			return nil
+		}
+		return refreshMemberFacts(tx, "assignment_id = ?", a.ID)
 	})
 }
 
@@ -191,6 +215,9 @@ func (s *Store) SyncAssignment(ctx context.Context, a *Assignment, pin PinFunc) 
 				return err
 			}
 		}
+		if err := refreshMembers(tx, a.CourseID, joined); err != nil {
+			return err
+		}
 		for _, m := range members {
 			if m.LeftAt == nil && !slices.Contains(audience, m.UserID) {
 				if err := tx.Model(&AssignmentMember{}).Where("assignment_id = ? AND user_id = ?", a.ID, m.UserID).
@@ -212,7 +239,7 @@ func (s *Store) enrollMember(tx *gorm.DB, courseID string, userID int64, pin Pin
 	if !ok {
 		return nil
 	}
-	_, err := s.EnrollIn(tx, &Enrollment{UserID: userID, CourseID: courseID, Version: version, ContentHash: hash, Source: SourceAssignment})
+	_, err := s.enroll(tx, &Enrollment{UserID: userID, CourseID: courseID, Version: version, ContentHash: hash, Source: SourceAssignment})
 	return err
 }
 
@@ -241,13 +268,21 @@ func (s *Store) SetExemption(ctx context.Context, e AssignmentExemption) error {
 		if err := tx.Where("assignment_id = ? AND user_id = ?", e.AssignmentID, e.UserID).Delete(&AssignmentExemption{}).Error; err != nil {
 			return err
 		}
-		return tx.Create(&e).Error
+		if err := tx.Create(&e).Error; err != nil {
+			return err
+		}
+		return refreshMemberFacts(tx, "assignment_id = ? AND user_id = ?", e.AssignmentID, e.UserID)
 	})
 }
 
 // RemoveExemption ends an exemption.
 func (s *Store) RemoveExemption(ctx context.Context, assignmentID, userID int64) error {
-	return s.W.WithContext(ctx).Where("assignment_id = ? AND user_id = ?", assignmentID, userID).Delete(&AssignmentExemption{}).Error
+	return s.Tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("assignment_id = ? AND user_id = ?", assignmentID, userID).Delete(&AssignmentExemption{}).Error; err != nil {
+			return err
+		}
+		return refreshMemberFacts(tx, "assignment_id = ? AND user_id = ?", assignmentID, userID)
+	})
 }
 
 // ExemptionsOf returns the exemptions of an assignment by user id.

@@ -60,8 +60,10 @@ func (s *Store) RecordCompletion(tx *gorm.DB, c *Completion) (created bool, err 
 		err := tx.Where("user_id = ? AND course_id = ? AND version = ?", c.UserID, c.CourseID, c.Version).First(c).Error
 		return false, err
 	}
-	_, err = s.AppendEvidence(tx, EventCompletionRecorded, &c.UserID, completionPayload(c))
-	return true, err
+	if _, err = s.AppendEvidence(tx, EventCompletionRecorded, &c.UserID, completionPayload(c)); err != nil {
+		return true, err
+	}
+	return true, RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
 }
 
 // RevokeCompletion marks a completion as revoked with a reason (for example recorded by mistake)
@@ -86,8 +88,10 @@ func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) e
 		}
 		payload := completionPayload(&c)
 		payload["revoke_reason"] = reason
-		_, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload)
-		return err
+		if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
+			return err
+		}
+		return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
 	})
 }
 

@@ -43,6 +43,15 @@ func (s *Store) Enroll(ctx context.Context, e *Enrollment) (created bool, err er
 
 // EnrollIn is Enroll inside tx (for example when passing a quiz enrolls a learner).
 func (s *Store) EnrollIn(tx *gorm.DB, e *Enrollment) (created bool, err error) {
+	created, err = s.enroll(tx, e)
+	if err != nil || !created {
+		return created, err
+	}
+	return true, RefreshMemberFactsOf(tx, e.UserID, e.CourseID)
+}
+
+// enroll is EnrollIn without updating the member facts, for callers that update them in bulk.
+func (s *Store) enroll(tx *gorm.DB, e *Enrollment) (created bool, err error) {
 	now := s.Now()
 	e.EnrolledAt, e.LastActivityAt = now, now
 	if e.Source == "" {
@@ -99,7 +108,11 @@ func (s *Store) EnrollmentsInCourse(ctx context.Context, courseID string) ([]Enr
 
 // TouchEnrollment records learning activity on an enrollment.
 func (s *Store) TouchEnrollment(tx *gorm.DB, enrollmentID int64) error {
-	return tx.Model(&Enrollment{}).Where("id = ?", enrollmentID).Update("last_activity_at", s.Now()).Error
+	if err := tx.Model(&Enrollment{}).Where("id = ?", enrollmentID).Update("last_activity_at", s.Now()).Error; err != nil {
+		return err
+	}
+	return refreshMemberFacts(tx, "user_id = (SELECT user_id FROM enrollments WHERE id = ?) AND assignment_id IN "+
+		"(SELECT a.id FROM assignments a JOIN enrollments e ON e.course_id = a.course_id WHERE e.id = ?)", enrollmentID, enrollmentID)
 }
 
 // MoveEnrollment pins an enrollment to another version of its course inside tx. keep maps the ids
@@ -125,6 +138,10 @@ func (s *Store) MoveEnrollment(tx *gorm.DB, e *Enrollment, version, contentHash 
 	}
 	now := s.Now()
 	e.Version, e.ContentHash, e.LastActivityAt = version, contentHash, now
-	return tx.Model(&Enrollment{}).Where("id = ?", e.ID).
+	err := tx.Model(&Enrollment{}).Where("id = ?", e.ID).
 		Updates(map[string]any{"version": version, "content_hash": contentHash, "last_activity_at": now}).Error
+	if err != nil {
+		return err
+	}
+	return RefreshMemberFactsOf(tx, e.UserID, e.CourseID)
 }

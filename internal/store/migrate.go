@@ -56,6 +56,12 @@ func (s *Store) migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// backfills fill new columns of a migration from existing data, in the migration's transaction,
+// where the statement is shared with the code that keeps the columns up to date.
+var backfills = map[int]func(tx *gorm.DB) error{
+	7: func(tx *gorm.DB) error { return refreshMemberFacts(tx, "1 = 1") }, // 0007_member_facts
+}
+
 // SchemaMigration records an applied migration.
 type SchemaMigration struct {
 	Version   int `gorm:"primaryKey;autoIncrement:false"`
@@ -94,6 +100,11 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			for _, stmt := range splitStatements(m.SQL) {
 				if err := tx.Exec(stmt).Error; err != nil {
 					return fmt.Errorf("%w\nin statement:\n%s", err, stmt)
+				}
+			}
+			if backfill := backfills[m.Version]; backfill != nil {
+				if err := backfill(tx); err != nil {
+					return fmt.Errorf("%w\nin the backfill", err)
 				}
 			}
 			return tx.Create(&SchemaMigration{Version: m.Version, Name: m.Name, AppliedAt: s.Now()}).Error

@@ -67,73 +67,37 @@ func (r *ReportRecord) Rule() assign.Rule {
 // StreamReportRecords runs one query and calls fn for each record, ordered by name, person and
 // assignment. It holds one row in memory at a time (a database cursor), so a report of a million
 // rows costs no more memory than one of ten. fn may keep the record only until it returns.
+//
+// Current reports read the member facts of assignment_members joined to users only; a report as
+// of a past instant (AsOf) joins the exemptions, enrollments and completions, as it must leave out
+// later completions.
 func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func(*ReportRecord) error) error {
 	if !f.AllUnits && len(f.Units) == 0 {
 		return nil
 	}
-	var b strings.Builder
-	args := []any{}
-	b.WriteString(`SELECT u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id,
- m.assignment_id, m.joined_at, ex.reason,
- e.version, e.content_hash, e.enrolled_at, e.last_activity_at,
- c.version, c.content_hash, c.completed_at, c.valid_until`)
-	if f.WithResults {
-		b.WriteString(`,
- (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = a.course_id AND q.status = 'submitted'),
- (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = a.course_id AND q.status = 'submitted')`)
-	}
-	b.WriteString(`
-FROM assignment_members m
-JOIN users u ON u.id = m.user_id
-JOIN assignments a ON a.id = m.assignment_id
-LEFT JOIN assignment_exemptions ex ON ex.assignment_id = m.assignment_id AND ex.user_id = m.user_id
-LEFT JOIN enrollments e ON e.user_id = m.user_id AND e.course_id = a.course_id
-LEFT JOIN completions c ON c.id = (SELECT c2.id FROM completions c2 WHERE c2.user_id = m.user_id
-  AND c2.course_id = a.course_id AND c2.revoked_at IS NULL`)
-	if !f.AsOf.IsZero() {
-		b.WriteString(` AND c2.completed_at <= ?`)
-		args = append(args, f.AsOf.UTC())
-	}
-	b.WriteString(` ORDER BY c2.completed_at DESC, c2.id DESC LIMIT 1)
-WHERE m.left_at IS NULL AND u.active = ?`)
-	args = append(args, true)
-	if !f.AllUnits {
-		b.WriteString(` AND u.org_unit_id IN ?`)
-		args = append(args, f.Units)
-	}
-	if f.CourseID != "" {
-		b.WriteString(` AND a.course_id = ?`)
-		args = append(args, f.CourseID)
-	}
-	if f.AssignmentID != 0 {
-		b.WriteString(` AND m.assignment_id = ?`)
-		args = append(args, f.AssignmentID)
-	}
-	if !f.Unordered {
-		b.WriteString(` ORDER BY u.display_name, u.id, a.id`)
-	}
-
 	// The due rule is the same for every member of an assignment: read it once here, not per row.
 	rules, err := s.assignmentRules(ctx)
 	if err != nil {
 		return err
 	}
-	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
+	query, args := reportQuery(f, rules)
+	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var (
-		r                             ReportRecord
-		pn, reason, ev, eh, cv, ch    sql.NullString
-		unit                          sql.NullInt64
-		enrolled, active, done, valid sql.NullTime
-		best                          sql.NullFloat64
-		passed                        sql.NullInt64
+		r           ReportRecord
+		pn          sql.NullString
+		unit        sql.NullInt64
+		done, valid sql.NullTime
+		best        sql.NullFloat64
+		passed      sql.NullInt64
 	)
 	for rows.Next() {
-		dest := []any{&r.UserID, &r.Name, &r.Email, &pn, &unit,
-			&r.AssignmentID, &r.JoinedAt, &reason, &ev, &eh, &enrolled, &active, &cv, &ch, &done, &valid}
+		dest := []any{&r.UserID, &r.Name, &r.Email, &pn, &unit, &r.AssignmentID, &r.JoinedAt,
+			&r.Exempted, &r.ExemptionReason, &r.EnrolledVersion, &r.EnrolledHash, &r.Started,
+			&r.CompletedVersion, &r.CompletedHash, &done, &valid}
 		if f.WithResults {
 			dest = append(dest, &best, &passed)
 		}
@@ -144,11 +108,7 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 		a := rules[r.AssignmentID]
 		r.CourseID, r.DueKind, r.DueDate, r.DueDays = a.CourseID, a.DueKind, a.DueDate, a.DueDays
 		r.ValidityMonths, r.WindowDays, r.CreatedAt = a.ValidityMonths, a.WindowDays, a.CreatedAt
-		r.Exempted, r.ExemptionReason = reason.Valid, reason.String
-		r.EnrolledVersion, r.EnrolledHash = ev.String, eh.String
-		r.Started = enrolled.Valid && active.Valid && active.Time.After(enrolled.Time)
-		r.CompletedVersion, r.CompletedHash, r.CompletedAt = cv.String, ch.String, done.Time
-		r.ValidUntil = timePtr(valid)
+		r.CompletedAt, r.ValidUntil = done.Time, timePtr(valid)
 		r.BestPercent, r.Passed = nil, nil
 		if best.Valid {
 			v := best.Float64 // its own copy: a caller may copy the record and keep it
@@ -164,6 +124,66 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 	}
 	return rows.Err()
 }
+
+// reportQuery builds the query of StreamReportRecords. Both forms return the same columns.
+func reportQuery(f ReportFilter, rules map[int64]*Assignment) (string, []any) {
+	var b strings.Builder
+	args := []any{}
+	b.WriteString(`SELECT u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id, m.assignment_id, m.joined_at, `)
+	if f.AsOf.IsZero() {
+		b.WriteString(`m.exempted, m.exemption_reason, m.enrolled_version, m.enrolled_hash, m.started,
+ m.completed_version, m.completed_hash, m.completed_at, m.valid_until`)
+	} else {
+		b.WriteString(`CASE WHEN ex.reason IS NULL THEN 0 ELSE 1 END, COALESCE(ex.reason, ''),
+ COALESCE(e.version, ''), COALESCE(e.content_hash, ''), CASE WHEN e.last_activity_at > e.enrolled_at THEN 1 ELSE 0 END,
+ COALESCE(c.version, ''), COALESCE(c.content_hash, ''), c.completed_at, c.valid_until`)
+	}
+	if f.WithResults {
+		b.WriteString(`,
+ (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = ` + reportCourse + ` AND q.status = 'submitted'),
+ (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = ` + reportCourse + ` AND q.status = 'submitted')`)
+	}
+	b.WriteString(`
+FROM assignment_members m
+JOIN users u ON u.id = m.user_id`)
+	if !f.AsOf.IsZero() {
+		b.WriteString(`
+LEFT JOIN assignment_exemptions ex ON ex.assignment_id = m.assignment_id AND ex.user_id = m.user_id
+LEFT JOIN enrollments e ON e.user_id = m.user_id AND e.course_id = ` + reportCourse + `
+LEFT JOIN completions c ON c.id = (SELECT c2.id FROM completions c2 WHERE c2.user_id = m.user_id
+  AND c2.course_id = ` + reportCourse + ` AND c2.revoked_at IS NULL AND c2.completed_at <= ?
+  ORDER BY c2.completed_at DESC, c2.id DESC LIMIT 1)`)
+		args = append(args, f.AsOf.UTC())
+	}
+	b.WriteString(`
+WHERE m.left_at IS NULL AND u.active = ?`)
+	args = append(args, true)
+	if !f.AllUnits {
+		b.WriteString(` AND u.org_unit_id IN ?`)
+		args = append(args, f.Units)
+	}
+	if f.CourseID != "" {
+		ids := []int64{0} // no assignment of the course: no rows
+		for id, a := range rules {
+			if a.CourseID == f.CourseID {
+				ids = append(ids, id)
+			}
+		}
+		b.WriteString(` AND m.assignment_id IN ?`)
+		args = append(args, ids)
+	}
+	if f.AssignmentID != 0 {
+		b.WriteString(` AND m.assignment_id = ?`)
+		args = append(args, f.AssignmentID)
+	}
+	if !f.Unordered {
+		b.WriteString(` ORDER BY u.display_name, u.id, m.assignment_id`)
+	}
+	return b.String(), args
+}
+
+// reportCourse is the course of a report row's assignment.
+const reportCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = m.assignment_id)`
 
 // assignmentRules maps every assignment id to its course and due rule (a few dozen rows).
 func (s *Store) assignmentRules(ctx context.Context) (map[int64]*Assignment, error) {

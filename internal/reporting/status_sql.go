@@ -1,0 +1,177 @@
+package reporting
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ailit/ailit/internal/assign"
+	"github.com/ailit/ailit/internal/store"
+)
+
+// statusSQL writes assign.Status as SQL over the member facts of a row m of assignment_members, so
+// the database can count statuses without handing every row to Go. The rule of each assignment,
+// the catalog's releases and the clock are fixed for one report: whatever depends on them alone is
+// decided here by calling assign.Status itself; only what depends on the row is left to SQL, as
+// comparisons of the row's dates with instants computed here. The consistency test holds it to
+// assign.Status for every member.
+type statusSQL struct {
+	b    strings.Builder
+	args []any
+}
+
+func (q *statusSQL) add(sql string, args ...any) {
+	q.b.WriteString(sql)
+	q.args = append(q.args, args...)
+}
+
+func (q *statusSQL) expr() store.SQLExpr { return store.SQLExpr{SQL: q.b.String(), Args: q.args} }
+
+// sqlString is a status as an SQL literal (the states are plain lower-case words).
+func sqlString(s assign.State) string { return "'" + string(s) + "'" }
+
+func sqlBool(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+// byStarted is the status of a row whose status depends on nothing but whether the person started.
+func (q *statusSQL) byStarted(notStarted, started assign.State) {
+	if notStarted == started {
+		q.add(sqlString(started))
+		return
+	}
+	q.add("CASE WHEN m.started THEN " + sqlString(started) + " ELSE " + sqlString(notStarted) + " END")
+}
+
+// assignmentBranches writes "CASE WHEN m.assignment_id = … THEN <each> … ELSE <otherwise> END".
+func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(a *store.Assignment)) {
+	q.add("CASE")
+	for i := range as {
+		q.add(" WHEN m.assignment_id = " + strconv.FormatInt(as[i].ID, 10) + " THEN ")
+		each(&as[i])
+	}
+	q.add(" ELSE " + otherwise + " END")
+}
+
+// memberStatusSQL is the status of the row at now (see assign.Status).
+func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (store.SQLExpr, error) {
+	var q statusSQL
+	var err error
+	assignmentBranches(&q, as, sqlString(assign.NotStarted), func(a *store.Assignment) {
+		ci, e := s.course(ctx, a.CourseID)
+		if e != nil {
+			err = e
+			return
+		}
+		rule, now := a.Rule(), s.Now
+		q.add("CASE WHEN m.exempted THEN " + sqlString(assign.Exempted))
+		for _, v := range superseded(rule, ci.releases, now) {
+			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? THEN ", v.version)
+			q.byStarted(v.notStarted, v.started)
+		}
+		window := rule.WindowDays
+		if window <= 0 {
+			window = assign.DefaultRecertDays
+		}
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlString(assign.Completed))
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlString(assign.Expired), now)
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlString(assign.DueSoon), now.Add(days(window)))
+		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlString(assign.Completed) + " ELSE ")
+		if rule.DueKind == assign.DueAfterJoining {
+			// The due date is joined_at plus DueDays: compare joined_at with now minus DueDays.
+			q.add("CASE WHEN m.joined_at <= ? THEN "+sqlString(assign.Overdue), now.Add(-days(rule.DueDays)))
+			q.add(" WHEN m.joined_at <= ? THEN "+sqlString(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
+			q.add(" ELSE ")
+			q.byStarted(assign.NotStarted, assign.InProgress)
+			q.add(" END")
+		} else {
+			notStarted, _, _ := assign.Status(rule, assign.Member{}, assign.Records{}, now)
+			started, _, _ := assign.Status(rule, assign.Member{}, assign.Records{Started: true}, now)
+			q.byStarted(notStarted, started)
+		}
+		q.add(" END")
+	})
+	return q.expr(), err
+}
+
+// supersededVersion is a course version whose completions a later major release made void, with
+// the status of its completers who did not or did start again.
+type supersededVersion struct {
+	version             string
+	notStarted, started assign.State
+	due                 time.Time // the recertification deadline
+}
+
+// superseded lists the versions of the releases a later major release voids under rule at now. A
+// completion that counts (valid far into the future) is completed unless its version is void.
+func superseded(rule assign.Rule, releases []assign.Release, now time.Time) []supersededVersion {
+	forever := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	var out []supersededVersion
+	for _, r := range releases {
+		records := assign.Records{Releases: releases,
+			Completions: []assign.Completion{{Version: r.Version, CompletedAt: now, ValidUntil: &forever}}}
+		notStarted, due, _ := assign.Status(rule, assign.Member{}, records, now)
+		if notStarted == assign.Completed {
+			continue
+		}
+		records.Started = true
+		started, _, _ := assign.Status(rule, assign.Member{}, records, now)
+		out = append(out, supersededVersion{version: r.Version, notStarted: notStarted, started: started, due: due})
+	}
+	return out
+}
+
+// memberInPeriodSQL is the condition that the row's due date (the one assign.Status returns) or
+// its completion lies in [from, to] by day, as Filter.keeps decides for a report row.
+func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, from, to time.Time) (store.SQLExpr, error) {
+	var q statusSQL
+	var err error
+	q.add("(")
+	assignmentBranches(&q, as, "FALSE", func(a *store.Assignment) {
+		ci, e := s.course(ctx, a.CourseID)
+		if e != nil {
+			err = e
+			return
+		}
+		rule := a.Rule()
+		ruleDue := func() {
+			if rule.DueKind != assign.DueAfterJoining {
+				q.add(sqlBool(inPeriod(rule.Due(assign.Member{}), from, to)))
+				return
+			}
+			q.timeInPeriod("m.joined_at", from, to, days(rule.DueDays))
+		}
+		q.add("CASE WHEN m.exempted THEN ")
+		ruleDue()
+		for _, v := range superseded(rule, ci.releases, s.Now) {
+			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? THEN "+sqlBool(inPeriod(v.due, from, to)), v.version)
+		}
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NOT NULL THEN ")
+		q.timeInPeriod("m.expires_at", from, to, 0)
+		q.add(" ELSE ")
+		ruleDue()
+		q.add(" END")
+	})
+	q.add(") OR (")
+	q.timeInPeriod("m.completed_at", from, to, 0)
+	q.add(")")
+	return q.expr(), err
+}
+
+// timeInPeriod is the condition that column plus shift lies in [from, to] by day (see inPeriod);
+// the shift moves the bounds, so the column is compared as it is. NULL is in no period.
+func (q *statusSQL) timeInPeriod(column string, from, to time.Time, shift time.Duration) {
+	q.add(column + " IS NOT NULL")
+	if !from.IsZero() {
+		q.add(" AND "+column+" >= ?", from.Add(-shift).UTC())
+	}
+	if !to.IsZero() {
+		q.add(" AND "+column+" < ?", to.AddDate(0, 0, 1).Add(-shift).UTC())
+	}
+}
+
+func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }

@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/progress"
+)
+
+// The member facts are the columns of assignment_members after left_at: copies of the exemption,
+// the enrollment in the assignment's course and its latest unrevoked completion. Reports read them
+// instead of joining four tables per row ("progress is computed on write; reports are indexed
+// reads"). One statement computes them from the source tables, for the rows a condition selects; it
+// runs in the transaction of every write that changes a source, and over every row as the backfill
+// of migration 0007.
+const (
+	memberCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = assignment_members.assignment_id)`
+	memberExempt = `FROM assignment_exemptions x WHERE x.assignment_id = assignment_members.assignment_id
+ AND x.user_id = assignment_members.user_id`
+	memberEnrollment = `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND e.course_id = ` + memberCourse
+	memberCompletion = `FROM completions c WHERE c.user_id = assignment_members.user_id AND c.course_id = ` + memberCourse +
+		` AND c.revoked_at IS NULL ORDER BY c.completed_at DESC, c.id DESC LIMIT 1`
+)
+
+var memberFactsSQL = strings.Join([]string{
+	`exempted = EXISTS (SELECT 1 ` + memberExempt + `)`,
+	`exemption_reason = COALESCE((SELECT x.reason ` + memberExempt + `), '')`,
+	`enrolled_version = COALESCE((SELECT e.version ` + memberEnrollment + `), '')`,
+	`enrolled_hash = COALESCE((SELECT e.content_hash ` + memberEnrollment + `), '')`,
+	`started = EXISTS (SELECT 1 ` + memberEnrollment + ` AND e.last_activity_at > e.enrolled_at)`,
+	`completed_version = COALESCE((SELECT c.version ` + memberCompletion + `), '')`,
+	`completed_hash = COALESCE((SELECT c.content_hash ` + memberCompletion + `), '')`,
+	`completed_at = (SELECT c.completed_at ` + memberCompletion + `)`,
+	`valid_until = (SELECT c.valid_until ` + memberCompletion + `)`,
+	`expires_at = (SELECT c.valid_until ` + memberCompletion + `)`, // the rest: memberExpiry
+}, ",\n ")
+
+// refreshMemberFacts recomputes the member facts of the assignment_members rows where cond holds.
+func refreshMemberFacts(tx *gorm.DB, cond string, args ...any) error {
+	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL+"\nWHERE "+cond, args...).Error; err != nil {
+		return err
+	}
+	return refreshExpiry(tx, cond, args...)
+}
+
+// refreshExpiry sets expires_at of the completions without a valid-until of their own, from the
+// assignment's validity. The calendar arithmetic (progress.ValidUntil) is Go's, not SQL's: those
+// rows are rare (a course without validity made mandatory with one) and updated one by one.
+func refreshExpiry(tx *gorm.DB, cond string, args ...any) error {
+	var rows []AssignmentMember
+	err := tx.Where("completed_at IS NOT NULL AND valid_until IS NULL AND (expires_at IS NOT NULL OR assignment_id IN "+
+		"(SELECT id FROM assignments WHERE validity_months > 0)) AND ("+cond+")", args...).Find(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	var as []Assignment
+	if err := tx.Find(&as).Error; err != nil {
+		return err
+	}
+	months := map[int64]int{}
+	for _, a := range as {
+		months[a.ID] = a.ValidityMonths
+	}
+	for _, m := range rows {
+		expires := progress.ValidUntil(m.CompletedAt.UTC(), months[m.AssignmentID])
+		if (expires == nil) == (m.ExpiresAt == nil) && (expires == nil || expires.Equal(*m.ExpiresAt)) {
+			continue
+		}
+		err := tx.Model(&AssignmentMember{}).Where("assignment_id = ? AND user_id = ?", m.AssignmentID, m.UserID).
+			Update("expires_at", expires).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RefreshMemberFactsOf recomputes, inside tx, the member facts of a person on every assignment of a
+// course: after a change to their enrollment in it or their completions of it.
+func RefreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
+	return refreshMemberFacts(tx, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)", userID, courseID)
+}
+
+// refreshMembers recomputes the member facts of some people (those who joined an assignment of
+// the course and were enrolled in it) on every assignment of the course, a few hundred per
+// statement to stay below the databases' limits on parameters.
+func refreshMembers(tx *gorm.DB, courseID string, userIDs []int64) error {
+	const chunk = 500
+	for len(userIDs) > 0 {
+		n := min(chunk, len(userIDs))
+		err := refreshMemberFacts(tx, "assignment_id IN (SELECT id FROM assignments WHERE course_id = ?) AND user_id IN ?", courseID, userIDs[:n])
+		if err != nil {
+			return err
+		}
+		userIDs = userIDs[n:]
+	}
+	return nil
+}
+
+// RefreshAllMemberFacts recomputes the member facts of every row: the backfill, and the repair
+// after data was written around the store (a bulk import straight into the tables).
+func (s *Store) RefreshAllMemberFacts(ctx context.Context) error {
+	return refreshMemberFacts(s.W.WithContext(ctx), "1 = 1")
+}
+
+// SQLExpr is a piece of SQL with its parameters.
+type SQLExpr struct {
+	SQL  string
+	Args []any
+}
+
+// UnitCounts is one row of CountMembersByUnit: a unit (0: none) and its aggregates, in order.
+type UnitCounts struct {
+	OrgUnitID int64
+	Values    []int64
+}
+
+// CountMembersByUnit counts the current members of the filter per unit of the person, from the
+// member facts alone. status is an expression over the member row m that says where the member
+// stands (it depends on the catalog and the clock, so the caller writes it); keep is a condition
+// over m, or "" for every row; state, when set, keeps the rows of that status only. Each aggregate is an expression over the columns st (the status),
+// user_id, assignment_id and completed_at of the rows kept. AsOf, WithResults and Unordered do
+// not apply.
+func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, keep SQLExpr, state string, aggregates []SQLExpr) ([]UnitCounts, error) {
+	if !f.AllUnits && len(f.Units) == 0 {
+		return nil, nil
+	}
+	var b strings.Builder
+	var args []any
+	b.WriteString("SELECT unit")
+	for _, a := range aggregates {
+		b.WriteString(",\n " + a.SQL)
+		args = append(args, a.Args...)
+	}
+	b.WriteString("\nFROM (SELECT COALESCE(u.org_unit_id, 0) AS unit, m.user_id, m.assignment_id, m.completed_at, " + status.SQL + " AS st")
+	inner := append([]any{}, status.Args...)
+	b.WriteString("\n FROM assignment_members m JOIN users u ON u.id = m.user_id\n WHERE m.left_at IS NULL AND u.active = ?")
+	inner = append(inner, true)
+	if !f.AllUnits {
+		b.WriteString(" AND u.org_unit_id IN ?")
+		inner = append(inner, f.Units)
+	}
+	if f.CourseID != "" {
+		b.WriteString(" AND m.assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)")
+		inner = append(inner, f.CourseID)
+	}
+	if f.AssignmentID != 0 {
+		b.WriteString(" AND m.assignment_id = ?")
+		inner = append(inner, f.AssignmentID)
+	}
+	if keep.SQL != "" {
+		b.WriteString(" AND (" + keep.SQL + ")")
+		inner = append(inner, keep.Args...)
+	}
+	// Without a fence the database may copy the status expression into every aggregate that reads
+	// st and evaluate it many times per row: SQLite does not flatten a subquery with a LIMIT into an
+	// aggregate, PostgreSQL does not pull up one with an OFFSET.
+	if s.Dialect == SQLite {
+		b.WriteString(" LIMIT -1")
+	} else {
+		b.WriteString(" OFFSET 0")
+	}
+	b.WriteString(") r")
+	args = append(args, inner...)
+	if state != "" {
+		b.WriteString(" WHERE st = ?")
+		args = append(args, state)
+	}
+	b.WriteString("\nGROUP BY unit")
+	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []UnitCounts
+	for rows.Next() {
+		c := UnitCounts{Values: make([]int64, len(aggregates))}
+		dest := []any{&c.OrgUnitID}
+		for i := range c.Values {
+			dest = append(dest, &c.Values[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
