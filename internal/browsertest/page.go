@@ -38,6 +38,7 @@ func call(fn string, args ...any) string {
 // one; what names them in the failure message.
 func find(t testing.TB, ctx context.Context, finder, what string) chromedp.JSPath {
 	t.Helper()
+	settle(t, ctx)
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](finder+".length"))
 	if err != nil {
 		t.Fatalf("looking for %s: %v", what, err)
@@ -46,6 +47,17 @@ func find(t testing.TB, ctx context.Context, finder, what string) chromedp.JSPat
 		t.Fatalf("%s not found on %s; visible headings: %q", what, currentURL(ctx), Texts(t, ctx, "h1, h2"))
 	}
 	return chromedp.JSPath(finder + "[0]")
+}
+
+// settle waits until the page's web fonts are in and two frames were drawn. Clicks go to the
+// element's coordinates; a font swapping in after the load event moves buttons, and a click computed
+// before that lands beside the button (seen under load as a form that never submits).
+func settle(t testing.TB, ctx context.Context) {
+	t.Helper()
+	const js = `document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for the page to settle: %v", err)
+	}
 }
 
 // load runs actions that make the browser load a page, waits until it has loaded and returns its
