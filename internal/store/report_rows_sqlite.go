@@ -12,24 +12,27 @@ import (
 )
 
 // The SQLite driver costs two or three cgo calls per column and row, more than SQLite itself
-// spends on the row. A current report on SQLite therefore reads the fields it controls (ids,
-// flags, versions, hashes, dates) as one text column, separated by packSep, followed by the
-// display name, which may contain anything and so comes last, after the last separator. E-mail,
-// personnel number and exemption reason are free text and keep their own columns.
+// spends on the row. A current report on SQLite therefore reads each row as one text column: the
+// fields SQLite controls (ids, flags, dates, versions, hashes) and the byte lengths of e-mail,
+// personnel number and exemption reason, each followed by packSep, then those free texts and the
+// display name, which may contain anything, back to back.
 const packSep = "\x1f" // ASCII unit separator
 
-// packedFields is the number of separators in the packed column (one before the display name).
-const packedFields = 12
+// packedFields is the number of separated fields before the free texts.
+const packedFields = 15
 
-var packedReportColumns = strings.Join([]string{
+var packedReportColumn = strings.Join([]string{
 	`u.id`, `ifnull(u.org_unit_id, 0)`, `m.assignment_id`, `m.exempted`, `m.started`,
 	`ifnull(m.joined_at, '')`, `ifnull(m.completed_at, '')`, `ifnull(m.valid_until, '')`,
-	`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`, `u.display_name`,
-}, ` || '`+packSep+`' || `) + `, u.email, ifnull(u.personnel_number, ''), m.exemption_reason`
+	`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`,
+	`length(CAST(u.email AS BLOB))`, `length(CAST(ifnull(u.personnel_number, '') AS BLOB))`,
+	`length(CAST(m.exemption_reason AS BLOB))`,
+	`u.email || ifnull(u.personnel_number, '') || m.exemption_reason || u.display_name`,
+}, ` || '`+packSep+`' || `)
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
 func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, packedReportColumns)
+	query, args := reportQuery(f, rules, packedReportColumn)
 	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -40,17 +43,17 @@ func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rul
 		packed string
 		best   sql.NullFloat64
 		passed sql.NullInt64
-		times  timeCache
+		times  = timeCache{}
 	)
 	for rows.Next() {
-		dest := []any{&packed, &r.Email, &r.PersonnelNumber, &r.ExemptionReason}
+		dest := []any{&packed}
 		if f.WithResults {
 			dest = append(dest, &best, &passed)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		if err := unpackReportRecord(&r, packed, &times); err != nil {
+		if err := unpackReportRecord(&r, packed, times); err != nil {
 			return err
 		}
 		a := rules[r.AssignmentID]
@@ -72,27 +75,24 @@ func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rul
 	return rows.Err()
 }
 
-// unpackReportRecord fills r from the packed column in the order of packedReportColumns.
-func unpackReportRecord(r *ReportRecord, packed string, times *timeCache) error {
-	var p [packedFields + 1]string
+// unpackReportRecord fills r from the packed column in the order of packedReportColumn.
+func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
+	var p [packedFields]string
 	rest := packed
 	for i := range packedFields {
 		var ok bool
 		if p[i], rest, ok = strings.Cut(rest, packSep); !ok {
-			return fmt.Errorf("report row: %d fields, want %d", i+1, packedFields+1)
+			return fmt.Errorf("report row: %d fields, want more than %d", i+1, packedFields)
 		}
 	}
-	p[packedFields] = rest
-	var err error
-	if r.UserID, err = strconv.ParseInt(p[0], 10, 64); err != nil {
-		return err
+	var n [6]int64
+	for i, f := range []string{p[0], p[1], p[2], p[12], p[13], p[14]} {
+		var err error
+		if n[i], err = strconv.ParseInt(f, 10, 64); err != nil {
+			return fmt.Errorf("report row: %w", err)
+		}
 	}
-	if r.OrgUnitID, err = strconv.ParseInt(p[1], 10, 64); err != nil {
-		return err
-	}
-	if r.AssignmentID, err = strconv.ParseInt(p[2], 10, 64); err != nil {
-		return err
-	}
+	r.UserID, r.OrgUnitID, r.AssignmentID = n[0], n[1], n[2]
 	r.Exempted, r.Started = p[3] == "1", p[4] == "1"
 	r.JoinedAt = times.parse(p[5])
 	r.CompletedAt = times.parse(p[6])
@@ -103,26 +103,34 @@ func unpackReportRecord(r *ReportRecord, packed string, times *timeCache) error 
 	}
 	r.EnrolledVersion, r.EnrolledHash = p[8], p[9]
 	r.CompletedVersion, r.CompletedHash = p[10], p[11]
-	r.Name = p[12]
+	email, pn, reason := n[3], n[4], n[5]
+	if email < 0 || pn < 0 || reason < 0 || email+pn+reason > int64(len(rest)) {
+		return fmt.Errorf("report row: texts of %d, %d and %d bytes in %d", email, pn, reason, len(rest))
+	}
+	r.Email, rest = rest[:email], rest[email:]
+	r.PersonnelNumber, rest = rest[:pn], rest[pn:]
+	r.ExemptionReason, r.Name = rest[:reason], rest[reason:]
 	return nil
 }
 
-// timeCache parses SQLite timestamps as the driver does for a DATETIME column, remembering the
-// last text: dates repeat from row to row (a completion's dates, the same day's joins).
-type timeCache struct {
-	text string
-	t    time.Time
-}
+// timeCache parses SQLite timestamps as the driver does for a DATETIME column, remembering what it
+// parsed: the same few thousand dates (a day's joins, a course's completions) recur all through a
+// report.
+type timeCache map[string]time.Time
 
-func (c *timeCache) parse(s string) time.Time {
+func (c timeCache) parse(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	if s == c.text {
-		return c.t
+	t, ok := c[s]
+	if !ok {
+		if len(c) >= 1<<14 { // memory stays flat whatever the dates
+			clear(c)
+		}
+		t = parseSQLiteTime(s)
+		c[s] = t
 	}
-	c.text, c.t = s, parseSQLiteTime(s)
-	return c.t
+	return t
 }
 
 // parseSQLiteTime is what mattn/go-sqlite3 does with the text of a DATETIME column (our DSN sets no
