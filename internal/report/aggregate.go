@@ -53,6 +53,7 @@ type groupAcc struct {
 	Group
 	people  map[string]struct{}
 	covered map[string]struct{}
+	last    string // the person added last: a person's rows come one after another
 }
 
 // Aggregate reads the rows once and counts per unit, per unit and course version, and competence
@@ -124,7 +125,10 @@ func acc(m map[GroupKey]*groupAcc, k GroupKey) *groupAcc {
 }
 
 func count(g *groupAcc, person string, s Status) {
-	g.people[person] = struct{}{}
+	if person != g.last {
+		g.people[person] = struct{}{}
+		g.last = person
+	}
 	g.Assignments++
 	switch s {
 	case StatusCompleted:

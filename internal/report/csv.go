@@ -118,6 +118,9 @@ func germanDate(v Value) string {
 	if v.Text == "" {
 		return ""
 	}
+	if t := v.Text; len(t) == len("2006-01-02") { // rearranged rather than formatted: one cell in four is a date
+		return t[8:10] + "." + t[5:7] + "." + t[0:4]
+	}
 	return v.Time.Format("02.01.2006")
 }
 
@@ -160,7 +163,7 @@ func (cw *csvWriter) record(fields ...string) {
 		if i > 0 {
 			cw.w.WriteByte(cw.comma)
 		}
-		if !strings.ContainsAny(f, "\"\r\n") && strings.IndexByte(f, cw.comma) < 0 {
+		if !cw.needsQuotes(f) {
 			cw.w.WriteString(f)
 			continue
 		}
@@ -169,4 +172,16 @@ func (cw *csvWriter) record(fields ...string) {
 		cw.w.WriteByte('"')
 	}
 	_, cw.err = cw.w.WriteString("\r\n")
+}
+
+// needsQuotes reports whether f holds a quote, a line break or the separator (one pass, as most
+// cells need none).
+func (cw *csvWriter) needsQuotes(f string) bool {
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case '"', '\r', '\n', cw.comma:
+			return true
+		}
+	}
+	return false
 }

@@ -42,8 +42,20 @@ func Date(t time.Time) Value {
 	if t.IsZero() {
 		return Value{}
 	}
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	return Value{Text: d.Format(time.DateOnly), Time: d}
+	y, m, day := t.Date()
+	d := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	return Value{Text: isoDate(d, y, int(m), day), Time: d}
+}
+
+// isoDate is d.Format(time.DateOnly), written out by hand for the years 0–9999 (a report has
+// millions of date cells).
+func isoDate(d time.Time, y, m, day int) string {
+	if y < 0 || y > 9999 {
+		return d.Format(time.DateOnly)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // Int makes a count.

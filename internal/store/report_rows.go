@@ -80,7 +80,16 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 	if err != nil {
 		return err
 	}
-	query, args := reportQuery(f, rules)
+	scan := s.scanReportRecords
+	if s.Dialect == SQLite && f.AsOf.IsZero() {
+		scan = s.scanPackedReportRecords
+	}
+	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, emit) }, fn)
+}
+
+// scanReportRecords runs the report query and calls emit for each record until it returns false.
+func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
+	query, args := reportQuery(f, rules, "")
 	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -118,23 +127,27 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 			p := passed.Int64 == 1
 			r.Passed = &p
 		}
-		if err := fn(&r); err != nil {
-			return err
+		if !emit(&r) {
+			return nil
 		}
 	}
 	return rows.Err()
 }
 
-// reportQuery builds the query of StreamReportRecords. Both forms return the same columns.
-func reportQuery(f ReportFilter, rules map[int64]*Assignment) (string, []any) {
+// reportQuery builds the query of StreamReportRecords. Both forms return the same columns, unless
+// columns (a current report only) replaces them.
+func reportQuery(f ReportFilter, rules map[int64]*Assignment, columns string) (string, []any) {
 	var b strings.Builder
 	args := []any{}
-	b.WriteString(`SELECT u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id, m.assignment_id, m.joined_at, `)
-	if f.AsOf.IsZero() {
-		b.WriteString(`m.exempted, m.exemption_reason, m.enrolled_version, m.enrolled_hash, m.started,
+	b.WriteString(`SELECT `)
+	switch {
+	case columns != "":
+		b.WriteString(columns)
+	case f.AsOf.IsZero():
+		b.WriteString(reportPersonColumns + `m.exempted, m.exemption_reason, m.enrolled_version, m.enrolled_hash, m.started,
  m.completed_version, m.completed_hash, m.completed_at, m.valid_until`)
-	} else {
-		b.WriteString(`CASE WHEN ex.reason IS NULL THEN 0 ELSE 1 END, COALESCE(ex.reason, ''),
+	default:
+		b.WriteString(reportPersonColumns + `CASE WHEN ex.reason IS NULL THEN 0 ELSE 1 END, COALESCE(ex.reason, ''),
  COALESCE(e.version, ''), COALESCE(e.content_hash, ''), CASE WHEN e.last_activity_at > e.enrolled_at THEN 1 ELSE 0 END,
  COALESCE(c.version, ''), COALESCE(c.content_hash, ''), c.completed_at, c.valid_until`)
 	}
@@ -181,6 +194,8 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 	}
 	return b.String(), args
 }
+
+const reportPersonColumns = `u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id, m.assignment_id, m.joined_at, `
 
 // reportCourse is the course of a report row's assignment.
 const reportCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = m.assignment_id)`
