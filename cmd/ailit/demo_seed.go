@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"time"
 
 	"gorm.io/gorm"
@@ -40,8 +39,8 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
-	if _, err := lib.Reload(); err != nil {
+	lib, err := loadCourses(cfg, db)
+	if err != nil {
 		return fail(stderr, err)
 	}
 	start := time.Now()

@@ -6,13 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/reporting"
@@ -65,8 +63,8 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
-	if _, err := lib.Reload(); err != nil {
+	lib, err := loadCourses(cfg, db)
+	if err != nil {
 		return fail(stderr, err)
 	}
 	src, err := reporting.New(ctx, db, lib, db.Now())

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/ailit/ailit/internal/config"
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -44,4 +45,14 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "ailit:", err)
 	return 1
+}
+
+// loadCourses reads the course folders for a command that needs the catalog (report, seed,
+// import). Problems in single versions are the serve log's business; here they stay quiet.
+func loadCourses(cfg config.Config, db *store.Store) (*content.Library, error) {
+	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	if _, err := lib.Reload(); err != nil {
+		return nil, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err)
+	}
+	return lib, nil
 }

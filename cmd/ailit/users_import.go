@@ -6,12 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"strings"
 
 	"github.com/ailit/ailit/internal/compliance"
-	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/importer"
 )
@@ -81,8 +79,8 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 	}
 	// The same sync as the web import: newcomers join their assignments and are enrolled in the
 	// newest published version of the course at once.
-	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
-	if _, err := lib.Reload(); err != nil {
+	lib, err := loadCourses(cfg, db)
+	if err != nil {
 		return fail(stderr, err)
 	}
 	n, err := db.SyncAllAssignments(ctx, compliance.Pin(lib))

@@ -148,11 +148,6 @@ func hashFiles(files []versionFile, prefix string) string {
 // is not a servable file of this version: paths with "..", absolute paths, paths through symbolic
 // links that leave the folder, missing files and types MediaType does not serve.
 func (v *Version) FilePath(rel string) (string, error) {
-	clean := path.Clean(rel)
-	if rel == "" || clean != rel || strings.HasPrefix(rel, "/") || filepath.IsAbs(rel) ||
-		clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(rel, "\\") {
-		return "", fmt.Errorf("invalid file path %q", rel)
-	}
 	if _, ok := MediaType(rel); !ok {
 		return "", fmt.Errorf("file type of %q is not served", rel)
 	}
@@ -161,13 +156,29 @@ func (v *Version) FilePath(rel string) (string, error) {
 		return "", fmt.Errorf("no file %q in %s %s", rel, v.CourseID, v.Folder)
 	}
 	// Check again now: the folder may have changed since it was loaded.
-	realDir, err := filepath.EvalSymlinks(v.Dir)
+	target, err := FileInside(v.Dir, rel)
+	if err != nil || target != f.abs {
+		return "", fmt.Errorf("file %q is not inside the version folder", rel)
+	}
+	return target, nil
+}
+
+// FileInside resolves the slash-separated relative path rel inside dir, following symbolic links,
+// and refuses anything that leaves dir: "..", absolute paths, backslashes, unclean paths and links
+// pointing outside. The file must exist.
+func FileInside(dir, rel string) (string, error) {
+	clean := path.Clean(rel)
+	if rel == "" || clean != rel || strings.HasPrefix(rel, "/") || filepath.IsAbs(rel) ||
+		clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(rel, "\\") {
+		return "", fmt.Errorf("invalid file path %q", rel)
+	}
+	realDir, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", err
 	}
-	target, err := filepath.EvalSymlinks(filepath.Join(v.Dir, filepath.FromSlash(rel)))
-	if err != nil || !isInside(realDir, target) || target != f.abs {
-		return "", fmt.Errorf("file %q is not inside the version folder", rel)
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil || !isInside(realDir, target) {
+		return "", fmt.Errorf("file %q is not inside the folder", rel)
 	}
 	return target, nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -68,32 +67,12 @@ func (a *App) workspaceFile(c *fiber.Ctx) error {
 		return domain.Errorf(domain.ENOTFOUND, "file type not served")
 	}
 	dir, _ := a.workspace().VersionDir(courseID, folder)
-	abs, err := fileInside(dir, rel)
+	abs, err := content.FileInside(dir, rel)
 	if err != nil {
 		return domain.Errorf(domain.ENOTFOUND, "%v", err)
 	}
 	// Drafts change while the trainer works: no caching.
 	return serveMedia(c, abs, contentType, "private, no-cache")
-}
-
-// fileInside resolves rel inside dir and refuses anything that leaves it, also via symbolic links.
-func fileInside(dir, rel string) (string, error) {
-	clean := filepath.Clean(filepath.FromSlash(rel))
-	if rel == "" || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || strings.Contains(rel, "\\") {
-		return "", fmt.Errorf("invalid path %q", rel)
-	}
-	realDir, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return "", err
-	}
-	target, err := filepath.EvalSymlinks(filepath.Join(dir, clean))
-	if err != nil {
-		return "", err
-	}
-	if r, err := filepath.Rel(realDir, target); err != nil || strings.HasPrefix(r, "..") {
-		return "", fmt.Errorf("path %q leaves the folder", rel)
-	}
-	return target, nil
 }
 
 // workspaceExport downloads a version folder or the draft as a zip.
