@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
-	"github.com/ailit/ailit/internal/i18n"
 )
 
 // quizConfirmPage asks before the final submission (WCAG 3.3.4): how many questions are answered,
@@ -22,18 +21,8 @@ type quizConfirmPage struct {
 
 // quizAttemptConfirm shows the summary before "Endgültig abgeben".
 func (a *App) quizAttemptConfirm(c *fiber.Ctx) error {
-	av, expired, err := a.userAttempt(c)
-	if err != nil {
-		return err
-	}
-	if !av.Attempt.Open() {
-		if expired {
-			webSession(c).flash(i18n.T(lang(c), "quiz.flash.expired"))
-		}
-		return c.Redirect(attemptPath(av.Attempt.ID, "/result"), fiber.StatusSeeOther)
-	}
-	questions, err := attemptQuestions(av)
-	if err != nil {
+	av, questions, err := a.openAttempt(c)
+	if av == nil || err != nil {
 		return err
 	}
 	p := quizConfirmPage{ID: av.Attempt.ID, Module: av.Module, ContentLang: contentLang(c, av.Module.Version()),

@@ -61,18 +61,8 @@ type choiceView struct {
 
 // quizAttemptShow shows all questions of an open attempt on one page.
 func (a *App) quizAttemptShow(c *fiber.Ctx) error {
-	av, expired, err := a.userAttempt(c)
-	if err != nil {
-		return err
-	}
-	if !av.Attempt.Open() {
-		if expired {
-			webSession(c).flash(i18n.T(lang(c), "quiz.flash.expired"))
-		}
-		return c.Redirect(attemptPath(av.Attempt.ID, "/result"), fiber.StatusSeeOther)
-	}
-	questions, err := attemptQuestions(av)
-	if err != nil {
+	av, questions, err := a.openAttempt(c)
+	if av == nil || err != nil {
 		return err
 	}
 	return a.render(c, fiber.StatusOK, "quiz_attempt", quizAttemptPage{
@@ -83,6 +73,27 @@ func (a *App) quizAttemptShow(c *fiber.Ctx) error {
 }
 
 // attemptQuestions builds the question views of an attempt with its saved answers.
+// openAttempt loads the current user's attempt and its questions for a page that needs it open.
+// A closed attempt (submitted, or expired just now) sends the learner to its result: then av is nil
+// and err carries the redirect.
+func (a *App) openAttempt(c *fiber.Ctx) (*attemptView, []questionView, error) {
+	av, expired, err := a.userAttempt(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !av.Attempt.Open() {
+		if expired {
+			webSession(c).flash(i18n.T(lang(c), "quiz.flash.expired"))
+		}
+		return nil, nil, c.Redirect(attemptPath(av.Attempt.ID, "/result"), fiber.StatusSeeOther)
+	}
+	questions, err := attemptQuestions(av)
+	if err != nil {
+		return nil, nil, err
+	}
+	return av, questions, nil
+}
+
 func attemptQuestions(av *attemptView) ([]questionView, error) {
 	saved, err := savedResponses(av.Attempt)
 	if err != nil {
