@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/ailit/ailit/internal/content/contenttest"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -48,25 +49,8 @@ func keyboardQuizCourse(t *testing.T) string {
 	dir := t.TempDir()
 	module := filepath.Join(dir, "tastatur", "1.0.0", "modules", "01-quiz")
 	files := map[string]string{
-		filepath.Join(dir, "tastatur", "1.0.0", "course.yaml"): `id: tastatur
-version: 1.0.0
-title: Tastaturkurs
-summary: Ein Kurs, der nur mit der Tastatur bearbeitet wird.
-language: de
-duration_minutes: 5
-level: L1
-competences: [KA-GRUND]
-audiences: [alle]
-license: CC-BY-SA-4.0
-authors:
-  - name: Team Test
-legal_status_as_of: 2026-11-01
-review_due: 2027-05-01
-validity_months: 24
-completion:
-  modules: all
-  quizzes: all
-`,
+		filepath.Join(dir, "tastatur", "1.0.0", "course.yaml"): contenttest.Manifest{ID: "tastatur", Title: "Tastaturkurs",
+			Summary: "Ein Kurs, der nur mit der Tastatur bearbeitet wird."}.YAML(),
 		filepath.Join(module, "lesson.md"): "---\ntitle: Grundbegriffe\nduration_minutes: 5\n---\n\nText.\n\n## Quellen\n\n1. Keine.\n",
 		filepath.Join(module, "quiz.yaml"): keyboardQuiz,
 	}

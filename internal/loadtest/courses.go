@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/ailit/ailit/internal/content/contenttest"
 )
 
 // Bench course: Modules modules, each with a short lesson and a quiz of three single-choice
@@ -36,25 +38,7 @@ func CorrectAnswers(i int) map[string][]string {
 	return form
 }
 
-const benchCourseYAML = `id: lasttest
-version: 1.0.0
-title: Lasttest
-summary: Ein Kurs für Last- und Absturztests.
-language: de
-duration_minutes: 30
-level: L1
-competences: [KA-GRUND]
-audiences: [alle]
-license: CC-BY-SA-4.0
-authors:
-  - name: Team Test
-legal_status_as_of: 2026-11-01
-review_due: 2027-05-01
-validity_months: 24
-completion:
-  modules: all
-  quizzes: all
-`
+var benchCourseYAML = contenttest.Manifest{ID: "lasttest", Title: "Lasttest", Summary: "Ein Kurs für Last- und Absturztests.", Minutes: 30}.YAML()
 
 const benchLesson = `---
 title: Modul %d

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ailit/ailit/internal/content/contenttest"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
 )
@@ -27,28 +27,8 @@ func writeLernpfad(t *testing.T, dir, version, change, modulesOf string, changel
 	if err := os.CopyFS(filepath.Join(versionDir, "modules"), os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
-	if change != "" {
-		change = "change: " + change + "\n"
-	}
-	writeCourseFile(t, dir, "lernpfad/"+version+"/course.yaml", fmt.Sprintf(`id: lernpfad
-version: %s
-%stitle: Lernpfad KI
-summary: Ein Kurs für die Fortschrittstests.
-language: de
-duration_minutes: 30
-level: L1
-competences: [KA-GRUND]
-audiences: [alle]
-license: CC-BY-SA-4.0
-authors:
-  - name: Testteam
-legal_status_as_of: 2026-11-01
-review_due: 2099-01-01
-validity_months: 24
-completion:
-  modules: all
-  quizzes: none
-`, version, change))
+	writeCourseFile(t, dir, "lernpfad/"+version+"/course.yaml", contenttest.Manifest{ID: "lernpfad", Version: version, Change: change,
+		Title: "Lernpfad KI", Summary: "Ein Kurs für die Fortschrittstests.", Minutes: 30, Quizzes: "none", ReviewDue: "2099-01-01"}.YAML())
 	writeCourseFile(t, dir, "lernpfad/"+version+"/CHANGELOG.md", strings.Join(changelog, "\n\n")+"\n")
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/ailit/ailit/internal/content/contenttest"
 	"github.com/ailit/ailit/internal/quiz"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
@@ -46,25 +47,7 @@ func quizCourseTB(t testing.TB, quizYAML string) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"quiztest/1.0.0/course.yaml": `id: quiztest
-version: 1.0.0
-title: Testkurs
-summary: Ein Kurs für Tests.
-language: de
-duration_minutes: 10
-level: L1
-competences: [KA-GRUND]
-audiences: [alle]
-license: CC-BY-SA-4.0
-authors:
-  - name: Team Test
-legal_status_as_of: 2026-11-01
-review_due: 2027-05-01
-validity_months: 24
-completion:
-  modules: all
-  quizzes: all
-`,
+		"quiztest/1.0.0/course.yaml":   contenttest.Manifest{ID: "quiztest", Minutes: 10}.YAML(),
 		customModuleDir + "/lesson.md": "---\ntitle: Testmodul\nduration_minutes: 5\n---\n\nText.\n\n## Quellen\n\n1. Keine.\n",
 		customModuleDir + "/quiz.yaml": quizYAML,
 	}
