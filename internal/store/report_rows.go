@@ -115,23 +115,28 @@ func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map
 		}
 		r.PersonnelNumber, r.OrgUnitID = pn.String, unit.Int64
 		a := rules[r.AssignmentID]
-		r.CourseID, r.DueKind, r.DueDate, r.DueDays = a.CourseID, a.DueKind, a.DueDate, a.DueDays
-		r.ValidityMonths, r.WindowDays, r.CreatedAt = a.ValidityMonths, a.WindowDays, a.CreatedAt
 		r.CompletedAt, r.ValidUntil = done.Time, timePtr(valid)
-		r.BestPercent, r.Passed = nil, nil
-		if best.Valid {
-			v := best.Float64 // its own copy: a caller may copy the record and keep it
-			r.BestPercent = &v
-		}
-		if passed.Valid {
-			p := passed.Int64 == 1
-			r.Passed = &p
-		}
+		r.fill(a, best, passed)
 		if !emit(&r) {
 			return nil
 		}
 	}
 	return rows.Err()
+}
+
+// fill sets the assignment's rule and the optional result columns; both query forms share it.
+func (r *ReportRecord) fill(a *Assignment, best sql.NullFloat64, passed sql.NullInt64) {
+	r.CourseID, r.DueKind, r.DueDate, r.DueDays = a.CourseID, a.DueKind, a.DueDate, a.DueDays
+	r.ValidityMonths, r.WindowDays, r.CreatedAt = a.ValidityMonths, a.WindowDays, a.CreatedAt
+	r.BestPercent, r.Passed = nil, nil
+	if best.Valid {
+		v := best.Float64 // its own copy: a caller may copy the record and keep it
+		r.BestPercent = &v
+	}
+	if passed.Valid {
+		p := passed.Int64 == 1
+		r.Passed = &p
+	}
 }
 
 // reportQuery builds the query of StreamReportRecords. Both forms return the same columns, unless

@@ -69,17 +69,7 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, emit
 			return err
 		}
 		a := rules[r.AssignmentID]
-		r.CourseID, r.DueKind, r.DueDate, r.DueDays = a.CourseID, a.DueKind, a.DueDate, a.DueDays
-		r.ValidityMonths, r.WindowDays, r.CreatedAt = a.ValidityMonths, a.WindowDays, a.CreatedAt
-		r.BestPercent, r.Passed = nil, nil
-		if best.Valid {
-			v := best.Float64
-			r.BestPercent = &v
-		}
-		if passed.Valid {
-			p := passed.Int64 == 1
-			r.Passed = &p
-		}
+		r.fill(a, best, passed)
 		if !emit(&r) {
 			return nil
 		}
