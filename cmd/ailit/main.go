@@ -20,7 +20,8 @@ Usage:
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
   ailit backup FILE                   copy the SQLite database consistently (server may run)
-  ailit evidence verify               check the hash chain of the evidence log (exit 1 if broken)
+  ailit evidence verify [--checkpoint FILE]  check the hash chain of the evidence log (exit 1 if broken)
+  ailit evidence checkpoint [--out FILE]     write a signed checkpoint of the log's head
   ailit report export --format csv|xlsx|pdf|json --out FILE [--unit U] [--course C] [--status S] [--from D --to D]
   ailit report evidence --format csv|xlsx|pdf|json --out FILE [--unit U] [--from D --to D]
   ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)

@@ -100,8 +100,8 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		if doc, err = src.EvidenceReport(ctx, store.Scope{All: true}, f, rs, lang, counter); err != nil {
 			return fail(stderr, err)
 		}
-	} else {
-		doc = src.PersonReport(ctx, store.Scope{All: true}, f, rs, lang, withProgress(counter, stderr))
+	} else if doc, err = src.PersonReport(ctx, store.Scope{All: true}, f, rs, lang, withProgress(counter, stderr)); err != nil {
+		return fail(stderr, err)
 	}
 	file, err := os.Create(out)
 	if err != nil {

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"crypto"
 	"crypto/ed25519"
 	"encoding/base64"
 	"fmt"
@@ -37,6 +38,10 @@ func LoadOrCreateSigner(dataDir string) (*Signer, error) {
 	}
 	return NewSigner(seed)
 }
+
+// Key is the private key as a crypto.Signer, for the other things the instance signs with the
+// same key (evidence checkpoints, which sign a context string first so no signature is ambiguous).
+func (s *Signer) Key() crypto.Signer { return s.priv }
 
 // PublicKey is the key that verifies the signatures.
 func (s *Signer) PublicKey() ed25519.PublicKey { return s.priv.Public().(ed25519.PublicKey) }

@@ -76,6 +76,8 @@ var (
 		"period":           {"Zeitraum", "Period"},
 		"scope":            {"Geltungsbereich", "Scope"},
 		"legal_status":     {"Rechtlicher Hinweis", "Legal notice"},
+		"evidence_count":   {"Einträge im Nachweisprotokoll", "Entries in the evidence log"},
+		"evidence_head":    {"Letzter Eintrag im Nachweisprotokoll (Hash)", "Newest entry of the evidence log (hash)"},
 		integrityKey:       {"Integritätshash (SHA-256)", "Integrity hash (SHA-256)"},
 		integrityFormatKey: {"Hash-Verfahren", "Hash method"},
 	}

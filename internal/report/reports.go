@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ailit/ailit/internal/evidence"
 )
 
 // Options are the common settings of a report.
@@ -16,6 +18,20 @@ type Options struct {
 	Level       Level   // privacy level; "" means LevelStatus
 	K           int     // smallest group shown in aggregates; 0 means DefaultK
 	Filters     []Field // what the reader chose, from Filter(...)
+	// EvidenceLog is the evidence log's head when the report was made. Every report publishes it,
+	// so that entries removed from the log later can be shown against any filed report.
+	EvidenceLog *evidence.Head
+}
+
+// headFields are the metadata lines that publish the evidence log's head.
+func (o Options) headFields(lang string) []Field {
+	if o.EvidenceLog == nil {
+		return nil
+	}
+	return []Field{
+		MetaField("evidence_count", strconv.FormatInt(o.EvidenceLog.Count, 10), lang),
+		MetaField("evidence_head", o.EvidenceLog.Hash, lang),
+	}
 }
 
 func (o Options) k() int {
@@ -42,7 +58,7 @@ func PersonReport(o Options, rows Rows) Document {
 	if level == LevelAggregate {
 		meta = append(meta, MetaField("k", strconv.Itoa(o.k()), o.Lang))
 	}
-	doc := Document{Lang: o.Lang, Title: o.Title, Meta: append(meta, o.Filters...)}
+	doc := Document{Lang: o.Lang, Title: o.Title, Meta: append(append(meta, o.Filters...), o.headFields(o.Lang)...)}
 	if level == LevelAggregate {
 		doc.Sections = []Section{{Key: "units", Columns: unitColumns, Rows: unitRows(lazyAggregate(rows, false), true, o.k(), o.Lang)}}
 		return doc
@@ -120,7 +136,7 @@ func EvidenceReport(e Evidence, rows Rows) Document {
 		MetaField("scope", e.Scope, lang),
 		MetaField("period", Date(e.PeriodFrom).Text+"/"+Date(e.PeriodTo).Text, lang),
 		MetaField("legal_status", e.LegalStatus, lang))
-	doc := Document{Lang: lang, Title: e.Title, Meta: append(meta, e.Filters...)}
+	doc := Document{Lang: lang, Title: e.Title, Meta: append(append(meta, e.Filters...), e.headFields(lang)...)}
 	agg := lazyAggregate(rows, true)
 	k := e.k()
 	var measures, versions [][]Value

@@ -51,7 +51,10 @@ func benchExport(b *testing.B, people int, format string) {
 	for b.Loop() {
 		peak = max(peak, peakHeap(func() {
 			c := &reporting.Counter{}
-			doc := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", c)
+			doc, err := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", c)
+			if err != nil {
+				b.Fatal(err)
+			}
 			if _, err := reporting.Write(io.Discard, format, doc); err != nil {
 				b.Fatal(err)
 			}

@@ -95,14 +95,19 @@ func (s *Source) filterFields(f Filter, lang string) []report.Field {
 }
 
 // PersonReport is the manager report document for a viewer, with rows counted by c.
-func (s *Source) PersonReport(ctx context.Context, sc store.Scope, f Filter, rs store.ReportSettings, lang string, c *Counter) report.Document {
+func (s *Source) PersonReport(ctx context.Context, sc store.Scope, f Filter, rs store.ReportSettings, lang string, c *Counter) (report.Document, error) {
 	level, _ := report.ParseLevel(rs.Level)
 	title := "Bericht KI-Kompetenz"
 	if lang == "en" {
 		title = "AI literacy report"
 	}
-	o := report.Options{Title: title, Lang: lang, GeneratedAt: s.Now, Level: level, K: rs.K, Filters: s.filterFields(f, lang)}
-	return report.PersonReport(o, c.Wrap(s.Rows(ctx, sc, f, level)))
+	head, err := s.Store.EvidenceHead(ctx)
+	if err != nil {
+		return report.Document{}, err
+	}
+	o := report.Options{Title: title, Lang: lang, GeneratedAt: s.Now, Level: level, K: rs.K, Filters: s.filterFields(f, lang),
+		EvidenceLog: &head}
+	return report.PersonReport(o, c.Wrap(s.Rows(ctx, sc, f, level))), nil
 }
 
 // EvidenceReport is the Art. 4 record ("Nachweis KI-Kompetenz") for the units a scope covers and a
@@ -133,7 +138,11 @@ func (s *Source) EvidenceReport(ctx context.Context, sc store.Scope, f Filter, r
 	if lang == "en" {
 		e.Title = "AI literacy record (Art. 4 AI Act)"
 	}
-	e.Lang, e.GeneratedAt, e.K, e.Filters = lang, s.Now, rs.K, s.filterFields(f, lang)
+	head, err := s.Store.EvidenceHead(ctx)
+	if err != nil {
+		return report.Document{}, err
+	}
+	e.Lang, e.GeneratedAt, e.K, e.Filters, e.EvidenceLog = lang, s.Now, rs.K, s.filterFields(f, lang), &head
 	for i := range assignments {
 		e.Measures = append(e.Measures, s.measure(&assignments[i], lang))
 	}

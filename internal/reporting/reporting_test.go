@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -144,7 +145,10 @@ func TestColumnsFollowThePrivacyLevel(t *testing.T) {
 	db, lib, _ := seeded(t, 30, 6)
 	src, _ := reporting.New(ctx, db, lib, db.Now())
 	for _, level := range []string{"aggregate", "status", "results"} {
-		doc := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, store.ReportSettings{Level: level, K: 5}, "de", &reporting.Counter{})
+		doc, err := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, store.ReportSettings{Level: level, K: 5}, "de", &reporting.Counter{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		var keys []string
 		for _, sec := range doc.Sections {
 			for _, col := range sec.Columns {
@@ -197,6 +201,44 @@ func TestDashboardCountsLikeTheReportRows(t *testing.T) {
 		want := &reporting.Dashboard{Units: perUnit.Units, Coverage: across.Coverage, Total: perUnit.Total, Trend: trend}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("filter %+v:\n got %+v\nwant %+v", f, got, want)
+		}
+	}
+}
+
+func TestEveryReportPublishesTheEvidenceLogHead(t *testing.T) {
+	ctx := context.Background()
+	db, lib, _ := seeded(t, 20, 4)
+	src, _ := reporting.New(ctx, db, lib, db.Now())
+	rs, _ := db.ReportSettings(ctx, "status")
+	if err := db.CreateUser(ctx, &store.User{Email: "neu@stadt.example", DisplayName: "Neu"}, []string{"learner"}); err != nil {
+		t.Fatal(err) // one entry in the evidence log (the seed writes none)
+	}
+	head, err := db.EvidenceHead(ctx)
+	if err != nil || head.Count == 0 || len(head.Hash) != 64 {
+		t.Fatalf("head %+v, %v", head, err)
+	}
+	evidenceDoc, err := src.EvidenceReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", &reporting.Counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	personDoc, err := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", &reporting.Counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]report.Document{"evidence": evidenceDoc, "persons": personDoc} {
+		got := map[string]string{}
+		for _, f := range doc.Meta {
+			got[f.Key] = f.Value
+		}
+		if got["evidence_head"] != head.Hash || got["evidence_count"] != strconv.FormatInt(head.Count, 10) {
+			t.Errorf("%s report: head %q count %q, want %q %d", name, got["evidence_head"], got["evidence_count"], head.Hash, head.Count)
+		}
+		var buf bytes.Buffer
+		if _, err := reporting.Write(&buf, "csv", doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte(head.Hash)) {
+			t.Errorf("%s report: the CSV does not show the head hash", name)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/evidence"
 )
 
 // EvidenceEvent is one entry of the append-only evidence log (completions, revocations, role
@@ -154,4 +156,21 @@ func (s *Store) EvidenceOfUser(ctx context.Context, userID int64) ([]EvidenceEve
 	var es []EvidenceEvent
 	err := s.R.WithContext(ctx).Where("subject_user_id = ?", userID).Order("seq").Find(&es).Error
 	return es, err
+}
+
+// EvidenceHead returns the number of entries and the hash of the newest one, which exports and
+// checkpoints publish so that removing the newest entries becomes detectable.
+func (s *Store) EvidenceHead(ctx context.Context) (evidence.Head, error) {
+	var last EvidenceEvent
+	if err := s.R.WithContext(ctx).Order("seq DESC").Limit(1).Find(&last).Error; err != nil {
+		return evidence.Head{}, err
+	}
+	return evidence.Head{Count: last.Seq, Hash: last.Hash}, nil // seq has no gaps in an intact log
+}
+
+// EvidenceHashAt returns the stored hash of entry seq, or "" when there is no such entry.
+func (s *Store) EvidenceHashAt(ctx context.Context, seq int64) (string, error) {
+	var e EvidenceEvent
+	err := s.R.WithContext(ctx).Where("seq = ?", seq).Limit(1).Find(&e).Error
+	return e.Hash, err
 }

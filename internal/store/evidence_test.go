@@ -159,3 +159,26 @@ func TestRoleChangesAreRecordedOnlyWhenRolesChange(t *testing.T) {
 		}
 	})
 }
+
+func TestEvidenceHeadIsTheNewestEntryAndHashAtFindsEachEntry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if head, err := s.EvidenceHead(ctx); err != nil || head.Count != 0 || head.Hash != "" {
+			t.Fatalf("empty log: %+v, %v", head, err)
+		}
+		fiveEvents(t, s)
+		es := allEvents(t, s)
+		head, err := s.EvidenceHead(ctx)
+		if err != nil || head.Count != 5 || head.Hash != es[4].Hash {
+			t.Fatalf("head %+v, %v; want 5 and %s", head, err, es[4].Hash)
+		}
+		for _, e := range es {
+			if h, err := s.EvidenceHashAt(ctx, e.Seq); err != nil || h != e.Hash {
+				t.Errorf("hash at %d = %q, %v", e.Seq, h, err)
+			}
+		}
+		if h, err := s.EvidenceHashAt(ctx, 6); err != nil || h != "" {
+			t.Errorf("hash after the head = %q, %v", h, err)
+		}
+	})
+}

@@ -49,8 +49,8 @@ func (a *App) streamReport(c *fiber.Ctx, kind string) error {
 		if doc, err = rc.Source.EvidenceReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter); err != nil {
 			return err
 		}
-	} else {
-		doc = rc.Source.PersonReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter)
+	} else if doc, err = rc.Source.PersonReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter); err != nil {
+		return err
 	}
 	u := *currentUser(c)
 	filters := rc.Source.Describe(rc.Filter)

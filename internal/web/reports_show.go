@@ -54,7 +54,10 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 	p.Page = max(p.Page, 1)
 	var section report.Section
 	counter := &reporting.Counter{}
-	doc := rc.Source.PersonReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter)
+	doc, err := rc.Source.PersonReport(ctx, rc.Scope, rc.Filter, rc.Settings, l, counter)
+	if err != nil {
+		return err
+	}
 	section = doc.Sections[0] // persons, or at the aggregate level the units
 	for _, col := range section.Columns {
 		p.Headers = append(p.Headers, col.Label(l))
