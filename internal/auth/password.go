@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"testing"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -23,6 +25,20 @@ const (
 	saltLen      = 16
 )
 
+// cheapHashes is set by tests only (UseCheapHashesInTests).
+var cheapHashes atomic.Bool
+
+// UseCheapHashesInTests makes new hashes of this process cost 64 KiB and one pass instead of the
+// production parameters: handler tests create and log in hundreds of accounts and otherwise spend
+// a third of their time hashing. Checking still reads the parameters stored in each hash. It
+// panics outside "go test", so no production code path can weaken the hashes.
+func UseCheapHashesInTests() {
+	if !testing.Testing() {
+		panic("auth: UseCheapHashesInTests called outside a test")
+	}
+	cheapHashes.Store(true)
+}
+
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 10
 
@@ -34,8 +50,12 @@ func HashPassword(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+	memory, passes := uint32(argonMemory), uint32(argonTime)
+	if cheapHashes.Load() {
+		memory, passes = 64, 1
+	}
+	key := argon2.IDKey([]byte(password), salt, passes, memory, argonThreads, argonKeyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, memory, passes, argonThreads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
 

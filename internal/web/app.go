@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -43,6 +44,17 @@ type App struct {
 	routes   []route
 }
 
+// compiledTemplates indexes the embedded static files and parses the page templates. Both are
+// embedded in the binary and never change while the process runs, so this happens once per
+// process, however many apps are built (every handler test builds one).
+var compiledTemplates = sync.OnceValues(func() (*templates, error) {
+	idx, err := buildAssetIndex()
+	if err != nil {
+		return nil, err
+	}
+	return parseTemplates(idx)
+})
+
 // New builds the web application with all routes.
 func New(d Deps) (*App, error) {
 	if d.Log == nil {
@@ -51,11 +63,7 @@ func New(d Deps) (*App, error) {
 	if len(d.Config.SessionKey) == 0 {
 		return nil, errors.New("web: session key missing (config.EnsureSessionKey)")
 	}
-	idx, err := buildAssetIndex()
-	if err != nil {
-		return nil, err
-	}
-	tpl, err := parseTemplates(idx)
+	tpl, err := compiledTemplates()
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"gorm.io/driver/postgres"
@@ -24,8 +25,46 @@ func PostgresURL() string { return os.Getenv("AILIT_TEST_DATABASE_URL") }
 // OpenSQLite returns a migrated store on a new SQLite file.
 func OpenSQLite(t testing.TB) *store.Store {
 	t.Helper()
-	return OpenURL(t, filepath.Join(t.TempDir(), "test.db"))
+	return OpenURL(t, NewSQLiteFile(t))
 }
+
+// NewSQLiteFile writes a new, migrated SQLite database into the test's temporary directory and
+// returns its path. The migrations run once per test process into a template that every test
+// copies: a copy costs a file write, running every migration again costs a few dozen statements.
+func NewSQLiteFile(t testing.TB) string {
+	t.Helper()
+	template, err := sqliteTemplate()
+	if err != nil {
+		t.Fatalf("migrating the template database: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "test.db")
+	if err := os.WriteFile(path, template, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// sqliteTemplate is the bytes of a freshly migrated SQLite database, made once per process.
+var sqliteTemplate = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "ailit-template-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "template.db")
+	s, err := store.Open(context.Background(), path, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Migrate(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.Close(); err != nil { // closing checkpoints the WAL into the file
+		return nil, err
+	}
+	return os.ReadFile(path)
+})
 
 // OpenPostgres returns a migrated store in a new schema of the PostgreSQL test server; the schema is
 // dropped when the test ends. It skips the test when no server is configured.

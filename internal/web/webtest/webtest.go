@@ -60,13 +60,16 @@ func New(t testing.TB, opts ...Options) *Env {
 	if o.Configure != nil {
 		o.Configure(&cfg)
 	}
-	dbURL := filepath.Join(t.TempDir(), "test.db")
+	auth.UseCheapHashesInTests()
+	var dbURL string
 	if o.Postgres || os.Getenv("AILIT_TEST_DIALECT") == "postgres" {
 		base := storetest.PostgresURL()
 		if base == "" {
 			t.Skip("PostgreSQL tests need AILIT_TEST_DATABASE_URL (set by .ci/run)")
 		}
 		dbURL = storetest.NewPostgresSchema(t, base)
+	} else {
+		dbURL = storetest.NewSQLiteFile(t)
 	}
 	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
