@@ -25,6 +25,7 @@ Usage:
   ailit report export --format csv|xlsx|pdf|json --out FILE [--unit U] [--course C] [--status S] [--from D --to D]
   ailit report evidence --format csv|xlsx|pdf|json --out FILE [--unit U] [--from D --to D]
   ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)
+  ailit retention run [--dry-run] [--as-of DATE]  delete what is past its retention period
   ailit demo seed --users N --units M build a synthetic organisation (demos, load tests)
   ailit version
 
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdReport(rest, stdout, stderr)
 	case "demo":
 		return cmdDemo(rest, stdout, stderr)
+	case "retention":
+		return cmdRetention(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -172,3 +172,31 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 		}
 	}
 }
+
+func TestRetentionRunsOnceADayAcrossInstances(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := &clock{time.Date(2026, 12, 3, 2, 0, 0, 0, time.UTC)}
+		s.Clock = c
+		ended := c.t.AddDate(0, 0, -30)
+		for _, id := range []string{"a", "b"} {
+			if err := s.W.Create(&store.WebSession{ID: id, SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Two instances, each with its own scheduler: the day's run is claimed in the database.
+		first := &notify.Scheduler{Store: s, Clock: c}
+		second := &notify.Scheduler{Store: s, Clock: c}
+		for _, sch := range []*notify.Scheduler{first, second, first} {
+			if err := sch.RunOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var sessions, runs int64
+		s.W.Model(&store.WebSession{}).Count(&sessions)
+		s.W.Model(&store.EvidenceEvent{}).Where("type = ?", store.EventRetentionApplied).Count(&runs)
+		if sessions != 0 || runs != 1 {
+			t.Errorf("%d old sessions left, %d retention runs logged; want 0 and 1", sessions, runs)
+		}
+	})
+}

@@ -29,7 +29,14 @@ const (
 	JobSync      = "assignments.sync"
 	JobReminders = "reminders"
 	JobDigest    = "digest"
+	JobRetention = "retention"
 )
+
+// job is one daily job.
+type job struct {
+	name string
+	run  func(context.Context) error
+}
 
 // Run ticks every interval until ctx ends.
 func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
@@ -50,18 +57,9 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
 // RunOnce runs today's jobs that no instance ran yet, then sends what is due in the outbox.
 func (s *Scheduler) RunOnce(ctx context.Context) error {
 	day := s.Clock.Now().UTC().Format(time.DateOnly)
-	jobs := []struct {
-		name string
-		run  func(context.Context) error
-	}{{JobSync, s.sync}}
+	jobs := []job{{JobSync, s.sync}, {JobRetention, s.retention}}
 	if s.Mailer != nil {
-		jobs = append(jobs, struct {
-			name string
-			run  func(context.Context) error
-		}{JobReminders, s.reminders}, struct {
-			name string
-			run  func(context.Context) error
-		}{JobDigest, s.digest})
+		jobs = append(jobs, job{JobReminders, s.reminders}, job{JobDigest, s.digest})
 	}
 	for _, j := range jobs {
 		key := j.name + ":" + day
@@ -89,6 +87,19 @@ func (s *Scheduler) sync(ctx context.Context) error {
 	n, err := s.Store.SyncAllAssignments(ctx, s.pin())
 	if n > 0 {
 		s.log().Info("assignments synchronised", "joined", n)
+	}
+	return err
+}
+
+// retention deletes what is past the periods the admin set (the same plan as "ailit retention run").
+func (s *Scheduler) retention(ctx context.Context) error {
+	p, err := s.Store.RetentionPolicy(ctx)
+	if err != nil {
+		return err
+	}
+	counts, err := s.Store.ApplyRetention(ctx, p, s.Clock.Now())
+	if n := counts.Total(); n > 0 {
+		s.log().Info("retention applied", "deleted", n)
 	}
 	return err
 }
