@@ -30,6 +30,7 @@ type myData struct {
 	Emails            []myEmail         `json:"emails"`
 	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
 	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
+	Retention         []myRetention     `json:"retention"`     // when each kind of data is deleted
 	Notes             map[string]string `json:"notes"`
 }
 
@@ -237,6 +238,11 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 		out.Identities = append(out.Identities, myIdentity{Provider: id.Provider, Subject: id.Subject, LoginName: id.LoginName,
 			CreatedAt: id.CreatedAt, LastLoginAt: id.LastLoginAt})
 	}
+	policy, err := a.db.RetentionPolicy(c.UserContext())
+	if err != nil {
+		return nil, err
+	}
+	out.Retention = retentionOf(policy, d)
 	return out, nil
 }
 

@@ -136,6 +136,10 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/admin/settings", admin, a.adminSettingsShow)
 	a.handle(fiber.MethodPost, "/admin/settings", admin, a.adminSettingsUpdate)
 	a.handle(fiber.MethodGet, "/admin/exports", admin, a.adminExportsList)
+	// Retention and deletion per data category (admins); the daily job applies the same plan.
+	a.handle(fiber.MethodGet, "/admin/retention", admin, a.adminRetentionShow)
+	a.handle(fiber.MethodPost, "/admin/retention", admin, a.adminRetentionUpdate)
+	a.handle(fiber.MethodPost, "/admin/retention/run", admin, a.adminRetentionRun)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
