@@ -13,10 +13,10 @@ import (
 
 // retentionPage is the admin page of the retention periods, with the dry run when asked for.
 type retentionPage struct {
-	Rows     []retentionRow
-	Planned  bool // the dry run was asked for: Due and Total are filled
-	AsOf     time.Time
-	Total    int64
+	Rows    []retentionRow
+	Planned bool // the dry run was asked for: Due and Total are filled
+	AsOf    time.Time
+	Total   int64
 }
 
 type retentionRow struct {
