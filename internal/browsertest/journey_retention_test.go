@@ -1,0 +1,53 @@
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/ailit/ailit/internal/store"
+)
+
+// Issue 19: an admin shortens a retention period, runs the dry run, sees the counts and applies
+// them; a learner sees in "Meine Daten" when each kind of data is deleted.
+func TestAdminAppliesARetentionPeriodAndALearnerSeesTheDeletionDates(t *testing.T) {
+	srv := Start(t, Options{})
+	srv.CreateUser(t, "alex.admin@example.org", "admin-password-1", store.RoleAdmin)
+	srv.CreateUser(t, "lea@example.org", "lea-password-1", store.RoleLearner)
+	ended := srv.Store.Now().AddDate(0, 0, -3) // a session that ended three days ago
+	if err := srv.Store.W.Create(&store.WebSession{ID: "ended", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	admin := srv.NewTab(t)
+	Login(t, admin, "alex.admin@example.org", "admin-password-1")
+	ClickLink(t, admin, "Einstellungen")
+	ClickLink(t, admin, "Aufbewahrung und Löschung")
+	AssertHeading(t, admin, "Aufbewahrung und Löschung")
+	AssertText(t, admin, "main", "Art. 5 Abs. 1 Buchst. e DSGVO")
+	AssertAccessible(t, admin, "retention periods")
+	Screenshot(t, admin, "retention")
+
+	ClickLink(t, admin, "Probelauf: anzeigen, was gelöscht würde")
+	AssertText(t, admin, "main", "Zurzeit ist nichts zu löschen.")
+
+	Fill(t, admin, "Frist für „Anmeldesitzungen“ in Tage", "1")
+	ClickButton(t, admin, "Fristen speichern")
+	AssertText(t, admin, "[role=status]", "Die Fristen sind gespeichert.")
+	ClickLink(t, admin, "Probelauf: anzeigen, was gelöscht würde")
+	AssertText(t, admin, `td[data-category="sessions"]`, "1")
+	AssertText(t, admin, "main", "So viele Einträge würden jetzt gelöscht.")
+	AssertAccessible(t, admin, "retention dry run")
+	Screenshot(t, admin, "retention-dry-run")
+	ClickButton(t, admin, "Jetzt löschen")
+	AssertText(t, admin, "[role=status]", "Gelöscht: 1 Einträge.")
+	ClickLink(t, admin, "Probelauf: anzeigen, was gelöscht würde")
+	AssertText(t, admin, "main", "Zurzeit ist nichts zu löschen.")
+
+	lea := srv.NewTab(t)
+	Login(t, lea, "lea@example.org", "lea-password-1")
+	Open(t, lea, "/account/data")
+	AssertText(t, lea, "#retention", "Wann Ihre Daten gelöscht werden")
+	AssertText(t, lea, `td[data-category="sessions"]`, "ab ")
+	AssertText(t, lea, `td[data-category="quiz_answers"]`, "Keine Daten dieser Art gespeichert")
+	AssertAccessible(t, lea, "my data with deletion dates")
+	Screenshot(t, lea, "mydata-retention")
+}
