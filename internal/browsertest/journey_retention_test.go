@@ -7,7 +7,8 @@ import (
 )
 
 // Issue 19: an admin shortens a retention period, runs the dry run, sees the counts and applies
-// them; a learner sees in "Meine Daten" when each kind of data is deleted.
+// them, then finds the documents for the staff council; a learner sees in "Meine Daten" when each
+// kind of data is deleted.
 func TestAdminAppliesARetentionPeriodAndALearnerSeesTheDeletionDates(t *testing.T) {
 	srv := Start(t, Options{})
 	srv.CreateUser(t, "alex.admin@example.org", "admin-password-1", store.RoleAdmin)
@@ -41,6 +42,14 @@ func TestAdminAppliesARetentionPeriodAndALearnerSeesTheDeletionDates(t *testing.
 	AssertText(t, admin, "[role=status]", "Gelöscht: 1 Einträge.")
 	ClickLink(t, admin, "Probelauf: anzeigen, was gelöscht würde")
 	AssertText(t, admin, "main", "Zurzeit ist nichts zu löschen.")
+
+	// The council's documents follow the settings just made.
+	ClickLink(t, admin, "Einstellungen")
+	ClickLink(t, admin, "Unterlagen für Personalrat und Datenschutz")
+	AssertHeading(t, admin, "Unterlagen für Personalrat und Datenschutz")
+	AssertText(t, admin, "main", "Dienstvereinbarung (Entwurf)")
+	AssertAccessible(t, admin, "documents for the staff council")
+	Screenshot(t, admin, "privacy-documents")
 
 	lea := srv.NewTab(t)
 	Login(t, lea, "lea@example.org", "lea-password-1")

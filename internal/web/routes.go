@@ -140,6 +140,9 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/admin/retention", admin, a.adminRetentionShow)
 	a.handle(fiber.MethodPost, "/admin/retention", admin, a.adminRetentionUpdate)
 	a.handle(fiber.MethodPost, "/admin/retention/run", admin, a.adminRetentionRun)
+	// Documents for the staff council and the DPO, generated from the settings in force (admins).
+	a.handle(fiber.MethodGet, "/admin/privacy", admin, a.adminPrivacyDocumentsShow)
+	a.handle(fiber.MethodGet, "/admin/privacy/:doc", admin, a.adminPrivacyDocumentDownload)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
