@@ -51,12 +51,28 @@ func TestAdminAppliesARetentionPeriodAndALearnerSeesTheDeletionDates(t *testing.
 	AssertAccessible(t, admin, "documents for the staff council")
 	Screenshot(t, admin, "privacy-documents")
 
+	// A legal hold on the learner, placed from her account page, is listed with the others.
+	Open(t, admin, "/admin/users")
+	ClickLink(t, admin, "lea")
+	ClickLink(t, admin, "Daten und Löschung")
+	AssertText(t, admin, "main", "Daten dieser Person löschen")
+	AssertAccessible(t, admin, "a person's data and deletion")
+	Fill(t, admin, "Grund", "Az. 4 K 12/26")
+	ClickButton(t, admin, "Löschsperre setzen")
+	AssertText(t, admin, "[role=status]", "Die Löschsperre ist gesetzt.")
+	AssertText(t, admin, "[data-blocked]", "Az. 4 K 12/26")
+	Open(t, admin, "/admin/holds")
+	AssertText(t, admin, "table", "Az. 4 K 12/26")
+	AssertAccessible(t, admin, "legal holds")
+	Screenshot(t, admin, "legal-holds")
+
 	lea := srv.NewTab(t)
 	Login(t, lea, "lea@example.org", "lea-password-1")
 	Open(t, lea, "/account/data")
 	AssertText(t, lea, "#retention", "Wann Ihre Daten gelöscht werden")
 	AssertText(t, lea, `td[data-category="sessions"]`, "ab ")
 	AssertText(t, lea, `td[data-category="quiz_answers"]`, "Keine Daten dieser Art gespeichert")
+	AssertText(t, lea, "[data-hold]", "Az. 4 K 12/26")
 	AssertAccessible(t, lea, "my data with deletion dates")
 	Screenshot(t, lea, "mydata-retention")
 }

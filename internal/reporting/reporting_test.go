@@ -242,3 +242,41 @@ func TestEveryReportPublishesTheEvidenceLogHead(t *testing.T) {
 		}
 	}
 }
+
+// Deleting the data of a person who left changes no figure of the Art. 4 evidence: the figures are
+// those after the person left (reports count the current members), and the deletion leaves them so.
+func TestDeletingAPersonWhoLeftKeepsTheEvidenceFigures(t *testing.T) {
+	ctx := context.Background()
+	db, lib, _ := seeded(t, 40, 5)
+	rs, _ := db.ReportSettings(ctx, "status")
+	figures := func() string {
+		src, err := reporting.New(ctx, db, lib, db.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := src.EvidenceReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", &reporting.Counter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Meta = nil // time and the evidence head change with every entry
+		var buf bytes.Buffer
+		if _, err := reporting.Write(&buf, "csv", doc); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	var someone store.User
+	if err := db.W.Where("id IN (SELECT user_id FROM completions)").Order("id").First(&someone).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdateUser(ctx, someone.ID, someone.DisplayName, []string{store.RoleLearner}, false); err != nil {
+		t.Fatal(err)
+	}
+	before := figures()
+	if err := db.ErasePerson(ctx, someone.ID, "left", nil); err != nil {
+		t.Fatal(err)
+	}
+	if after := figures(); after != before {
+		t.Errorf("the evidence figures changed after deleting a person:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}

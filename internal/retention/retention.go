@@ -26,6 +26,7 @@ const (
 	Completions    Category = "completions"     // completions superseded by a newer one, or revoked
 	ExportLog      Category = "export_log"      // who viewed or exported which report
 	Outbox         Category = "outbox"          // reminder e-mails, from sending (or from creation, if never sent)
+	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
 )
 
 // Unit is the unit of a period.
@@ -57,6 +58,7 @@ var Definitions = []Definition{
 	{Completions, Months, 36, 12, 120},
 	{ExportLog, Months, 12, 6, 60},
 	{Outbox, Days, 90, 7, 365},
+	{Leavers, Months, 12, 1, 120},
 }
 
 // Lookup returns the definition of c.

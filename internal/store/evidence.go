@@ -26,6 +26,10 @@ type EvidenceEvent struct {
 	PrevHash      string    `gorm:"size:64;not null;uniqueIndex:idx_evidence_events_prev_hash"`
 	Hash          string    `gorm:"size:64;not null"`
 	CreatedAt     time.Time `gorm:"not null"`
+	// TombstonedAt is set when the person the entry is about was deleted: the payload is then
+	// replaced by {"tombstone":true}, the stored hash stays, and a later person.deleted entry lists
+	// the entry, so the chain still verifies and a tombstone nobody recorded is found.
+	TombstonedAt *time.Time
 }
 
 // EventUserRolesChanged records a new account's roles and every later change of them.
@@ -112,14 +116,18 @@ type EvidenceBreak struct {
 }
 
 // VerifyEvidence recomputes the whole chain in order. It returns the number of entries checked and,
-// when the chain is broken, the first broken entry (nil when intact). Deleting the newest entries
-// cannot be seen from the chain alone; compare the count and last hash with an earlier export.
+// when the chain is broken, the first broken entry (nil when intact). A tombstone (an entry about a
+// deleted person) is not recomputed, but it must still link and be recorded by a later
+// person.deleted entry. Deleting the newest entries cannot be seen from the chain alone: compare
+// with a checkpoint (ailit evidence checkpoint) or the head printed on an earlier report.
 func (s *Store) VerifyEvidence(ctx context.Context) (int64, *EvidenceBreak, error) {
 	var (
 		count    int64
 		prevHash string
 		broken   *EvidenceBreak
 		batch    []EvidenceEvent
+		// tombstones not yet recorded by a person.deleted entry, with the entry itself
+		unrecorded = map[int64]EvidenceEvent{}
 	)
 	check := func(_ *gorm.DB, _ int) error {
 		for i := range batch {
@@ -131,8 +139,19 @@ func (s *Store) VerifyEvidence(ctx context.Context) (int64, *EvidenceBreak, erro
 				reason = fmt.Sprintf("sequence number %d where %d was expected (an entry is missing or was moved)", e.Seq, count)
 			case e.PrevHash != prevHash:
 				reason = "previous hash does not match the entry before it (an entry was removed, inserted or reordered)"
+			case e.TombstonedAt != nil && e.Payload != tombstonePayload:
+				reason = "a tombstone still carries content"
+			case e.TombstonedAt != nil:
+				// The person was deleted: the content is gone by design, the stored hash still links.
+				unrecorded[e.Seq] = *e
 			case EvidenceHash(e) != e.Hash:
 				reason = "content does not match its hash (the entry was changed)"
+			case e.Type == EventPersonDeleted:
+				var p struct{ Tombstoned []int64 }
+				_ = json.Unmarshal([]byte(e.Payload), &p) // the hash matched: the payload is as written
+				for _, seq := range p.Tombstoned {
+					delete(unrecorded, seq)
+				}
 			}
 			if reason != "" {
 				broken = &EvidenceBreak{Seq: e.Seq, Type: e.Type, CreatedAt: e.CreatedAt, Reason: reason}
@@ -145,6 +164,16 @@ func (s *Store) VerifyEvidence(ctx context.Context) (int64, *EvidenceBreak, erro
 	res := s.R.WithContext(ctx).FindInBatches(&batch, 1000, check) // in primary key (seq) order
 	if res.Error != nil && !errors.Is(res.Error, errStopVerify) {
 		return count, nil, res.Error
+	}
+	if broken == nil && len(unrecorded) > 0 {
+		first := EvidenceEvent{Seq: count + 1}
+		for seq, e := range unrecorded {
+			if seq < first.Seq {
+				first = e
+			}
+		}
+		broken = &EvidenceBreak{Seq: first.Seq, Type: first.Type, CreatedAt: first.CreatedAt,
+			Reason: "the entry was emptied as a tombstone, but no person.deleted entry records it (the entry was changed)"}
 	}
 	return count, broken, nil
 }

@@ -125,7 +125,8 @@ func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []
 			step()
 		}
 		for _, c := range plan.Deactivations {
-			if err := tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"active": false, "updated_at": now}).Error; err != nil {
+			if err := tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"active": false, "updated_at": now,
+				"deactivated_at": gorm.Expr("COALESCE(deactivated_at, ?)", now)}).Error; err != nil {
 				return err
 			}
 			if err := tx.Where("user_id = ?", c.ExistingID).Delete(&WebSession{}).Error; err != nil {

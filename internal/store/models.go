@@ -13,8 +13,8 @@ const (
 // AllRoles in display order.
 var AllRoles = []string{RoleLearner, RoleTrainer, RoleManager, RoleAdmin}
 
-// User is a person with an account. People who leave are deactivated, never deleted, so their
-// records stay.
+// User is a person with an account. People who leave are deactivated; after the retention period
+// (or on request) their data is deleted and the row stays pseudonymised, so figures and records hold.
 type User struct {
 	ID                int64  `gorm:"primaryKey"`
 	Email             string `gorm:"size:320;not null;uniqueIndex"` // stored lower-case
@@ -23,6 +23,8 @@ type User struct {
 	Active            bool   `gorm:"not null;default:true"`
 	Language          string `gorm:"size:5;not null;default:''"` // preferred UI language, "" = browser
 	PasswordChangedAt *time.Time
+	DeactivatedAt     *time.Time // when Active last became false: the retention clock of people who left
+	DeletedAt         *time.Time // the person's data was deleted; the row stays pseudonymised (store/erasure.go)
 	OrgUnitID         *int64     `gorm:"index:idx_users_org_unit_id"`                    // nil: not placed in the organisation
 	PersonnelNumber   *string    `gorm:"size:40;uniqueIndex:idx_users_personnel_number"` // from the HR export; text, leading zeros kept
 	CreatedAt         time.Time  `gorm:"not null"`
@@ -74,5 +76,5 @@ func AllModels() []any {
 		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
 		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
-		&UserIdentity{}, &Setting{}, &ReportExport{}}
+		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{}}
 }

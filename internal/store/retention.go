@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/ailit/ailit/internal/erasure"
 	"github.com/ailit/ailit/internal/retention"
 )
 
@@ -28,6 +29,28 @@ var retentionTargets = map[retention.Category]struct{ table, where string }{
 		"AND n.completed_at > completions.completed_at AND n.completed_at < @cutoff)"},
 	retention.ExportLog: {"report_exports", "created_at < @cutoff"},
 	retention.Outbox:    {"outbox", "(sent_at IS NOT NULL AND sent_at < @cutoff) OR (sent_at IS NULL AND created_at < @cutoff)"},
+	// People who left are deleted one by one (ErasePerson), except those under a legal hold.
+	retention.Leavers: {"users", "NOT active AND deleted_at IS NULL AND deactivated_at < @cutoff"},
+}
+
+// leaversDue returns the people who left before the cut-off and are not under a legal hold.
+func (s *Store) leaversDue(tx *gorm.DB, cutoff time.Time) ([]int64, error) {
+	var ids []int64
+	t := retentionTargets[retention.Leavers]
+	if err := tx.Model(&User{}).Where(t.where, cutoffArg(cutoff)).Order("id").Pluck("id", &ids).Error; err != nil {
+		return nil, err
+	}
+	due := ids[:0]
+	for _, id := range ids {
+		h, err := s.holdOf(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if h == nil {
+			due = append(due, id)
+		}
+	}
+	return due, nil
 }
 
 // cutoffArg binds the cut-off to the conditions above.
@@ -46,6 +69,14 @@ func (s *Store) RetentionPlan(ctx context.Context, p retention.Policy, asOf time
 	for _, d := range retention.Definitions {
 		t := retentionTargets[d.Category]
 		var n int64
+		if d.Category == retention.Leavers {
+			ids, err := s.leaversDue(db, p.Cutoff(d.Category, asOf))
+			if err != nil {
+				return nil, err
+			}
+			counts[d.Category] = int64(len(ids))
+			continue
+		}
 		if err := db.Table(t.table).Where(t.where, cutoffArg(p.Cutoff(d.Category, asOf))).Count(&n).Error; err != nil {
 			return nil, err
 		}
@@ -58,10 +89,27 @@ func (s *Store) RetentionPlan(ctx context.Context, p retention.Policy, asOf time
 // and records the counts in the evidence log (the deletion log: how many of what, not whose).
 func (s *Store) ApplyRetention(ctx context.Context, p retention.Policy, asOf time.Time) (retention.Counts, error) {
 	counts := retention.Counts{}
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	key, err := s.PseudonymKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		for _, d := range retention.Definitions {
 			t := retentionTargets[d.Category]
 			cond := cutoffArg(p.Cutoff(d.Category, asOf))
+			if d.Category == retention.Leavers {
+				ids, err := s.leaversDue(tx, p.Cutoff(d.Category, asOf))
+				if err != nil {
+					return err
+				}
+				for _, id := range ids {
+					if err := s.erasePerson(tx, key, id, erasure.ReasonLeft, nil); err != nil {
+						return err
+					}
+				}
+				counts[d.Category] = int64(len(ids))
+				continue
+			}
 			if d.Category == retention.AttemptResults { // their answers first: no cascade on SQLite
 				if err := tx.Exec("DELETE FROM quiz_answers WHERE attempt_id IN (SELECT id FROM quiz_attempts WHERE "+t.where+")", cond).Error; err != nil {
 					return err

@@ -152,12 +152,15 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, displayName string, ro
 		return err
 	}
 	return s.Tx(ctx, func(tx *gorm.DB) error {
-		res := tx.Model(&User{}).Where("id = ?", id).
+		res := tx.Model(&User{}).Where("id = ? AND deleted_at IS NULL", id).
 			Updates(map[string]any{"display_name": displayName, "active": active, "updated_at": s.Now()})
 		if res.Error != nil {
 			return res.Error
 		} else if res.RowsAffected == 0 {
 			return domain.Errorf(domain.ENOTFOUND, "user not found")
+		}
+		if err := markDeactivation(tx, []int64{id}, active, s.Now()); err != nil {
+			return err
 		}
 		var previous []string
 		if err := tx.Model(&UserRole{}).Where("user_id = ?", id).Pluck("role", &previous).Error; err != nil {

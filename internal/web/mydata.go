@@ -31,6 +31,7 @@ type myData struct {
 	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
 	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
 	Retention         []myRetention     `json:"retention"`     // when each kind of data is deleted
+	LegalHolds        []myLegalHold     `json:"legal_holds"`   // holds that suspend deleting this person's data
 	Notes             map[string]string `json:"notes"`
 }
 
@@ -243,6 +244,10 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 		return nil, err
 	}
 	out.Retention = retentionOf(policy, d)
+	out.LegalHolds = []myLegalHold{}
+	for _, h := range d.LegalHolds {
+		out.LegalHolds = append(out.LegalHolds, myLegalHold{Reason: h.Reason, CreatedAt: h.CreatedAt, ReleasedAt: h.ReleasedAt})
+	}
 	return out, nil
 }
 

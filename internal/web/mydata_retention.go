@@ -16,6 +16,13 @@ type myRetention struct {
 	NextDeletion *time.Time         `json:"next_deletion"` // nil: nothing of this category stored about the person
 }
 
+// myLegalHold is a legal hold on the person: while it is not released, nothing of theirs is deleted.
+type myLegalHold struct {
+	Reason     string     `json:"reason"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ReleasedAt *time.Time `json:"released_at"`
+}
+
 // retentionOf says, per category, when the person's oldest data of it is deleted under policy p.
 func retentionOf(p retention.Policy, d *store.PersonalData) []myRetention {
 	starts := retentionStarts(d)

@@ -140,6 +140,13 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/admin/retention", admin, a.adminRetentionShow)
 	a.handle(fiber.MethodPost, "/admin/retention", admin, a.adminRetentionUpdate)
 	a.handle(fiber.MethodPost, "/admin/retention/run", admin, a.adminRetentionRun)
+	// A person's data lifecycle: legal holds and deleting their data (admins).
+	a.handle(fiber.MethodGet, "/admin/users/:id<int>/data", admin, a.adminUserDataShow)
+	a.handle(fiber.MethodPost, "/admin/users/:id<int>/holds", admin, a.adminUserHoldCreate)
+	a.handle(fiber.MethodPost, "/admin/users/:id<int>/erase", admin, a.adminUserErase)
+	a.handle(fiber.MethodGet, "/admin/holds", admin, a.adminHoldsList)
+	a.handle(fiber.MethodPost, "/admin/holds", admin, a.adminHoldCreate)
+	a.handle(fiber.MethodPost, "/admin/holds/:id<int>/release", admin, a.adminHoldRelease)
 	// Documents for the staff council and the DPO, generated from the settings in force (admins).
 	a.handle(fiber.MethodGet, "/admin/privacy", admin, a.adminPrivacyDocumentsShow)
 	a.handle(fiber.MethodGet, "/admin/privacy/:doc", admin, a.adminPrivacyDocumentDownload)

@@ -12,6 +12,9 @@ type verifyPage struct {
 	Record   record.Record
 	ShowName bool
 	Initials string
+	// SubjectDeleted: the person's data was deleted; the record stays genuine (its signature does
+	// not cover the name), and the page says it was issued to a person whose data is gone.
+	SubjectDeleted bool
 }
 
 // maxRecordIDLength bounds the id looked up; record ids are 24 characters.
@@ -27,7 +30,7 @@ func (a *App) verifyShow(c *fiber.Ctx) error {
 	id, sig := c.Params("id"), c.Query("s")
 	page := verifyPage{Status: record.Invalid}
 	var r record.Record
-	found := false
+	found, deleted := false, false
 	if len(id) <= maxRecordIDLength {
 		comp, err := a.db.CompletionByRecordID(c.UserContext(), id)
 		switch {
@@ -36,14 +39,18 @@ func (a *App) verifyShow(c *fiber.Ctx) error {
 			if err != nil {
 				return err
 			}
-			r, found = a.recordOf(l, comp, person.DisplayName), true
+			r, found, deleted = a.recordOf(l, comp, person.DisplayName), true, person.DeletedAt != nil
 		case domain.ErrorCode(err) != domain.ENOTFOUND:
 			return err
 		}
 	}
 	// Verify in both cases, so the time taken does not tell whether the id exists.
 	if a.signer.Verify(r, sig) && found {
-		page = verifyPage{Status: r.StatusAt(a.db.Now()), Record: r, ShowName: a.cfg.VerifyShowName, Initials: record.Initials(r.PersonName)}
+		page = verifyPage{Status: r.StatusAt(a.db.Now()), Record: r, ShowName: a.cfg.VerifyShowName && !deleted,
+			Initials: record.Initials(r.PersonName), SubjectDeleted: deleted}
+		if deleted {
+			page.Initials = ""
+		}
 		if !page.ShowName {
 			page.Record.PersonName = "" // never handed to the template
 		}
