@@ -47,40 +47,40 @@ var ImportableRoles = []string{"learner", "trainer", "manager", "admin"}
 
 // columns maps each field to the header names accepted for it (compared case-insensitively).
 var columns = []struct {
-	field string
-	names []string
+	field, label string // label: the column's name in messages
+	names        []string
 }{
-	{"personnel_number", []string{"personalnummer", "personnel_number"}},
-	{"last_name", []string{"nachname", "last_name"}},
-	{"first_name", []string{"vorname", "first_name"}},
-	{"email", []string{"e-mail", "email", "e_mail"}},
-	{"org_unit", []string{"organisationseinheit", "org_unit"}},
-	{"roles", []string{"rollen", "roles"}},
+	{"personnel_number", "Personalnummer", []string{"personalnummer", "personnel_number"}},
+	{"last_name", "Nachname", []string{"nachname", "last_name"}},
+	{"first_name", "Vorname", []string{"vorname", "first_name"}},
+	{"email", "E-Mail", []string{"e-mail", "email", "e_mail"}},
+	{"org_unit", "Organisationseinheit", []string{"organisationseinheit", "org_unit"}},
+	{"roles", "Rollen", []string{"rollen", "roles"}},
 }
 
 // Parse reads a CSV file: UTF-8 with or without BOM, ";" or "," (whichever the header uses more),
-// CRLF or LF. A file that is not UTF-8 or lacks a column is a *FileError; problems in single lines
-// come back as LineErrors next to the rows that were fine.
+// CRLF or LF. It streams: memory holds one line at a time besides the rows it returns. A file that is
+// not UTF-8, lacks a column or has a line over MaxLineBytes is a *FileError; problems in single
+// lines (a field over its limit among them) come back as LineErrors next to the rows that were fine.
 func Parse(r io.Reader) ([]Row, []LineError, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, err
+	lr := newLineReader(r)
+	lr.nextLine()
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+		return nil, nil, lr.err
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if !utf8.Valid(line) {
-			return nil, nil, &FileError{LineError{Line: i + 1, Key: "import.err.encoding", Args: []any{i + 1}}}
-		}
-	}
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	header := lr.pending
+	cr := csv.NewReader(lr)
 	cr.Comma = ';'
 	if bytes.Count(header, []byte(",")) > bytes.Count(header, []byte(";")) {
 		cr.Comma = ','
 	}
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	head, err := cr.Read()
-	if errors.Is(err, io.EOF) {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return nil, nil, fe
+	} else if errors.Is(err, io.EOF) {
 		return nil, nil, &FileError{LineError{Line: 1, Key: "import.err.empty"}}
 	} else if err != nil {
 		return nil, nil, &FileError{LineError{Line: 1, Key: "import.err.syntax", Args: []any{1}}}
@@ -105,13 +105,17 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 	}
 	var rows []Row
 	var errs []LineError
+	units := map[string]string{} // one copy of each unit name for all rows
 	for {
-		line := 0
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		if errors.As(err, &fe) {
+			return nil, nil, fe
+		}
 		if err != nil {
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
@@ -119,18 +123,23 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 			errs = append(errs, LineError{Line: line, Key: "import.err.syntax", Args: []any{line}})
 			continue
 		}
-		line, _ = cr.FieldPos(0)
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // an empty line, as Excel writes at the end
 		}
-		get := func(field string) string {
-			if i := index[field]; i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
+		if e, ok := checkLengths(line, rec, index); !ok {
+			errs = append(errs, e)
+			continue
 		}
+		get := func(name string) string { return field(rec, index, name) }
 		row := Row{Line: line, PersonnelNumber: get("personnel_number"), LastName: get("last_name"),
 			FirstName: get("first_name"), Email: strings.ToLower(get("email")), OrgPath: org.SplitPath(get("org_unit"))}
+		for i, name := range row.OrgPath {
+			if _, ok := units[name]; !ok {
+				units[name] = name
+			}
+			row.OrgPath[i] = units[name]
+		}
 		if e, ok := checkRow(&row, get("roles")); !ok {
 			errs = append(errs, e)
 			continue
@@ -138,6 +147,40 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 		rows = append(rows, row)
 	}
 	return rows, errs, nil
+}
+
+// checkLengths refuses a field longer than its limit, naming the line, the column number in the
+// file and the column's name. Lengths count characters, not bytes.
+func checkLengths(line int, rec []string, index map[string]int) (LineError, bool) {
+	for _, c := range columns {
+		i := index[c.field]
+		value := field(rec, index, c.field)
+		limit := fieldLimits[c.field]
+		n := utf8.RuneCountInString(value)
+		if c.field == "org_unit" && n <= limit {
+			for _, name := range org.SplitPath(value) {
+				if m := utf8.RuneCountInString(name); m > maxUnitName {
+					return LineError{Line: line, Key: "import.err.unit_long", Args: []any{line, i + 1, c.label, m, maxUnitName}}, false
+				}
+			}
+		}
+		if n > limit {
+			return LineError{Line: line, Key: "import.err.too_long", Args: []any{line, i + 1, c.label, n, limit}}, false
+		}
+	}
+	first, last := field(rec, index, "first_name"), field(rec, index, "last_name")
+	if n := utf8.RuneCountInString(first) + 1 + utf8.RuneCountInString(last); n > MaxDisplayName {
+		return LineError{Line: line, Key: "import.err.name_long", Args: []any{line, index["last_name"] + 1, n, MaxDisplayName}}, false
+	}
+	return LineError{}, true
+}
+
+// field is the trimmed value of a column, "" when the line is shorter.
+func field(rec []string, index map[string]int, name string) string {
+	if i := index[name]; i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
 }
 
 // checkRow fills the roles and checks required fields.

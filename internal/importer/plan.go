@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/ailit/ailit/internal/org"
@@ -26,8 +27,37 @@ type Change struct {
 	Reactivate bool
 }
 
+// Mode says what the file stands for.
+type Mode string
+
+const (
+	// ModeFullList: the file lists everybody from HR; whoever has a personnel number and is
+	// missing from it is deactivated. The default, as HR exports are usually complete.
+	ModeFullList Mode = "full"
+	// ModeAddAndUpdate ("nur ergänzen und aktualisieren"): the file adds and updates people and
+	// deactivates nobody, e.g. a list of one department or of this month's newcomers.
+	ModeAddAndUpdate Mode = "add-update"
+)
+
+// ParseMode reads a mode from a form or flag; "" is the full list.
+func ParseMode(s string) (Mode, bool) {
+	switch Mode(s) {
+	case "", ModeFullList:
+		return ModeFullList, true
+	case ModeAddAndUpdate:
+		return ModeAddAndUpdate, true
+	}
+	return "", false
+}
+
+// Mass deactivation: deactivating more than massDeactivationCount people, or more than a tenth of
+// the active people, needs the number typed as confirmation (a file with one department would
+// otherwise deactivate everybody else with one click).
+const massDeactivationCount = 5
+
 // Plan is what an import would change.
 type Plan struct {
+	Mode          Mode
 	Creates       []Change
 	Updates       []Change // name, email, personnel number, roles or active state
 	Moves         []Change // org unit
@@ -35,6 +65,20 @@ type Plan struct {
 	NewUnits      []string // paths of units to create, parents first
 	Errors        []LineError
 	Rows          int // lines read without error
+	Active        int // active people before the import
+}
+
+// NeedsConfirmation reports whether the deactivations are so many that the operator must type
+// their number before the plan is applied.
+func (p *Plan) NeedsConfirmation() bool {
+	n := len(p.Deactivations)
+	return n > massDeactivationCount || n*10 > p.Active
+}
+
+// Confirmed reports whether typed confirms the deactivations: always when no confirmation is
+// needed, otherwise only their exact number.
+func (p *Plan) Confirmed(typed int) bool {
+	return !p.NeedsConfirmation() || typed == len(p.Deactivations)
 }
 
 // Empty reports whether applying the plan changes nothing.
@@ -46,11 +90,14 @@ func (p *Plan) Empty() bool {
 func (p *Plan) Ok() bool { return len(p.Errors) == 0 }
 
 // MakePlan compares the rows with the people and unit paths in ailit. People are matched by
-// personnel number, then by email. People with a personnel number who are active but missing from
-// the file are deactivated; people without one (local accounts such as the first admin) are left
-// alone.
-func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []string) *Plan {
-	p := &Plan{Errors: slices.Clone(rowErrs)}
+// personnel number, then by email. In ModeFullList, people with a personnel number who are active
+// but missing from the file are deactivated; people without one (local accounts such as the first
+// admin) are left alone. ModeAddAndUpdate deactivates nobody.
+func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []string, mode Mode) *Plan {
+	if mode == "" {
+		mode = ModeFullList
+	}
+	p := &Plan{Mode: mode, Errors: slices.Clone(rowErrs)}
 	byNumber, byEmail := map[string]*Person{}, map[string]*Person{}
 	for i := range people {
 		if people[i].PersonnelNumber != "" {
@@ -113,7 +160,10 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 		}
 	}
 	for _, person := range people {
-		if person.Active && person.PersonnelNumber != "" && !matched[person.ID] {
+		if person.Active {
+			p.Active++
+		}
+		if mode == ModeFullList && person.Active && person.PersonnelNumber != "" && !matched[person.ID] {
 			p.Deactivations = append(p.Deactivations, Change{ExistingID: person.ID, Before: person})
 		}
 	}
@@ -137,4 +187,12 @@ func MergeRoles(have, fromFile []string) []string {
 		out = append(out, "admin")
 	}
 	return out
+}
+
+// UnconfirmedError refuses a mass deactivation whose number was not typed (or not the number the
+// plan deactivates when it is applied: the database may have changed since the preview).
+type UnconfirmedError struct{ Deactivations, Typed int }
+
+func (e *UnconfirmedError) Error() string {
+	return fmt.Sprintf("the import deactivates %d people: confirm with exactly that number (given: %d); nothing was imported", e.Deactivations, e.Typed)
 }
