@@ -44,7 +44,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
 	report, err := lib.Reload()
 	if err != nil {
-		return fail(stderr, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err))
+		return fail(stderr, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err))
 	}
 	log.Info("courses loaded", "dir", cfg.CoursesDir, "versions", len(report.Versions), "problems", len(report.Problems))
 	if demo {
