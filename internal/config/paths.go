@@ -49,43 +49,35 @@ func checkDataDir(dir string) string {
 }
 
 // checkReadableDir returns what is wrong with a folder that must exist and be readable.
-func checkReadableDir(dir string) string {
-	st, err := os.Stat(dir)
+func checkReadableDir(dir string) string { return checkReadable(dir, true) }
+
+// checkReadableFile returns what is wrong with a file that must exist and be readable.
+func checkReadableFile(path string) string { return checkReadable(path, false) }
+
+func checkReadable(path string, dir bool) string {
+	st, err := os.Stat(path)
 	switch {
-	case missing(err):
+	case missing(err) && dir:
 		return "no such directory"
+	case missing(err):
+		return "no such file"
 	case err != nil:
 		return fmt.Sprintf("cannot be read (%v)", unwrapPath(err))
-	case !st.IsDir():
+	case dir && !st.IsDir():
 		return "is a file, not a directory"
+	case !dir && st.IsDir():
+		return "is a directory, expected a file"
 	}
-	f, err := os.Open(dir)
-	if err == nil {
-		_, err = f.Readdirnames(1)
+	f, err := os.Open(path)
+	if err == nil && dir {
+		_, err = f.Readdirnames(1) // opening a directory succeeds without read permission
+	}
+	if f != nil {
 		f.Close()
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Sprintf("cannot be read (%v)", unwrapPath(err))
 	}
-	return ""
-}
-
-// checkReadableFile returns what is wrong with a file that must exist and be readable.
-func checkReadableFile(path string) string {
-	st, err := os.Stat(path)
-	switch {
-	case missing(err):
-		return "no such file"
-	case err != nil:
-		return fmt.Sprintf("cannot be read (%v)", unwrapPath(err))
-	case st.IsDir():
-		return "is a directory, expected a file"
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Sprintf("cannot be read (%v)", unwrapPath(err))
-	}
-	f.Close()
 	return ""
 }
 
