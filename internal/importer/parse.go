@@ -105,7 +105,9 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 	}
 	var rows []Row
 	var errs []LineError
-	units := map[string]string{} // one copy of each unit name for all rows
+	// Rows with the same unit or the same roles share one read-only slice: a file of 500,000 people
+	// has a few hundred units, and memory per line is what limits the size of a file.
+	shared := sharedSlices{paths: map[string][]string{}, roles: map[string][]string{}}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -133,14 +135,8 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 		}
 		get := func(name string) string { return field(rec, index, name) }
 		row := Row{Line: line, PersonnelNumber: get("personnel_number"), LastName: get("last_name"),
-			FirstName: get("first_name"), Email: strings.ToLower(get("email")), OrgPath: org.SplitPath(get("org_unit"))}
-		for i, name := range row.OrgPath {
-			if _, ok := units[name]; !ok {
-				units[name] = name
-			}
-			row.OrgPath[i] = units[name]
-		}
-		if e, ok := checkRow(&row, get("roles")); !ok {
+			FirstName: get("first_name"), Email: strings.ToLower(get("email")), OrgPath: shared.path(get("org_unit"))}
+		if e, ok := checkRow(&row, get("roles"), shared.roles); !ok {
 			errs = append(errs, e)
 			continue
 		}
@@ -157,7 +153,7 @@ func checkLengths(line int, rec []string, index map[string]int) (LineError, bool
 		value := field(rec, index, c.field)
 		limit := fieldLimits[c.field]
 		n := utf8.RuneCountInString(value)
-		if c.field == "org_unit" && n <= limit {
+		if c.field == "org_unit" && n <= limit && n > maxUnitName {
 			for _, name := range org.SplitPath(value) {
 				if m := utf8.RuneCountInString(name); m > maxUnitName {
 					return LineError{Line: line, Key: "import.err.unit_long", Args: []any{line, i + 1, c.label, m, maxUnitName}}, false
@@ -183,8 +179,21 @@ func field(rec []string, index map[string]int, name string) string {
 	return ""
 }
 
-// checkRow fills the roles and checks required fields.
-func checkRow(row *Row, roles string) (LineError, bool) {
+// sharedSlices hands out one copy of each unit path and role list.
+type sharedSlices struct{ paths, roles map[string][]string }
+
+func (s sharedSlices) path(unit string) []string {
+	p, ok := s.paths[unit]
+	if !ok {
+		unit = strings.Clone(unit) // not a window into the whole line
+		p = slices.Clip(org.SplitPath(unit))
+		s.paths[unit] = p
+	}
+	return p
+}
+
+// checkRow fills the roles (shared with other rows of the same roles) and checks required fields.
+func checkRow(row *Row, roles string, known map[string][]string) (LineError, bool) {
 	for _, f := range []struct{ value, name string }{
 		{row.PersonnelNumber, "Personalnummer"}, {row.LastName, "Nachname"}, {row.FirstName, "Vorname"},
 		{row.Email, "E-Mail"}, {org.JoinPath(row.OrgPath), "Organisationseinheit"},
@@ -195,6 +204,10 @@ func checkRow(row *Row, roles string) (LineError, bool) {
 	}
 	if !strings.Contains(row.Email, "@") || strings.ContainsAny(row.Email, " <>") {
 		return LineError{Line: row.Line, Key: "import.err.email", Args: []any{row.Line, row.Email}}, false
+	}
+	if list, ok := known[roles]; ok {
+		row.Roles = list
+		return LineError{}, true
 	}
 	for _, r := range strings.FieldsFunc(roles, func(c rune) bool { return c == ',' || c == ';' || c == ' ' }) {
 		r = strings.ToLower(r)
@@ -209,5 +222,10 @@ func checkRow(row *Row, roles string) (LineError, bool) {
 		row.Roles = []string{"learner"}
 	}
 	slices.SortFunc(row.Roles, func(a, b string) int { return slices.Index(ImportableRoles, a) - slices.Index(ImportableRoles, b) })
+	for i, r := range row.Roles {
+		row.Roles[i] = ImportableRoles[slices.Index(ImportableRoles, r)] // not a window into the line
+	}
+	row.Roles = slices.Clip(row.Roles)
+	known[strings.Clone(roles)] = row.Roles
 	return LineError{}, true
 }

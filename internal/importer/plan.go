@@ -18,12 +18,13 @@ type Person struct {
 	Active          bool
 }
 
-// Change is one person the plan creates, updates, moves or deactivates.
+// Change is one person the plan creates, updates, moves or deactivates. It points into the rows
+// and people the plan was made from instead of copying them: a plan of 500,000 creates is 24 MB.
 type Change struct {
-	Row        Row    // the line from the file (empty for deactivations)
-	ExistingID int64  // 0 for creates
-	Before     Person // the person as they are now (updates, moves, deactivations)
-	NewPath    string // the org unit path from the file
+	Row        *Row    // the line from the file (nil for deactivations)
+	ExistingID int64   // 0 for creates
+	Before     *Person // the person as they are now (nil for creates)
+	NewPath    string  // the org unit path from the file
 	Reactivate bool
 }
 
@@ -98,21 +99,21 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 		mode = ModeFullList
 	}
 	p := &Plan{Mode: mode, Errors: slices.Clone(rowErrs)}
-	byNumber, byEmail := map[string]*Person{}, map[string]*Person{}
+	byNumber, byEmail := make(map[string]*Person, len(people)), make(map[string]*Person, len(people))
 	for i := range people {
 		if people[i].PersonnelNumber != "" {
 			byNumber[people[i].PersonnelNumber] = &people[i]
 		}
 		byEmail[people[i].Email] = &people[i]
 	}
-	seenNumber, seenEmail := map[string]int{}, map[string]int{}
+	seenNumber, seenEmail := make(map[string]int, len(rows)), make(map[string]int, len(rows))
 	matched := map[int64]bool{}
 	knownUnits := map[string]bool{}
 	for _, u := range unitPaths {
 		knownUnits[u] = true
 	}
-	var ok []Row
-	for _, r := range rows {
+	var ok []int // indexes into rows: no second copy of every row
+	for i, r := range rows {
 		if first, dup := seenNumber[r.PersonnelNumber]; dup {
 			p.Errors = append(p.Errors, LineError{Line: r.Line, Key: "import.err.dup_number", Args: []any{r.Line, r.PersonnelNumber, first}})
 			continue
@@ -122,9 +123,11 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 			continue
 		}
 		seenNumber[r.PersonnelNumber], seenEmail[r.Email] = r.Line, r.Line
-		ok = append(ok, r)
+		ok = append(ok, i)
 	}
-	for _, r := range ok {
+	paths := map[string]string{} // one copy of each unit path for all changes
+	for _, i := range ok {
+		r := &rows[i]
 		existing := byNumber[r.PersonnelNumber]
 		if existing == nil {
 			existing = byEmail[r.Email]
@@ -138,7 +141,15 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 		}
 		p.Rows++
 		path := org.JoinPath(r.OrgPath)
+		if known, ok := paths[path]; ok {
+			path = known
+		} else {
+			paths[path] = path
+		}
 		for i := range r.OrgPath {
+			if knownUnits[path] {
+				break // its parents are known, too
+			}
 			prefix := org.JoinPath(r.OrgPath[:i+1])
 			if !knownUnits[prefix] {
 				knownUnits[prefix] = true
@@ -150,7 +161,7 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 			continue
 		}
 		matched[existing.ID] = true
-		c := Change{Row: r, ExistingID: existing.ID, Before: *existing, NewPath: path, Reactivate: !existing.Active}
+		c := Change{Row: r, ExistingID: existing.ID, Before: existing, NewPath: path, Reactivate: !existing.Active}
 		if existing.DisplayName != r.DisplayName() || existing.Email != r.Email || existing.PersonnelNumber != r.PersonnelNumber ||
 			!sameRoles(existing.Roles, MergeRoles(existing.Roles, r.Roles)) || !existing.Active {
 			p.Updates = append(p.Updates, c)
@@ -159,7 +170,8 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 			p.Moves = append(p.Moves, c)
 		}
 	}
-	for _, person := range people {
+	for i := range people {
+		person := &people[i]
 		if person.Active {
 			p.Active++
 		}

@@ -135,10 +135,13 @@ func TestImportInAddAndUpdateModeDeactivatesNobody(t *testing.T) {
 	c.Post(m[1], url.Values{"mode": {"full"}})
 	c.Get("/admin/import")
 	changed := strings.Replace(string(department(t)), "katrin.braun@", "k.braun@", 1)
+	changed = strings.Replace(changed, "nguyen.schmidt@stadt.example;Stadtverwaltung/Dezernat 1 Stadtentwicklung und Umwelt/Bauordnungsamt/Team Baugenehmigung",
+		"nguyen.schmidt@stadt.example;Stadtverwaltung/Dezernat 1 Stadtentwicklung und Umwelt/Bauordnungsamt/Team Bauaufsicht", 1)
 	r := uploadAs(t, c, "add-update", []byte(changed))
 	m = applyForm.FindStringSubmatch(r.Body)
 	if r.Status != http.StatusOK || m == nil || !strings.Contains(r.Body, "0 deaktiviert") || strings.Contains(r.Body, `name="confirm"`) ||
-		!strings.Contains(r.Body, "niemand wird deaktiviert") || !strings.Contains(r.Body, `name="mode" value="add-update"`) {
+		!strings.Contains(r.Body, "niemand wird deaktiviert") || !strings.Contains(r.Body, `name="mode" value="add-update"`) ||
+		!strings.Contains(r.Body, "Umsetzungen (1)") || !strings.Contains(r.Body, "Team Baugenehmigung → Stadtverwaltung/Dezernat 1 Stadtentwicklung und Umwelt/Bauordnungsamt/Team Bauaufsicht") {
 		t.Fatalf("add-only preview: %d\n%s", r.Status, r.Body)
 	}
 	if r := c.Post(m[1], url.Values{"mode": {"add-update"}}); r.Status != http.StatusSeeOther {
