@@ -194,9 +194,13 @@ func (s sharedSlices) path(unit string) []string {
 
 // checkRow fills the roles (shared with other rows of the same roles) and checks required fields.
 func checkRow(row *Row, roles string, known map[string][]string) (LineError, bool) {
+	topUnit := "" // "" when the path has no unit
+	if len(row.OrgPath) > 0 {
+		topUnit = row.OrgPath[0]
+	}
 	for _, f := range []struct{ value, name string }{
 		{row.PersonnelNumber, "Personalnummer"}, {row.LastName, "Nachname"}, {row.FirstName, "Vorname"},
-		{row.Email, "E-Mail"}, {org.JoinPath(row.OrgPath), "Organisationseinheit"},
+		{row.Email, "E-Mail"}, {topUnit, "Organisationseinheit"},
 	} {
 		if f.value == "" {
 			return LineError{Line: row.Line, Key: "import.err.required", Args: []any{row.Line, f.name}}, false
