@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/importer"
 	"github.com/ailit/ailit/internal/store"
@@ -51,16 +52,8 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 	if file == "" {
 		return fail(stderr, errors.New("usage: ailit users import FILE.csv [--dry-run] [--mode full|add-update] [--confirm-deactivations N]"))
 	}
-	f, err := os.Open(file)
+	rows, rowErrs, err := readHRFile(file)
 	if err != nil {
-		return fail(stderr, err)
-	}
-	defer f.Close()
-	rows, rowErrs, err := importer.Parse(f)
-	var fe *importer.FileError
-	if errors.As(err, &fe) {
-		return fail(stderr, errors.New(i18n.T("de", fe.Key, fe.Args...)))
-	} else if err != nil {
 		return fail(stderr, err)
 	}
 	ctx := context.Background()
@@ -93,19 +86,41 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 			"If that is right, run again with --confirm-deactivations %d; if the file lists only some people, use --mode add-update",
 			len(plan.Deactivations), plan.Active, len(plan.Deactivations)))
 	}
+	return applyAndEnroll(ctx, cfg, db, rows, rowErrs, store.ImportOptions{Mode: mode, ConfirmedDeactivations: confirmed}, stdout, stderr)
+}
+
+// readHRFile parses the file; a problem that stops reading it comes back in German, like the page.
+func readHRFile(file string) ([]importer.Row, []importer.LineError, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	rows, rowErrs, err := importer.Parse(f)
+	var fe *importer.FileError
+	if errors.As(err, &fe) {
+		return nil, nil, errors.New(i18n.T("de", fe.Key, fe.Args...))
+	}
+	return rows, rowErrs, err
+}
+
+// applyAndEnroll writes the import, then enrols newcomers; its exit code says which of the two
+// happened.
+func applyAndEnroll(ctx context.Context, cfg config.Config, db *store.Store, rows []importer.Row, rowErrs []importer.LineError,
+	opts store.ImportOptions, stdout, stderr io.Writer) int {
 	// Newcomers are enrolled right after the import, which needs the courses: read them first, so
 	// that a missing course folder stops the command before anything is written.
 	lib, err := loadCourses(cfg, db)
 	if err != nil {
 		return fail(stderr, fmt.Errorf("nothing was imported: %w", err))
 	}
-	plan, err = db.ApplyImport(ctx, rows, rowErrs, store.ImportOptions{Mode: mode, ConfirmedDeactivations: confirmed,
-		Progress: func(done, total int) {
-			fmt.Fprintf(stderr, "\rimporting: %d/%d", done, total)
-			if done == total {
-				fmt.Fprintln(stderr)
-			}
-		}})
+	opts.Progress = func(done, total int) {
+		fmt.Fprintf(stderr, "\rimporting: %d/%d", done, total)
+		if done == total {
+			fmt.Fprintln(stderr)
+		}
+	}
+	plan, err := db.ApplyImport(ctx, rows, rowErrs, opts)
 	if err != nil {
 		return fail(stderr, err)
 	}
