@@ -1,9 +1,13 @@
 package web_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web"
@@ -152,5 +157,34 @@ func TestImportInAddAndUpdateModeDeactivatesNobody(t *testing.T) {
 	}
 	if _, err := env.Store.UserByEmail(context.Background(), "k.braun@stadt.example"); err != nil {
 		t.Errorf("the update was not applied: %v", err)
+	}
+}
+
+func TestRequestOverTheServersBodyLimitIsRefusedBeforeItIsRead(t *testing.T) {
+	env := webtest.New(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- env.App.Serve(ctx, ln, time.Second) }()
+	t.Cleanup(func() { stop(); <-done })
+	// 33 MB announced, nothing sent: the server answers from the header alone.
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /admin/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: %d\r\n\r\n", 33<<20)
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("reading the answer: %v", err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(page), "Datei zu groß") {
+		t.Fatalf("status %d, want 413 with „Datei zu groß“\n%.2000s", resp.StatusCode, page)
 	}
 }
