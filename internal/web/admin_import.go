@@ -14,6 +14,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/importer"
+	"github.com/ailit/ailit/internal/web/form"
 )
 
 // importTTL is how long an uploaded file waits for "Übernehmen".
@@ -56,10 +57,11 @@ func (a *App) adminImportPreview(c *fiber.Ctx) error {
 	if c.Request().Header.ContentLength() > MaxImportUpload+multipartOverhead {
 		return a.render(c, fiber.StatusRequestEntityTooLarge, "admin_import", newImportPage(importer.ModeFullList), tooBig)
 	}
-	mode, ok := importer.ParseMode(c.FormValue("mode"))
-	if !ok {
-		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(importer.ModeFullList), map[string]string{"mode": t("import.err.mode")})
+	f := form.ParseHRImport(c)
+	if errs := f.Validate(); errs != nil {
+		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(importer.ModeFullList), errs.Translate(t))
 	}
+	mode := f.Mode
 	fh, err := c.FormFile("file")
 	if err != nil {
 		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(mode), map[string]string{"file": t("import.err.nofile")})

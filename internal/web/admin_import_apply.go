@@ -3,8 +3,6 @@ package web
 import (
 	"errors"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/importer"
 	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/web/form"
 )
 
 // adminImportApply applies a previewed file in one transaction and assigns newcomers. A mass
@@ -29,29 +28,28 @@ func (a *App) adminImportApply(c *fiber.Ctx) error {
 		webSession(c).flash(tr(lang(c))("import.expired"))
 		return c.Redirect("/admin/import", fiber.StatusSeeOther)
 	}
-	mode, ok := importer.ParseMode(c.FormValue("mode"))
-	if !ok {
-		return domain.Errorf(domain.EINVALID, "unknown import mode")
+	f := form.ParseHRImport(c)
+	if f.Validate() != nil {
+		return domain.Errorf(domain.EINVALID, "unknown import mode") // the form sends a hidden, valid mode
 	}
-	typed := strings.TrimSpace(c.FormValue("confirm"))
-	confirmed, _ := strconv.Atoi(typed)
-	f, err := os.Open(path)
+	mode := f.Mode
+	file, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	rows, rowErrs, err := importer.Parse(f)
-	f.Close()
+	rows, rowErrs, err := importer.Parse(file)
+	file.Close()
 	if err != nil {
 		return err
 	}
-	plan, err := a.db.ApplyImport(c.UserContext(), rows, rowErrs, store.ImportOptions{Mode: mode, ConfirmedDeactivations: confirmed})
+	plan, err := a.db.ApplyImport(c.UserContext(), rows, rowErrs, store.ImportOptions{Mode: mode, ConfirmedDeactivations: f.ConfirmedDeactivations()})
 	var ue *importer.UnconfirmedError
 	if errors.As(err, &ue) {
 		p, _, perr := a.importPreview(c, id, mode)
 		if perr != nil {
 			return perr
 		}
-		p.Confirm = typed
+		p.Confirm = f.Confirm
 		t := tr(lang(c))
 		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", p, map[string]string{"confirm": t("import.confirm.wrong", ue.Deactivations)})
 	} else if err != nil {

@@ -158,6 +158,11 @@ func TestImportInAddAndUpdateModeDeactivatesNobody(t *testing.T) {
 	if _, err := env.Store.UserByEmail(context.Background(), "k.braun@stadt.example"); err != nil {
 		t.Errorf("the update was not applied: %v", err)
 	}
+	c.Get("/admin/import")
+	if r := uploadAs(t, c, "teilweise", department(t)); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "Bitte wählen Sie, wie die Liste übernommen wird.") || applyForm.MatchString(r.Body) {
+		t.Errorf("an unknown mode: %d\n%s", r.Status, r.Body)
+	}
 }
 
 func TestRequestOverTheServersBodyLimitIsRefusedBeforeItIsRead(t *testing.T) {
