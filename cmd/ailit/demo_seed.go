@@ -53,13 +53,18 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// seedDemoOrganisation gives `serve --demo` on an empty database a small organisation, so every
-// page shows something real: about 50 people at various stages, the demo manager managing an Amt
-// with people in it, and the demo learner in a team with assignments, due dates and one course done.
+// seedDemoOrganisation gives `serve --demo` on a database without org units a small organisation,
+// so every page shows something real: about 50 people at various stages, the demo manager managing
+// an Amt with people in it, and the demo learner in a team with assignments, due dates and one
+// course done. A database with org units (a real organisation, or an earlier demo) is left alone.
 func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Library, out io.Writer) error {
 	existing, err := db.OrgUnits(ctx)
-	if err != nil || len(existing) > 0 {
+	if err != nil {
 		return err
+	}
+	if len(existing) > 0 {
+		fmt.Fprintf(out, "The database has %d org units already: no demo organisation is added.\n", len(existing))
+		return nil
 	}
 	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 48, Units: 6, Seed: 1})
 	if err != nil {

@@ -17,6 +17,7 @@ Usage:
   ailit serve [--demo] [flags]        start the platform (runs migrations first)
   ailit migrate [flags]               apply database migrations
   ailit users create --email E --name N --role R [--role R …] [--password P]
+  ailit users import FILE.csv [--dry-run] [--mode full|add-update] [--confirm-deactivations N]
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
   ailit backup FILE                   copy the SQLite database consistently (server may run)

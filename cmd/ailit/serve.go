@@ -18,7 +18,7 @@ import (
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var demo bool
 	cfg, _, err := loadConfig("serve", args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&demo, "demo", false, "on an empty database, create one demo account per role and print the passwords")
+		fs.BoolVar(&demo, "demo", false, "add the missing demo accounts (one per role, passwords printed once) and, without org units, a demo organisation")
 	})
 	if err != nil {
 		return fail(stderr, err)
@@ -36,19 +36,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close() // runs after the server has finished the requests in flight
 
-	if demo {
-		if err := createDemoAccounts(ctx, db, cfg.DemoPassword, stdout); err != nil {
-			return fail(stderr, err)
-		}
-	}
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
 	report, err := lib.Reload()
 	if err != nil {
-		return fail(stderr, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err))
+		return fail(stderr, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err))
 	}
 	log.Info("courses loaded", "dir", cfg.CoursesDir, "versions", len(report.Versions), "problems", len(report.Problems))
 	if demo {
-		if err := seedDemoOrganisation(ctx, db, lib, stdout); err != nil {
+		if err := setUpDemo(ctx, db, lib, cfg.DemoPassword, stdout); err != nil {
 			return fail(stderr, err)
 		}
 	}

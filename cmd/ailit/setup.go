@@ -52,7 +52,7 @@ func fail(stderr io.Writer, err error) int {
 func loadCourses(cfg config.Config, db *store.Store) (*content.Library, error) {
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
 	if _, err := lib.Reload(); err != nil {
-		return nil, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err)
+		return nil, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err)
 	}
 	return lib, nil
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,30 +76,41 @@ type setting struct {
 	value            *string
 }
 
-// Load reads the environment, then the flags in args (flags win), and validates the result.
-// fs receives the flag definitions so subcommands can add their own flags before parsing.
+// getter returns a setting's value, trimmed ("" when unset).
+type getter func(name string) string
+
+// group reads and checks one group of settings into cfg, adding every problem it finds to p.
+type group func(cfg *Config, get getter, p *Problems)
+
+var coreSettings = []setting{
+	{"AILIT_ADDR", "addr", "listen address", nil},
+	{"AILIT_BASE_URL", "base-url", "public base URL (https://… in production)", nil},
+	{"AILIT_DATA_DIR", "data-dir", "directory for the database file and keys", nil},
+	{"AILIT_DATABASE_URL", "database-url", "SQLite file or postgres:// URL (default: ailit.db in the data directory)", nil},
+	{"AILIT_COURSES_DIR", "courses-dir", "directory with the course folders", nil},
+	{"AILIT_SESSION_KEY", "session-key", "hex key for session data (generated when empty)", nil},
+	{"AILIT_SESSION_MAX_AGE", "session-max-age", "absolute lifetime of a login, e.g. 12h", nil},
+	{"AILIT_SESSION_IDLE", "session-idle", "a login unused this long ends, e.g. 2h", nil},
+	{"AILIT_LOG_LEVEL", "log-level", "debug, info, warn or error", nil},
+	{"AILIT_TRUSTED_PROXIES", "trusted-proxies", "comma-separated proxy IPs or CIDRs", nil},
+	{"AILIT_DEMO_PASSWORD", "demo-password", "password of the demo accounts (serve --demo)", nil},
+	{"AILIT_ORG_NAME", "org-name", "organisation named as issuer on records of participation", nil},
+	{"AILIT_RECORD_WORDING", "record-wording", "legal wording printed on records of participation (default: built-in text)", nil},
+	{"AILIT_VERIFY_SHOW_NAME", "verify-show-name", "true: the public verification page shows the person's name", nil},
+	{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
+}
+
+// groups are the validators, one per group of settings, in the order their problems are listed.
+var groups = []group{loadServer, loadStorage, loadSessions, loadLogging, loadRecords, loadWorkspace, loadDemo, loadOrgSettings, loadSSOSettings}
+
+// Load reads the environment, then the flags in args (flags win), and validates the result. Every
+// problem is reported at once (as Problems), so a deployment is fixed in one round, not one
+// variable per restart. fs receives the flag definitions so subcommands can add their own flags
+// before parsing.
 func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 	cfg := Defaults()
 	raw := map[string]*string{}
-	settings := []setting{
-		{"AILIT_ADDR", "addr", "listen address", nil},
-		{"AILIT_BASE_URL", "base-url", "public base URL (https://… in production)", nil},
-		{"AILIT_DATA_DIR", "data-dir", "directory for the database file and keys", nil},
-		{"AILIT_DATABASE_URL", "database-url", "SQLite file or postgres:// URL (default: ailit.db in the data directory)", nil},
-		{"AILIT_COURSES_DIR", "courses-dir", "directory with the course folders", nil},
-		{"AILIT_SESSION_KEY", "session-key", "hex key for session data (generated when empty)", nil},
-		{"AILIT_SESSION_MAX_AGE", "session-max-age", "absolute lifetime of a login, e.g. 12h", nil},
-		{"AILIT_SESSION_IDLE", "session-idle", "a login unused this long ends, e.g. 2h", nil},
-		{"AILIT_LOG_LEVEL", "log-level", "debug, info, warn or error", nil},
-		{"AILIT_TRUSTED_PROXIES", "trusted-proxies", "comma-separated proxy IPs or CIDRs", nil},
-		{"AILIT_DEMO_PASSWORD", "demo-password", "password of the demo accounts (serve --demo)", nil},
-		{"AILIT_ORG_NAME", "org-name", "organisation named as issuer on records of participation", nil},
-		{"AILIT_RECORD_WORDING", "record-wording", "legal wording printed on records of participation (default: built-in text)", nil},
-		{"AILIT_VERIFY_SHOW_NAME", "verify-show-name", "true: the public verification page shows the person's name", nil},
-		{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
-	}
-	settings = append(settings, orgSettings...)
-	settings = append(settings, ssoSettings...)
+	settings := slices.Concat(coreSettings, orgSettings, ssoSettings)
 	for i := range settings {
 		s := &settings[i]
 		v, _ := env(s.env)
@@ -109,39 +121,82 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		return cfg, err
 	}
 	get := func(name string) string { return strings.TrimSpace(*raw[name]) }
+	var problems Problems
+	for _, g := range groups {
+		g(&cfg, get, &problems)
+	}
+	if len(problems) > 0 {
+		return cfg, problems
+	}
+	return cfg, nil
+}
 
+// loadServer: where ailit listens, its public URL and the proxies in front of it.
+func loadServer(cfg *Config, get getter, p *Problems) {
 	if v := get("AILIT_ADDR"); v != "" {
 		if _, port, err := net.SplitHostPort(v); err != nil || !validPort(port) {
-			return cfg, &Error{"AILIT_ADDR", v, "expected host:port, for example :8080 or 127.0.0.1:8080"}
+			p.add("AILIT_ADDR", v, "expected host:port, for example :8080 or 127.0.0.1:8080")
+		} else {
+			cfg.Addr = v
 		}
-		cfg.Addr = v
 	}
 	if v := get("AILIT_BASE_URL"); v != "" {
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return cfg, &Error{"AILIT_BASE_URL", v, "expected an absolute http:// or https:// URL"}
+			p.add("AILIT_BASE_URL", v, "expected an absolute http:// or https:// URL")
+		} else {
+			cfg.BaseURL = strings.TrimRight(v, "/")
 		}
-		cfg.BaseURL = strings.TrimRight(v, "/")
 	}
+	if v := get("AILIT_TRUSTED_PROXIES"); v != "" {
+		for _, proxy := range strings.Split(v, ",") {
+			proxy = strings.TrimSpace(proxy)
+			if net.ParseIP(proxy) == nil {
+				if _, _, err := net.ParseCIDR(proxy); err != nil {
+					p.add("AILIT_TRUSTED_PROXIES", v, fmt.Sprintf("%q is neither an IP address nor a CIDR range", proxy))
+					continue
+				}
+			}
+			cfg.TrustedProxies = append(cfg.TrustedProxies, proxy)
+		}
+	}
+}
+
+// loadStorage: the data directory, the database and the course folders.
+func loadStorage(cfg *Config, get getter, p *Problems) {
 	if v := get("AILIT_DATA_DIR"); v != "" {
 		cfg.DataDir = v
+	}
+	if problem := checkDataDir(cfg.DataDir); problem != "" {
+		p.add("AILIT_DATA_DIR", cfg.DataDir, problem)
 	}
 	cfg.DatabaseURL = filepath.Join(cfg.DataDir, "ailit.db")
 	if v := get("AILIT_DATABASE_URL"); v != "" {
 		if err := checkDatabaseURL(v); err != nil {
-			return cfg, &Error{"AILIT_DATABASE_URL", redact(v), err.Error()}
+			p.add("AILIT_DATABASE_URL", redact(v), err.Error())
+		} else {
+			cfg.DatabaseURL = v
 		}
-		cfg.DatabaseURL = v
 	}
+	// The default ./courses is checked by the commands that read courses; a folder named
+	// explicitly must exist for every command.
 	if v := get("AILIT_COURSES_DIR"); v != "" {
 		cfg.CoursesDir = v
+		if problem := checkReadableDir(v); problem != "" {
+			p.add("AILIT_COURSES_DIR", v, problem)
+		}
 	}
+}
+
+// loadSessions: the session key and how long logins last.
+func loadSessions(cfg *Config, get getter, p *Problems) {
 	if v := get("AILIT_SESSION_KEY"); v != "" {
 		key, err := hex.DecodeString(v)
 		if err != nil || (len(key) != 32 && len(key) != 64) {
-			return cfg, &Error{"AILIT_SESSION_KEY", "(hidden)", "expected 64 or 128 hex characters (32 or 64 random bytes)"}
+			p.add("AILIT_SESSION_KEY", "(hidden)", "expected 64 or 128 hex characters (32 or 64 random bytes)")
+		} else {
+			cfg.SessionKey = key
 		}
-		cfg.SessionKey = key
 	}
 	for _, d := range []struct {
 		name string
@@ -150,62 +205,47 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		if v := get(d.name); v != "" {
 			dur, err := time.ParseDuration(v)
 			if err != nil || dur < time.Minute {
-				return cfg, &Error{d.name, v, "expected a duration of at least 1m, for example 30m or 12h"}
+				p.add(d.name, v, "expected a duration of at least 1m, for example 30m or 12h")
+				continue
 			}
 			*d.dst = dur
 		}
 	}
+}
+
+func loadLogging(cfg *Config, get getter, p *Problems) {
 	if v := get("AILIT_LOG_LEVEL"); v != "" {
 		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			return cfg, &Error{"AILIT_LOG_LEVEL", v, "expected debug, info, warn or error"}
+			p.add("AILIT_LOG_LEVEL", v, "expected debug, info, warn or error")
 		}
 	}
-	if v := get("AILIT_TRUSTED_PROXIES"); v != "" {
-		for _, p := range strings.Split(v, ",") {
-			p = strings.TrimSpace(p)
-			if net.ParseIP(p) == nil {
-				if _, _, err := net.ParseCIDR(p); err != nil {
-					return cfg, &Error{"AILIT_TRUSTED_PROXIES", v, fmt.Sprintf("%q is neither an IP address nor a CIDR range", p)}
-				}
-			}
-			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
-		}
-	}
-	if err := loadOrgSettings(&cfg, get); err != nil {
-		return cfg, err
-	}
-	if err := loadSSOSettings(&cfg, get); err != nil {
-		return cfg, err
-	}
-	cfg.DemoPassword = get("AILIT_DEMO_PASSWORD")
-	if cfg.DemoPassword != "" && len(cfg.DemoPassword) < 8 {
-		return cfg, &Error{"AILIT_DEMO_PASSWORD", "(hidden)", "must have at least 8 characters"}
-	}
+}
+
+// loadRecords: what records of participation and their verification page say.
+func loadRecords(cfg *Config, get getter, p *Problems) {
 	if v := get("AILIT_ORG_NAME"); v != "" {
 		if utf8.RuneCountInString(v) > 200 {
-			return cfg, &Error{"AILIT_ORG_NAME", v, "must have at most 200 characters"}
+			p.add("AILIT_ORG_NAME", v, "must have at most 200 characters")
+		} else {
+			cfg.OrgName = v
 		}
-		cfg.OrgName = v
 	}
 	cfg.RecordWording = get("AILIT_RECORD_WORDING")
 	if utf8.RuneCountInString(cfg.RecordWording) > 1000 {
-		return cfg, &Error{"AILIT_RECORD_WORDING", cfg.RecordWording, "must have at most 1000 characters"}
+		p.add("AILIT_RECORD_WORDING", cfg.RecordWording, "must have at most 1000 characters")
 	}
-	if v := get("AILIT_VERIFY_SHOW_NAME"); v != "" {
-		show, err := strconv.ParseBool(v)
-		if err != nil {
-			return cfg, &Error{"AILIT_VERIFY_SHOW_NAME", v, "expected true or false"}
-		}
-		cfg.VerifyShowName = show
+	p.boolean(get, "AILIT_VERIFY_SHOW_NAME", &cfg.VerifyShowName, "expected true or false")
+}
+
+func loadWorkspace(cfg *Config, get getter, p *Problems) {
+	p.boolean(get, "AILIT_WORKSPACE_GIT", &cfg.WorkspaceGit, "expected 1 or 0 (true or false)")
+}
+
+func loadDemo(cfg *Config, get getter, p *Problems) {
+	cfg.DemoPassword = get("AILIT_DEMO_PASSWORD")
+	if cfg.DemoPassword != "" && len(cfg.DemoPassword) < 8 {
+		p.add("AILIT_DEMO_PASSWORD", "(hidden)", "must have at least 8 characters")
 	}
-	if v := get("AILIT_WORKSPACE_GIT"); v != "" {
-		on, err := strconv.ParseBool(v)
-		if err != nil {
-			return cfg, &Error{"AILIT_WORKSPACE_GIT", v, "expected 1 or 0 (true or false)"}
-		}
-		cfg.WorkspaceGit = on
-	}
-	return cfg, nil
 }
 
 // Secure reports whether cookies must carry the Secure flag (the site is served over https).

@@ -19,7 +19,7 @@ func (c *Config) EnsureSessionKey() error {
 	key, err := LoadOrCreateKey(filepath.Join(c.DataDir, "session.key"), 64,
 		"delete it to generate a new key (users must log in again)")
 	if err != nil {
-		return err
+		return fmt.Errorf("AILIT_DATA_DIR=%q: %w", c.DataDir, err)
 	}
 	c.SessionKey = key
 	return nil

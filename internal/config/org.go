@@ -35,35 +35,31 @@ var orgSettings = []setting{
 	{"AILIT_PRIVACY_LEVEL", "privacy-level", "what managers see: aggregate, status or results (default status)", nil},
 }
 
-func loadOrgSettings(cfg *Config, get func(string) string) error {
+// loadOrgSettings: reminder mail and what managers see.
+func loadOrgSettings(cfg *Config, get getter, p *Problems) {
 	cfg.SMTP.Host = get("AILIT_SMTP_HOST")
 	if v := get("AILIT_SMTP_PORT"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 65535 {
-			return &Error{"AILIT_SMTP_PORT", v, "expected a port number between 1 and 65535, for example 587"}
+			p.add("AILIT_SMTP_PORT", v, "expected a port number between 1 and 65535, for example 587")
+		} else {
+			cfg.SMTP.Port = n
 		}
-		cfg.SMTP.Port = n
 	}
 	cfg.SMTP.Username = get("AILIT_SMTP_USERNAME")
 	cfg.SMTP.Password = get("AILIT_SMTP_PASSWORD")
-	if v := get("AILIT_SMTP_STARTTLS"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return &Error{"AILIT_SMTP_STARTTLS", v, "expected true or false"}
-		}
-		cfg.SMTP.StartTLS = b
-	}
+	p.boolean(get, "AILIT_SMTP_STARTTLS", &cfg.SMTP.StartTLS, "expected true or false")
 	cfg.SMTP.From = get("AILIT_SMTP_FROM")
 	if cfg.SMTP.Host != "" {
 		if _, err := mail.ParseAddress(cfg.SMTP.From); err != nil {
-			return &Error{"AILIT_SMTP_FROM", cfg.SMTP.From, "expected a sender address such as ailit@stadt.example (required when AILIT_SMTP_HOST is set)"}
+			p.add("AILIT_SMTP_FROM", cfg.SMTP.From, "expected a sender address such as ailit@stadt.example (required when AILIT_SMTP_HOST is set)")
 		}
 	}
 	if v := get("AILIT_PRIVACY_LEVEL"); v != "" {
 		if v != PrivacyAggregate && v != PrivacyStatus && v != PrivacyResults {
-			return &Error{"AILIT_PRIVACY_LEVEL", v, "expected aggregate, status or results"}
+			p.add("AILIT_PRIVACY_LEVEL", v, "expected aggregate, status or results")
+		} else {
+			cfg.PrivacyLevel = v
 		}
-		cfg.PrivacyLevel = v
 	}
-	return nil
 }

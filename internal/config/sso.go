@@ -62,26 +62,23 @@ var ssoSettings = []setting{
 	{"AILIT_LDAP_GROUP_FILTER", "ldap-group-filter", "optional group search, %s is the user DN, e.g. (&(objectClass=groupOfNames)(member=%s))", nil},
 }
 
-func loadSSOSettings(cfg *Config, get func(string) string) error {
+// loadSSOSettings: local login, OpenID Connect, LDAP and the mapping file. The OIDC and the LDAP
+// settings depend on each other within their group, so each group reports its first problem.
+func loadSSOSettings(cfg *Config, get getter, p *Problems) {
 	cfg.SSO.LocalLogin = true
-	if v := get("AILIT_LOCAL_LOGIN"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return &Error{"AILIT_LOCAL_LOGIN", v, "expected true or false"}
-		}
-		cfg.SSO.LocalLogin = b
-	}
+	p.boolean(get, "AILIT_LOCAL_LOGIN", &cfg.SSO.LocalLogin, "expected true or false")
 	cfg.SSO.MappingFile = get("AILIT_SSO_MAPPING_FILE")
-	if err := loadOIDC(&cfg.SSO.OIDC, get); err != nil {
-		return err
+	if cfg.SSO.MappingFile != "" {
+		if problem := checkReadableFile(cfg.SSO.MappingFile); problem != "" {
+			p.add("AILIT_SSO_MAPPING_FILE", cfg.SSO.MappingFile, problem)
+		}
 	}
-	if err := loadLDAP(&cfg.SSO.LDAP, get); err != nil {
-		return err
+	oidcErr, ldapErr := loadOIDC(&cfg.SSO.OIDC, get), loadLDAP(&cfg.SSO.LDAP, get)
+	p.take(oidcErr)
+	p.take(ldapErr)
+	if oidcErr == nil && ldapErr == nil && !cfg.SSO.LocalLogin && !cfg.SSO.OIDC.Enabled() && !cfg.SSO.LDAP.Enabled() {
+		p.add("AILIT_LOCAL_LOGIN", "false", "nobody could log in: set AILIT_OIDC_ISSUER or AILIT_LDAP_URL, or keep local login")
 	}
-	if !cfg.SSO.LocalLogin && !cfg.SSO.OIDC.Enabled() && !cfg.SSO.LDAP.Enabled() {
-		return &Error{"AILIT_LOCAL_LOGIN", "false", "nobody could log in: set AILIT_OIDC_ISSUER or AILIT_LDAP_URL, or keep local login"}
-	}
-	return nil
 }
 
 func loadOIDC(o *OIDC, get func(string) string) error {
@@ -141,6 +138,11 @@ func loadLDAP(l *LDAP, get func(string) string) error {
 		return &Error{"AILIT_LDAP_INSECURE_PLAINTEXT", "true", "allowed only for a directory on a loopback address (tests); use ldaps:// or StartTLS"}
 	}
 	l.CAFile = get("AILIT_LDAP_CA_FILE")
+	if l.CAFile != "" {
+		if problem := checkReadableFile(l.CAFile); problem != "" {
+			return &Error{"AILIT_LDAP_CA_FILE", l.CAFile, problem}
+		}
+	}
 	l.BindDN, l.BindPassword = get("AILIT_LDAP_BIND_DN"), get("AILIT_LDAP_BIND_PASSWORD")
 	l.BaseDN = get("AILIT_LDAP_BASE_DN")
 	l.UserFilter, l.GroupFilter = get("AILIT_LDAP_USER_FILTER"), get("AILIT_LDAP_GROUP_FILTER")

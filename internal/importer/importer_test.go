@@ -101,7 +101,7 @@ func TestPlanFindsDuplicatesCreatesUpdatesMovesAndDeactivations(t *testing.T) {
 		{ID: 6, PersonnelNumber: "006", Email: "gone@x.de", DisplayName: "Weg", OrgPath: "Stadt/Amt A", Roles: []string{"learner"}, Active: true},
 		{ID: 7, Email: "admin@x.de", DisplayName: "Admin", Roles: []string{"admin"}, Active: true},
 	}
-	p := importer.MakePlan(rows, errs, people, []string{"Stadt", "Stadt/Amt A", "Stadt/Amt C"})
+	p := importer.MakePlan(rows, errs, people, []string{"Stadt", "Stadt/Amt A", "Stadt/Amt C"}, importer.ModeFullList)
 	ids := func(cs []importer.Change) []int64 {
 		var out []int64
 		for _, c := range cs {

@@ -73,13 +73,13 @@ func LoadMapping(path string) (*Mapping, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("sso mapping: %w", err)
+		return nil, fmt.Errorf("AILIT_SSO_MAPPING_FILE: %w", err)
 	}
 	if err := yaml.UnmarshalWithOptions(data, m, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
-		return nil, fmt.Errorf("sso mapping %s:\n%s", path, yaml.FormatError(err, false, true))
+		return nil, fmt.Errorf("AILIT_SSO_MAPPING_FILE %s:\n%s", path, yaml.FormatError(err, false, true))
 	}
 	if err := m.validate(); err != nil {
-		return nil, fmt.Errorf("sso mapping %s: %w", path, err)
+		return nil, fmt.Errorf("AILIT_SSO_MAPPING_FILE %s: %w", path, err)
 	}
 	return m, nil
 }

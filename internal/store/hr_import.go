@@ -13,13 +13,22 @@ import (
 // Evidence event for an applied HR import.
 const EventHRImported = "hr.imported"
 
+// ImportOptions say how a file is applied.
+type ImportOptions struct {
+	Mode importer.Mode // "" is importer.ModeFullList
+	// ConfirmedDeactivations is the number of deactivations the operator typed; a plan that
+	// NeedsConfirmation is applied only when it matches.
+	ConfirmedDeactivations int
+	Progress               func(done, total int) // when set, hears how far it got
+}
+
 // PlanImport compares parsed rows with the people and units in the database (the dry run).
-func (s *Store) PlanImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError) (*importer.Plan, error) {
+func (s *Store) PlanImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, mode importer.Mode) (*importer.Plan, error) {
 	people, paths, _, err := s.importSnapshot(s.R.WithContext(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return importer.MakePlan(rows, rowErrs, people, paths), nil
+	return importer.MakePlan(rows, rowErrs, people, paths, mode), nil
 }
 
 // importSnapshot reads everybody with their unit path, and every unit's name path.
@@ -56,19 +65,24 @@ func (s *Store) importSnapshot(db *gorm.DB) ([]importer.Person, []string, map[st
 }
 
 // ApplyImport plans the rows again against the current database and applies the plan in one
-// transaction: all or nothing. A plan with errors changes nothing (EINVALID). Applying the same
-// file twice changes nothing the second time. progress, when set, hears how far it got.
-func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, progress func(done, total int)) (*importer.Plan, error) {
+// transaction: all or nothing. A plan with errors changes nothing (EINVALID), nor does a mass
+// deactivation whose number was not confirmed (*importer.UnconfirmedError). Applying the same file
+// twice changes nothing the second time.
+func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, opts ImportOptions) (*importer.Plan, error) {
 	var plan *importer.Plan
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		people, paths, unitByPath, err := s.importSnapshot(tx)
 		if err != nil {
 			return err
 		}
-		plan = importer.MakePlan(rows, rowErrs, people, paths)
+		plan = importer.MakePlan(rows, rowErrs, people, paths, opts.Mode)
 		if !plan.Ok() {
 			return domain.Errorf(domain.EINVALID, "the file has %d errors; nothing was imported", len(plan.Errors))
 		}
+		if !plan.Confirmed(opts.ConfirmedDeactivations) {
+			return &importer.UnconfirmedError{Deactivations: len(plan.Deactivations), Typed: opts.ConfirmedDeactivations}
+		}
+		progress := opts.Progress
 		total := len(plan.NewUnits) + len(plan.Creates) + len(plan.Updates) + len(plan.Moves) + len(plan.Deactivations)
 		done := 0
 		step := func() {
@@ -140,7 +154,7 @@ func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []
 		if plan.Empty() {
 			return nil
 		}
-		_, err = s.AppendEvidence(tx, EventHRImported, nil, map[string]int{"created": len(plan.Creates), "updated": len(plan.Updates),
+		_, err = s.AppendEvidence(tx, EventHRImported, nil, map[string]any{"mode": string(plan.Mode), "created": len(plan.Creates), "updated": len(plan.Updates),
 			"moved": len(plan.Moves), "deactivated": len(plan.Deactivations), "units": len(plan.NewUnits)})
 		return err
 	})

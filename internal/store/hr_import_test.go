@@ -29,14 +29,14 @@ func TestApplyingTheSampleTwiceChangesNothingTheSecondTime(t *testing.T) {
 		ctx := context.Background()
 		admin := mustPerson(t, s, "admin@stadt.example", nil, store.RoleAdmin)
 		rows, errs := parseSample(t)
-		plan, err := s.ApplyImport(ctx, rows, errs, nil)
+		plan, err := s.ApplyImport(ctx, rows, errs, store.ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(plan.Creates) != len(rows) || len(plan.NewUnits) == 0 || len(plan.Deactivations) != 0 {
 			t.Fatalf("first import: %d creates of %d rows, %d units, %d deactivations", len(plan.Creates), len(rows), len(plan.NewUnits), len(plan.Deactivations))
 		}
-		again, err := s.ApplyImport(ctx, rows, errs, nil)
+		again, err := s.ApplyImport(ctx, rows, errs, store.ImportOptions{})
 		if err != nil || !again.Empty() {
 			t.Fatalf("second import changed %+v (err %v)", again, err)
 		}
@@ -49,7 +49,7 @@ func TestApplyingTheSampleTwiceChangesNothingTheSecondTime(t *testing.T) {
 		}
 		// Someone left: the next file lacks them. They are deactivated, never deleted; the local
 		// admin without personnel number stays active.
-		plan, err = s.ApplyImport(ctx, rows[1:], nil, nil)
+		plan, err = s.ApplyImport(ctx, rows[1:], nil, store.ImportOptions{})
 		if err != nil || len(plan.Deactivations) != 1 {
 			t.Fatalf("import without Katrin: %+v %v", plan, err)
 		}
@@ -70,7 +70,7 @@ func TestAnImportWithErrorsChangesNothing(t *testing.T) {
 		dup := bad[0]
 		dup.PersonnelNumber, dup.Line = "999999", 99
 		bad = append(bad, dup) // same email as line 2
-		if _, err := s.ApplyImport(ctx, bad, nil, nil); err == nil {
+		if _, err := s.ApplyImport(ctx, bad, nil, store.ImportOptions{}); err == nil {
 			t.Fatal("an import with a duplicate email was applied")
 		}
 		if n, _ := s.CountUsers(ctx); n != 0 {

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"io"
+	"mime/multipart"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,112 +13,134 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/ailit/ailit/internal/compliance"
-	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/importer"
+	"github.com/ailit/ailit/internal/web/form"
 )
 
 // importTTL is how long an uploaded file waits for "Übernehmen".
 const importTTL = time.Hour
 
+// MaxImportUpload is the largest HR file the upload page takes (16 MiB, about 150,000 people).
+// Larger files are imported with `ailit users import`, which streams any size.
+const MaxImportUpload = 16 << 20
+
+// multipartOverhead is what the form around the file may add to the request body.
+const multipartOverhead = 64 << 10
+
 var importID = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 type importPage struct {
-	ID     string
-	Plan   *importer.Plan
-	Errors []string
+	ID      string
+	Plan    *importer.Plan
+	Errors  []string
+	Mode    importer.Mode
+	Modes   []importer.Mode
+	Confirm string // what was typed into the confirmation field
+}
+
+func newImportPage(mode importer.Mode) importPage {
+	return importPage{Mode: mode, Modes: []importer.Mode{importer.ModeFullList, importer.ModeAddAndUpdate}}
 }
 
 func (a *App) importDir() string { return filepath.Join(a.cfg.DataDir, "imports") }
 
 // adminImportShow shows the upload form.
 func (a *App) adminImportShow(c *fiber.Ctx) error {
-	return a.render(c, fiber.StatusOK, "admin_import", importPage{}, nil)
+	return a.render(c, fiber.StatusOK, "admin_import", newImportPage(importer.ModeFullList), nil)
 }
 
-// adminImportPreview reads the upload, keeps it under a random id and shows the dry run.
+// adminImportPreview keeps the upload under a random id and shows the dry run. A file over
+// MaxImportUpload is refused from its announced size, before it is read.
 func (a *App) adminImportPreview(c *fiber.Ctx) error {
 	t := tr(lang(c))
+	tooBig := map[string]string{"file": t("import.err.too_big", MaxImportUpload>>20)}
+	if c.Request().Header.ContentLength() > MaxImportUpload+multipartOverhead {
+		return a.render(c, fiber.StatusRequestEntityTooLarge, "admin_import", newImportPage(importer.ModeFullList), tooBig)
+	}
+	f := form.ParseHRImport(c)
+	if errs := f.Validate(); errs != nil {
+		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(importer.ModeFullList), errs.Translate(t))
+	}
+	mode := f.Mode
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", importPage{}, map[string]string{"file": t("import.err.nofile")})
+		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(mode), map[string]string{"file": t("import.err.nofile")})
 	}
-	f, err := fh.Open()
+	if fh.Size > MaxImportUpload {
+		return a.render(c, fiber.StatusRequestEntityTooLarge, "admin_import", newImportPage(mode), tooBig)
+	}
+	b := make([]byte, 16)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	a.cleanImports()
+	if err := a.keepUpload(fh, id); err != nil {
+		return err
+	}
+	p, fe, err := a.importPreview(c, id, mode)
+	if err != nil || fe != nil || !p.Plan.Ok() {
+		os.Remove(a.importFile(id))
+	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 16<<20))
-	if err != nil {
-		return err
-	}
-	rows, rowErrs, err := importer.Parse(bytes.NewReader(data))
-	var fe *importer.FileError
-	if errors.As(err, &fe) {
-		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", importPage{}, map[string]string{"file": t(fe.Key, fe.Args...)})
-	} else if err != nil {
-		return err
-	}
-	plan, err := a.db.PlanImport(c.UserContext(), rows, rowErrs)
-	if err != nil {
-		return err
-	}
-	p := importPage{Plan: plan}
-	for _, e := range plan.Errors {
-		p.Errors = append(p.Errors, t(e.Key, e.Args...))
-	}
-	if plan.Ok() {
-		b := make([]byte, 16)
-		rand.Read(b)
-		p.ID = hex.EncodeToString(b)
-		a.cleanImports()
-		if err := os.MkdirAll(a.importDir(), 0o700); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(a.importDir(), p.ID+".csv"), data, 0o600); err != nil {
-			return err
-		}
+	if fe != nil {
+		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(mode), map[string]string{"file": t(fe.Key, fe.Args...)})
 	}
 	status := fiber.StatusOK
-	if !plan.Ok() {
-		status = fiber.StatusUnprocessableEntity
+	if !p.Plan.Ok() {
+		status, p.ID = fiber.StatusUnprocessableEntity, ""
 	}
 	return a.render(c, status, "admin_import", p, nil)
 }
 
-// adminImportApply applies a previewed file in one transaction and assigns newcomers.
-func (a *App) adminImportApply(c *fiber.Ctx) error {
-	id := c.Params("id")
-	if !importID.MatchString(id) {
-		return domain.Errorf(domain.ENOTFOUND, "import not found")
-	}
-	path := filepath.Join(a.importDir(), id+".csv")
-	st, err := os.Stat(path)
-	if err != nil || a.db.Now().Sub(st.ModTime()) > importTTL {
-		os.Remove(path)
-		webSession(c).flash(tr(lang(c))("import.expired"))
-		return c.Redirect("/admin/import", fiber.StatusSeeOther)
-	}
-	data, err := os.ReadFile(path)
+func (a *App) importFile(id string) string { return filepath.Join(a.importDir(), id+".csv") }
+
+// keepUpload copies the uploaded file to the imports folder, never holding it in memory whole.
+func (a *App) keepUpload(fh *multipart.FileHeader, id string) error {
+	src, err := fh.Open()
 	if err != nil {
 		return err
 	}
-	rows, rowErrs, err := importer.Parse(bytes.NewReader(data))
+	defer src.Close()
+	if err := os.MkdirAll(a.importDir(), 0o700); err != nil {
+		return err
+	}
+	dst, err := os.OpenFile(a.importFile(id), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	plan, err := a.db.ApplyImport(c.UserContext(), rows, rowErrs, nil)
+	if _, err := io.Copy(dst, io.LimitReader(src, MaxImportUpload)); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
+}
+
+// importPreview parses a kept file and plans it: the page, or the problem that stops reading it.
+func (a *App) importPreview(c *fiber.Ctx, id string, mode importer.Mode) (importPage, *importer.FileError, error) {
+	f, err := os.Open(a.importFile(id))
 	if err != nil {
-		return err
+		return importPage{}, nil, err
 	}
-	os.Remove(path)
-	if _, err := a.db.SyncAllAssignments(c.UserContext(), compliance.Pin(a.lib)); err != nil {
-		return err
+	defer f.Close()
+	rows, rowErrs, err := importer.Parse(f)
+	var fe *importer.FileError
+	if errors.As(err, &fe) {
+		return importPage{}, fe, nil
+	} else if err != nil {
+		return importPage{}, nil, err
 	}
-	a.log.Info("hr import applied", "by", currentUser(c).ID, "created", len(plan.Creates), "updated", len(plan.Updates),
-		"moved", len(plan.Moves), "deactivated", len(plan.Deactivations))
-	webSession(c).flash(tr(lang(c))("import.applied", len(plan.Creates), len(plan.Updates), len(plan.Moves), len(plan.Deactivations)))
-	return c.Redirect("/admin/org", fiber.StatusSeeOther)
+	plan, err := a.db.PlanImport(c.UserContext(), rows, rowErrs, mode)
+	if err != nil {
+		return importPage{}, nil, err
+	}
+	t := tr(lang(c))
+	p := newImportPage(mode)
+	p.ID, p.Plan = id, plan
+	for _, e := range plan.Errors {
+		p.Errors = append(p.Errors, t(e.Key, e.Args...))
+	}
+	return p, nil, nil
 }
 
 // cleanImports removes uploads older than importTTL.
@@ -130,3 +152,6 @@ func (a *App) cleanImports() {
 		}
 	}
 }
+
+// MaxMB is the upload limit in MiB, for the hint under the file field.
+func (importPage) MaxMB() int { return MaxImportUpload >> 20 }
