@@ -1,11 +1,8 @@
 package content_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/readability"
 )
 
@@ -16,35 +13,22 @@ const maxWSTF4 = 10.0
 // TestShippedGermanLessonsAreInPlainLanguage measures every German lesson of the newest published
 // version of each shipped course, prints the figures and fails above the target.
 func TestShippedGermanLessonsAreInPlainLanguage(t *testing.T) {
-	cat, report, err := content.Load("../../courses")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(report.Problems) > 0 {
-		t.Fatalf("shipped courses have problems: %v", report.Problems)
-	}
+	cat := shippedCatalog(t)
 	lessons, sum, worst := 0, 0.0, 0.0
-	for _, course := range cat.Courses() {
-		v := course.Latest()
-		if v.Manifest.Language != "de" {
+	for _, l := range newestLessons(t, cat) {
+		if l.Version.Manifest.Language != "de" {
 			continue
 		}
-		for _, m := range v.Modules {
-			data, err := os.ReadFile(filepath.Join(v.Dir, "modules", m.Folder, "lesson.md"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := readability.Measure(readability.LessonBlocks(string(data)))
-			lessons++
-			sum += s.WSTF4
-			worst = max(worst, s.WSTF4)
-			t.Logf("%-60s words %4d sentences %3d WSTF4 %4.1f", v.CourseID+"/"+v.Version+"/"+m.Folder, s.Words, s.Sentences, s.WSTF4)
-			if s.Words < 300 {
-				t.Errorf("%s/%s: only %d words measured; the lesson text was not found", v.CourseID, m.Folder, s.Words)
-			}
-			if s.WSTF4 > maxWSTF4 {
-				t.Errorf("%s/%s/%s: WSTF4 %.1f is above %.0f; shorten sentences and long words", v.CourseID, v.Version, m.Folder, s.WSTF4, maxWSTF4)
-			}
+		s := readability.Measure(readability.LessonBlocks(l.Text))
+		lessons++
+		sum += s.WSTF4
+		worst = max(worst, s.WSTF4)
+		t.Logf("%-66s words %4d sentences %3d WSTF4 %4.1f", l.Name(), s.Words, s.Sentences, s.WSTF4)
+		if s.Words < 300 {
+			t.Errorf("%s: only %d words measured; the lesson text was not found", l.Name(), s.Words)
+		}
+		if s.WSTF4 > maxWSTF4 {
+			t.Errorf("%s: WSTF4 %.1f is above %.0f; shorten sentences and long words", l.Name(), s.WSTF4, maxWSTF4)
 		}
 	}
 	if lessons == 0 {

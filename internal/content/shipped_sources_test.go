@@ -2,13 +2,9 @@ package content_test
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/ailit/ailit/internal/content"
 )
 
 // knownPublishers are the hosts that course lessons may link to: official publishers of law,
@@ -65,45 +61,30 @@ var (
 // course: each lesson ends with a "Quellen"/"Sources" section with numbered entries, and every
 // address in a lesson belongs to a publisher listed above.
 func TestShippedLessonsEndWithSourcesFromKnownPublishers(t *testing.T) {
-	cat, report, err := content.Load("../../courses")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(report.Problems) > 0 {
-		t.Fatalf("shipped courses have problems: %v", report.Problems)
-	}
+	cat := shippedCatalog(t)
 	lessons := 0
-	for _, course := range cat.Courses() {
-		v := course.Latest()
+	for _, l := range newestLessons(t, cat) {
 		want := "Quellen"
-		if v.Manifest.Language == "en" {
+		if l.Version.Manifest.Language == "en" {
 			want = "Sources"
 		}
-		for _, m := range v.Modules {
-			name := v.CourseID + "/" + v.Version + "/" + m.Folder
-			data, err := os.ReadFile(filepath.Join(v.Dir, "modules", m.Folder, "lesson.md"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(data)
-			lessons++
-			headings := lessonHeading.FindAllStringSubmatchIndex(text, -1)
-			if len(headings) == 0 {
-				t.Errorf("%s: no sections at all", name)
-				continue
-			}
-			last := headings[len(headings)-1]
-			if got := strings.TrimSpace(text[last[2]:last[3]]); got != want {
-				t.Errorf("%s: the last section is %q, want %q", name, got, want)
-			}
-			if n := len(numberedEntry.FindAllString(text[last[1]:], -1)); n == 0 {
-				t.Errorf("%s: the %s section lists no numbered entries", name, want)
-			}
-			for _, raw := range lessonURL.FindAllString(text, -1) {
-				u, err := url.Parse(strings.TrimRight(raw, ".,;"))
-				if err != nil || knownPublishers[u.Host] == "" {
-					t.Errorf("%s: %s is not from a known publisher; check it and add its host to knownPublishers", name, raw)
-				}
+		lessons++
+		headings := lessonHeading.FindAllStringSubmatchIndex(l.Text, -1)
+		if len(headings) == 0 {
+			t.Errorf("%s: no sections at all", l.Name())
+			continue
+		}
+		last := headings[len(headings)-1]
+		if got := strings.TrimSpace(l.Text[last[2]:last[3]]); got != want {
+			t.Errorf("%s: the last section is %q, want %q", l.Name(), got, want)
+		}
+		if n := len(numberedEntry.FindAllString(l.Text[last[1]:], -1)); n == 0 {
+			t.Errorf("%s: the %s section lists no numbered entries", l.Name(), want)
+		}
+		for _, raw := range lessonURL.FindAllString(l.Text, -1) {
+			u, err := url.Parse(strings.TrimRight(raw, ".,;"))
+			if err != nil || knownPublishers[u.Host] == "" {
+				t.Errorf("%s: %s is not from a known publisher; check it and add its host to knownPublishers", l.Name(), raw)
 			}
 		}
 	}
