@@ -70,7 +70,7 @@ func New(d Deps) (*App, error) {
 		log:      d.Log,
 		version:  d.Version,
 		sessions: auth.NewSessionStore(d.Store, d.Config.SessionKey, d.Config.Secure(), d.Config.SessionMaxAge, d.Config.SessionIdle),
-		login:    auth.NewLogin(d.Store),
+		login:    auth.NewLogin(d.Store, d.Config.SessionKey),
 		signer:   signer,
 		tpl:      tpl,
 	}
