@@ -41,6 +41,7 @@ type App struct {
 	tpl      *templates
 	fiber    *fiber.App
 	routes   []route
+	ready    *readiness // the readiness write probe (health.go)
 }
 
 // New builds the web application with all routes.
@@ -73,6 +74,7 @@ func New(d Deps) (*App, error) {
 		login:    auth.NewLogin(d.Store, d.Config.SessionKey),
 		signer:   signer,
 		tpl:      tpl,
+		ready:    newReadiness(),
 	}
 	if a.sso, err = newSSO(d); err != nil {
 		return nil, err
