@@ -42,6 +42,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
+	lib.KeepPublished(cfg.PublishedDir()) // ops: copies of published versions
 	report, err := lib.Reload()
 	if err != nil {
 		return fail(stderr, fmt.Errorf("loading courses from %s: %w", cfg.CoursesDir, err))

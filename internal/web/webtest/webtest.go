@@ -76,6 +76,7 @@ func New(t testing.TB, opts ...Options) *Env {
 	}
 	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	lib.KeepPublished(cfg.PublishedDir())
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
