@@ -99,3 +99,25 @@ func TestMistypedOrForeignShortCodeIsRefusedWithTheReason(t *testing.T) {
 		}
 	}
 }
+
+func TestGuessingShortCodesFromOneAddressIsStopped(t *testing.T) {
+	env := webtest.New(t)
+	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
+	comp := complete(t, env, u, future())
+	code := shortCodeOnPDF(t, env, "joerg@stadt.example", comp.RecordID)
+	forger, err := record.NewSigner(make([]byte, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	guess := forger.ShortCode(comp.ID, record.Record{ID: comp.RecordID})
+	guesser := env.Client(t)
+	for i := range 30 {
+		if r := guesser.Get("/verify?code=" + url.QueryEscape(guess)); r.Status != http.StatusNotFound {
+			t.Fatalf("guess %d: %d, want 404", i+1, r.Status)
+		}
+	}
+	r := guesser.Get("/verify?code=" + url.QueryEscape(code))
+	if r.Status != http.StatusTooManyRequests || r.Header.Get("Retry-After") == "" || !strings.Contains(r.Body, "zu viele unbekannte Prüfcodes") {
+		t.Fatalf("after 30 unknown codes: %d, Retry-After %q\n%s", r.Status, r.Header.Get("Retry-After"), r.Body)
+	}
+}
