@@ -49,7 +49,11 @@ func (l *Library) keepCopy(v *Version) error {
 	defer os.RemoveAll(tmp)
 	rel := v.CourseID + "/" + v.Folder
 	for _, f := range v.files {
-		if err := copyFile(f.abs, filepath.Join(tmp, filepath.FromSlash(rel+"/"+f.rel))); err != nil {
+		dst := filepath.Join(tmp, filepath.FromSlash(rel+"/"+f.rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+			return err
+		}
+		if err := CopyFile(f.abs, dst, 0o640); err != nil {
 			return err
 		}
 	}
@@ -140,16 +144,14 @@ func folderHash(root, rel string) (string, error) {
 	return hashFiles(files, ""), nil
 }
 
-func copyFile(src, dst string) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
-		return err
-	}
+// CopyFile copies src to a new file dst (which must not exist) with permissions perm.
+func CopyFile(src, dst string, perm os.FileMode) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o640)
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return err
 	}
