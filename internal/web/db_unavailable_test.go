@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
 	"github.com/ailit/ailit/internal/web/webtest"
 )
@@ -132,5 +133,27 @@ func TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503(t *testing.T) {
 	mustBeUnavailable(t, c.Get("/courses"), "Es wurde nichts verändert")
 	if r := env.Client(t).Get("/readyz"); r.Status != http.StatusServiceUnavailable {
 		t.Errorf("readyz with PostgreSQL stopped: %d, want 503", r.Status)
+	}
+}
+
+func TestQuizSubmitWhileWritesFailIsNotClaimedAsSubmitted(t *testing.T) {
+	env, c, _ := quizEnv(t, "")
+	d := quizDefinition(t, env, "ki-grundlagen", "1.1.0", "was-ist-ki")
+	id, path := startAttempt(t, c, exampleQuiz)
+	form := answerForm(t, d, parseQuizForm(t, c.Get(path).Body), true)
+	form.Set("next", "confirm")
+	if r := c.Post(path+"/save", form); r.Status != http.StatusSeeOther {
+		t.Fatalf("save: %d", r.Status)
+	}
+	c.Get(path + "/confirm")
+	env.Store.W.Exec("PRAGMA query_only = ON")
+	mustBeUnavailable(t, c.Post(path+"/submit", nil), "Ihre letzte Aktion wurde NICHT gespeichert")
+	env.Store.W.Exec("PRAGMA query_only = OFF")
+	if at := storedAttempt(t, env, id); at.Status == store.AttemptSubmitted {
+		t.Fatal("the attempt counts as submitted although the page said it was not")
+	}
+	// Sent again once the database takes writes: it is submitted.
+	if r := c.Post(path+"/submit", nil); r.Status != http.StatusSeeOther || r.Location() != path+"/result" {
+		t.Fatalf("submit again: %d %q", r.Status, r.Location())
 	}
 }
