@@ -87,4 +87,3 @@ func copyTree(src, dst string, link bool) error {
 		return content.CopyFile(p, target, 0o644)
 	})
 }
-
