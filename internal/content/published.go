@@ -63,7 +63,13 @@ func (l *Library) keepCopy(v *Version) error {
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return err
 	}
-	return os.Rename(filepath.Join(tmp, filepath.FromSlash(rel)), final)
+	if err := os.Rename(filepath.Join(tmp, filepath.FromSlash(rel)), final); err != nil {
+		if _, serr := os.Stat(final); serr == nil {
+			return nil // another instance or command kept the same copy at the same moment
+		}
+		return err
+	}
+	return nil
 }
 
 // servedKept loads the kept copy of a published version that differs on disk, lists the files
