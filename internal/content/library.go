@@ -121,8 +121,9 @@ func compareFolders(a, b string) int {
 
 // refuse marks a published version whose files changed after publication.
 func (r *LoadReport) refuse(v *Version, firstHash string) {
-	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder + "/course.yaml", 1, 1, fmt.Sprintf(
-		"version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
+	// Without a kept copy there is nothing to compare the files with: the problem is the folder's.
+	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder, 0, 0, fmt.Sprintf(
+		"version changed after publication (hash %.12s…, first published as %.12s…) and no copy of the published files is kept; it is not served: restore the files, or publish a new version instead",
 		v.Hash, firstHash)})
 	for i := range r.Versions {
 		if r.Versions[i].CourseID == v.CourseID && r.Versions[i].Folder == v.Folder {
