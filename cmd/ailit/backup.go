@@ -27,6 +27,6 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 	if err := db.Backup(ctx, fs.Arg(0)); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "Backup written to %s. Keep session.key and signing.key from the data directory with it.\n", fs.Arg(0))
+	fmt.Fprintf(stdout, "Backup written to %s. Keep session.key, signing.key and the folder published/ (copies of published course versions) from the data directory with it.\n", fs.Arg(0))
 	return 0
 }

@@ -37,6 +37,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer db.Close() // runs after the server has finished the requests in flight
 
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
+	lib.KeepPublished(cfg.PublishedDir()) // ops: copies of published versions
 	report, err := lib.Reload()
 	if err != nil {
 		return fail(stderr, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err))

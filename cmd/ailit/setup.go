@@ -51,6 +51,7 @@ func fail(stderr io.Writer, err error) int {
 // import). Problems in single versions are the serve log's business; here they stay quiet.
 func loadCourses(cfg config.Config, db *store.Store) (*content.Library, error) {
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	lib.KeepPublished(cfg.PublishedDir())
 	if _, err := lib.Reload(); err != nil {
 		return nil, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err)
 	}

@@ -83,6 +83,9 @@ func (st *SessionStore) New(r *http.Request, name string) (*sessions.Session, er
 	}
 	ctx := r.Context()
 	ws, err := st.db.SessionByID(ctx, id)
+	if store.Unavailable(err) {
+		return s, err // the database is away: not the same as no session (the caller answers 503)
+	}
 	if err != nil {
 		return s, nil
 	}

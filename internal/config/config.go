@@ -248,6 +248,10 @@ func loadDemo(cfg *Config, get getter, p *Problems) {
 	}
 }
 
+// PublishedDir keeps a copy of every published course version, so learners keep their version
+// when its files on disk are changed or deleted (content.Library.KeepPublished).
+func (c Config) PublishedDir() string { return filepath.Join(c.DataDir, "published") }
+
 // Secure reports whether cookies must carry the Secure flag (the site is served over https).
 func (c Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }
 

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -19,6 +22,7 @@ type Library struct {
 	dir     string
 	rec     HashRecorder
 	log     *slog.Logger
+	keepDir string     // copies of published versions (KeepPublished); "" keeps none
 	reload  sync.Mutex // one reload at a time
 	catalog atomic.Pointer[Catalog]
 	report  atomic.Pointer[LoadReport]
@@ -41,9 +45,11 @@ func (l *Library) Catalog() *Catalog { return l.catalog.Load() }
 // Report returns the report of the last successful reload.
 func (l *Library) Report() *LoadReport { return l.report.Load() }
 
-// Reload reads the courses folder again. Versions with problems, and published versions whose files
-// changed after they were first recorded, are left out; all others are served. On an error (the
-// folder cannot be read, the recorder fails) the previous catalog stays in place.
+// Reload reads the courses folder again. Versions with problems are left out. A published version
+// whose files changed after they were first recorded, or whose folder is broken or gone, is served
+// from its kept copy (KeepPublished) with the differing files listed, or else left out. All others
+// are served. On an error (the folder cannot be read, the recorder fails) the previous catalog
+// stays in place.
 func (l *Library) Reload() (*LoadReport, error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
@@ -51,37 +57,73 @@ func (l *Library) Reload() (*LoadReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	recorded := map[string]string{}
+	if lister, ok := l.rec.(HashLister); ok && l.keepDir != "" {
+		if recorded, err = lister.RecordedVersionHashes(); err != nil {
+			return nil, fmt.Errorf("listing the published versions: %w", err)
+		}
+	}
 	served := versions[:0:0]
 	for _, v := range versions {
 		if v.Draft || l.rec == nil {
 			served = append(served, v)
 			continue
 		}
+		delete(recorded, v.CourseID+"/"+v.Folder)
 		first, err := l.rec.RecordVersionHash(v.CourseID, v.Version, v.Hash)
 		if err != nil {
 			return nil, fmt.Errorf("recording the hash of %s %s: %w", v.CourseID, v.Version, err)
 		}
 		if first != v.Hash {
-			report.refuse(v, first)
+			if kept := l.servedKept(report, v.CourseID, v.Folder, first); kept != nil {
+				served = append(served, kept)
+			} else {
+				report.refuse(v, first)
+			}
 			continue
+		}
+		if l.keepDir != "" {
+			if err := l.keepCopy(v); err != nil {
+				l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
+			}
 		}
 		served = append(served, v)
 	}
+	// Published versions whose folder is broken or was deleted: their kept copy.
+	for key, first := range recorded {
+		if courseID, folder, ok := splitVersionKey(key); ok {
+			if kept := l.servedKept(report, courseID, folder, first); kept != nil {
+				served = append(served, kept)
+			}
+		}
+	}
 	sortProblems(report.Problems)
+	slices.SortStableFunc(report.Versions, func(a, b VersionStatus) int {
+		return cmp.Or(strings.Compare(a.CourseID, b.CourseID), compareFolders(a.Folder, b.Folder))
+	})
 	l.catalog.Store(newCatalog(served))
 	l.report.Store(report)
 	l.log.Info("courses loaded", "dir", l.dir, "versions", len(served), "problems", len(report.Problems),
-		"refused", report.Count(StatusRefused), "duration", report.Duration)
+		"refused", report.Count(StatusRefused), "kept", report.Count(StatusKept), "duration", report.Duration)
 	for _, p := range report.Problems {
 		l.log.Warn("course problem", "problem", p.String())
 	}
 	return report, nil
 }
 
+// compareFolders orders version folders by version, drafts last.
+func compareFolders(a, b string) int {
+	if (a == "draft") != (b == "draft") {
+		return cmp.Compare(boolInt(a == "draft"), boolInt(b == "draft"))
+	}
+	return compareSemver(a, b)
+}
+
 // refuse marks a published version whose files changed after publication.
 func (r *LoadReport) refuse(v *Version, firstHash string) {
-	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder + "/course.yaml", 1, 1, fmt.Sprintf(
-		"version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
+	// Without a kept copy there is nothing to compare the files with: the problem is the folder's.
+	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder, 0, 0, fmt.Sprintf(
+		"version changed after publication (hash %.12s…, first published as %.12s…) and no copy of the published files is kept; it is not served: restore the files, or publish a new version instead",
 		v.Hash, firstHash)})
 	for i := range r.Versions {
 		if r.Versions[i].CourseID == v.CourseID && r.Versions[i].Folder == v.Folder {

@@ -45,7 +45,7 @@ func TestLibraryRefusesPublishedVersionChangedAfterPublication(t *testing.T) {
 		t.Error("version 1.1.0 is no longer served")
 	}
 	if len(report.Problems) != 1 || !strings.HasPrefix(report.Problems[0].String(),
-		"ki-grundlagen/1.0.0/course.yaml:1:1: version changed after publication") ||
+		"ki-grundlagen/1.0.0:0:0: version changed after publication") ||
 		!strings.Contains(report.Problems[0].Message, "publish a new version instead") {
 		t.Errorf("problems = %v", report.Problems)
 	}

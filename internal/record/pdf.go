@@ -29,10 +29,13 @@ const (
 	qrSize     = 38.0
 )
 
-// Entry is one record with its verification URL, as printed.
+// Entry is one record with its verification URL, as printed: the long URL goes into the QR code
+// and the links; the short code and the address of the page to type it into are printed.
 type Entry struct {
-	Record Record
-	URL    string
+	Record    Record
+	URL       string
+	ShortCode string // e.g. "4711-K3QZ-8M2D-X" (Signer.ShortCode)
+	CodePage  string // the page with the form for the short code, e.g. "https://lernen.stadt.example/verify"
 }
 
 // WritePDF writes the record of participation as a one-page A4 PDF in lang ("de" or "en").
@@ -71,7 +74,7 @@ func WritePDF(w io.Writer, lang string, e Entry) error {
 	doc.MultiCell(textWidth, 5, i18n.T(lang, "record.pdf.about"), "", "L", false)
 	doc.Ln(8)
 
-	doc.verificationBlock(lang, e.URL)
+	doc.verificationBlock(lang, e)
 	return doc.Output(w)
 }
 
@@ -118,31 +121,38 @@ func (d *document) details(lang string, r Record) {
 	d.row(i18n.T(lang, "record.field.hash"), r.ContentHash, 8)
 }
 
-// verificationBlock draws the QR code of the verification URL with the URL and an explanation
-// beside it, both as links. It starts a new page if it would not fit.
-func (d *document) verificationBlock(lang, url string) {
+// verificationBlock draws the QR code of the verification URL with an explanation beside it, the
+// address of the verification page and the short code to type in there (the long URL wraps and
+// cannot be typed). The QR code and the address link to the long URL. It starts a new page if it
+// would not fit.
+func (d *document) verificationBlock(lang string, e Entry) {
 	_, pageHeight := d.GetPageSize()
 	if d.GetY()+qrSize > pageHeight-pageMargin {
 		d.AddPage()
 	}
-	top := d.GetY()
-	d.qrCode(url, pageMargin, top, qrSize)
-	d.LinkString(pageMargin, top, qrSize, qrSize, url)
+	top, width := d.GetY(), textWidth-qrSize-6
+	d.qrCode(e.URL, pageMargin, top, qrSize)
+	d.LinkString(pageMargin, top, qrSize, qrSize, e.URL)
 	textX := pageMargin + qrSize + 6
 	d.SetXY(textX, top)
 	d.setFont("B", 11)
-	d.MultiCell(textWidth-qrSize-6, 6, i18n.T(lang, "record.pdf.verify.title"), "", "L", false)
+	d.MultiCell(width, 6, i18n.T(lang, "record.pdf.verify.title"), "", "L", false)
 	d.SetX(textX)
 	d.setFont("", 10)
-	d.MultiCell(textWidth-qrSize-6, 5, i18n.T(lang, "record.pdf.verify.text"), "", "L", false)
+	d.MultiCell(width, 5, i18n.T(lang, "ops.record.pdf.verify.text"), "", "L", false)
 	d.Ln(1)
 	d.SetX(textX)
-	d.setFont("", 8)
-	urlTop := d.GetY()
+	pageTop := d.GetY()
 	d.SetTextColor(0, 70, 140)
-	d.MultiCell(textWidth-qrSize-6, 4, url, "", "L", false)
+	d.MultiCell(width, 5, e.CodePage, "", "L", false)
 	d.SetTextColor(0, 0, 0)
-	d.LinkString(textX, urlTop, textWidth-qrSize-6, d.GetY()-urlTop, url)
+	d.LinkString(textX, pageTop, width, d.GetY()-pageTop, e.URL)
+	d.SetX(textX)
+	d.setFont("", 10)
+	d.MultiCell(width, 6, i18n.T(lang, "ops.record.field.short_code"), "", "L", false)
+	d.SetX(textX)
+	d.setFont("B", 14)
+	d.MultiCell(width, 7, e.ShortCode, "", "L", false)
 	d.SetY(max(d.GetY(), top+qrSize))
 }
 

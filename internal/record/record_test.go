@@ -168,7 +168,9 @@ func TestPDFContainsTheRecordAsRealTextInBothLanguages(t *testing.T) {
 		r.PersonName = tc.person
 		url := s.VerifyURL("https://lernen.stadt.example", r)
 		var buf bytes.Buffer
-		if err := record.WritePDF(&buf, tc.lang, record.Entry{Record: r, URL: url}); err != nil {
+		code := s.ShortCode(4711, r)
+		entry := record.Entry{Record: r, URL: url, ShortCode: code, CodePage: "https://lernen.stadt.example/verify"}
+		if err := record.WritePDF(&buf, tc.lang, entry); err != nil {
 			t.Fatal(err)
 		}
 		text, err := recordtest.Text(buf.Bytes())
@@ -183,8 +185,16 @@ func TestPDFContainsTheRecordAsRealTextInBothLanguages(t *testing.T) {
 				t.Errorf("%s PDF for %s: text %q missing; extracted:\n%s", tc.lang, tc.person, w, text)
 			}
 		}
-		if !strings.Contains(strings.ReplaceAll(text, " ", ""), url) {
-			t.Errorf("%s PDF: verification URL missing", tc.lang)
+		// The long URL wraps and cannot be typed: it is in the QR code and the links only; the
+		// page shows the short address and the short code.
+		if !strings.Contains(text, code) || !strings.Contains(text, "https://lernen.stadt.example/verify") {
+			t.Errorf("%s PDF: short code %s or the verification page missing:\n%s", tc.lang, code, text)
+		}
+		if strings.Contains(strings.ReplaceAll(text, " ", ""), "?s=") {
+			t.Errorf("%s PDF: the long verification URL is still printed", tc.lang)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte(url)) {
+			t.Errorf("%s PDF: the long verification URL is not the link", tc.lang)
 		}
 		for _, meta := range []string{"/Lang (" + map[string]string{"de": "de-DE", "en": "en"}[tc.lang] + ")", "/Title ", "/Author ", "/MediaBox [0 0 595.28 841.89]"} {
 			if !bytes.Contains(buf.Bytes(), []byte(meta)) {

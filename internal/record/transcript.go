@@ -55,7 +55,7 @@ func WriteTranscript(w io.Writer, lang string, t Transcript) error {
 		doc.row(i18n.T(lang, "record.field.valid_until"), ValidUntilText(lang, r.ValidUntil), 10)
 		doc.row(i18n.T(lang, "record.field.status"), StatusText(lang, r, t.GeneratedAt), 10)
 		doc.row(i18n.T(lang, "record.field.id"), r.ID, 10)
-		doc.row(i18n.T(lang, "record.field.verify_url"), e.URL, 8)
+		doc.row(i18n.T(lang, "ops.record.field.short_code"), e.ShortCode+"  ("+e.CodePage+")", 10)
 		doc.Ln(4)
 	}
 

@@ -110,6 +110,13 @@ func completionPayload(c *Completion) map[string]any {
 	return p
 }
 
+// CompletionByID loads a completion by its number (the record number of the short code).
+func (s *Store) CompletionByID(ctx context.Context, id int64) (*Completion, error) {
+	var c Completion
+	err := s.R.WithContext(ctx).Where("id = ?", id).First(&c).Error
+	return &c, notFound(err, "completion")
+}
+
 // CompletionByRecordID loads a completion by its public record id (for the verification page).
 func (s *Store) CompletionByRecordID(ctx context.Context, recordID string) (*Completion, error) {
 	var c Completion

@@ -18,3 +18,18 @@ func (s *Store) RecordVersionHash(courseID, version, hash string) (string, error
 	err := s.W.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).First(&first).Error
 	return first.Hash, err
 }
+
+// RecordedVersionHashes returns the first-recorded hash of every published version by
+// "course/version", so the course library can serve kept copies of versions whose folder is
+// broken or gone.
+func (s *Store) RecordedVersionHashes() (map[string]string, error) {
+	var rows []CourseVersionHash
+	if err := s.R.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.CourseID+"/"+r.Version] = r.Hash
+	}
+	return out, nil
+}

@@ -76,5 +76,7 @@ func AllModels() []any {
 		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
 		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
-		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{}}
+		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{},
+		&HealthProbe{}, // the readiness write probe (health.go)
+	}
 }

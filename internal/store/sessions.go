@@ -65,12 +65,19 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, idle time.Duration) (
 
 // ThrottleFailures returns the failures counted for key in the window that started after since.
 func (s *Store) ThrottleFailures(ctx context.Context, key string, since time.Time) (int, error) {
+	n, _, err := s.ThrottleWindow(ctx, key, since)
+	return n, err
+}
+
+// ThrottleWindow returns the failures counted for key in the window that started after since, and
+// when that window started (zero when there is none).
+func (s *Store) ThrottleWindow(ctx context.Context, key string, since time.Time) (int, time.Time, error) {
 	var t AuthThrottle
 	err := s.W.WithContext(ctx).Where("throttle_key = ? AND window_start > ?", key, since).First(&t).Error
 	if err == gorm.ErrRecordNotFound {
-		return 0, nil
+		return 0, time.Time{}, nil
 	}
-	return t.Failures, err
+	return t.Failures, t.WindowStart, err
 }
 
 // RecordFailure counts one failed login for each key; a window older than since starts anew.

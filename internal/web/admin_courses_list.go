@@ -61,7 +61,7 @@ func servedVersion(cat *content.Catalog, vs content.VersionStatus) *content.Vers
 		return nil
 	}
 	switch vs.Status {
-	case content.StatusPublished:
+	case content.StatusPublished, content.StatusKept:
 		return course.Version(vs.Folder)
 	case content.StatusDraft:
 		return course.Draft(vs.Folder)

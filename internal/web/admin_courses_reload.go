@@ -17,8 +17,12 @@ func (a *App) adminCoursesReload(c *fiber.Ctx) error {
 		return a.renderAdminCourses(c, fiber.StatusInternalServerError, i18n.T(l, "admin.courses.reload.failed", err.Error()))
 	}
 	a.log.Info("courses reloaded", "by", currentUser(c).ID, "versions", len(report.Versions), "problems", len(report.Problems))
-	webSession(c).flash(i18n.T(l, "admin.courses.reload.done",
+	msg := i18n.T(l, "admin.courses.reload.done",
 		report.Count(content.StatusPublished), report.Count(content.StatusDraft),
-		report.Count(content.StatusBroken), report.Count(content.StatusRefused)))
+		report.Count(content.StatusBroken), report.Count(content.StatusRefused))
+	if kept := report.Count(content.StatusKept); kept > 0 {
+		msg += " " + i18n.T(l, "ops.courses.reload.kept", kept)
+	}
+	webSession(c).flash(msg)
 	return c.Redirect("/admin/courses", fiber.StatusSeeOther)
 }

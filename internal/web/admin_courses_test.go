@@ -76,26 +76,38 @@ func TestReloadPicksUpANewVersionWithoutRestart(t *testing.T) {
 	mustContain(t, "the course page after the reload", r.Body, "1.2.0", "Neue Beispiele.")
 }
 
-func TestAPublishedVersionChangedAfterLoadingIsRefusedAndTheRestServed(t *testing.T) {
+func TestAPublishedVersionChangedOnDiskKeepsServingAsPublishedAndTheAdminSeesTheFile(t *testing.T) {
 	dir := copyExampleCourses(t)
 	_, c := loggedIn(t, dir, "admin")
-	editCourseFile(t, dir, "ki-grundlagen/1.0.0/modules/02-chancen-und-grenzen/lesson.md", "Routinearbeit", "Routine-Arbeit")
+	lesson := "ki-grundlagen/1.0.0/modules/02-chancen-und-grenzen/lesson.md"
+	editCourseFile(t, dir, lesson, "Routinearbeit", "Routine-Arbeit")
+	if err := os.Remove(filepath.Join(dir, "ki-grundlagen/1.0.0/"+netzPNG)); err != nil {
+		t.Fatal(err)
+	}
 	c.Get("/admin/courses")
 	c.Post("/admin/courses/reload", nil)
 	r := c.Get("/admin/courses")
-	mustContain(t, "the admin course page", r.Body, "Kurse neu geladen: 1 veröffentlicht, 0 Entwürfe, 0 fehlerhaft, 1 abgelehnt.",
-		"abgelehnt: nach Veröffentlichung geändert", "ki-grundlagen/1.0.0/course.yaml:1:1: version changed after publication")
+	mustContain(t, "the admin course page", r.Body,
+		"1 veröffentlichte Version wird aus der aufbewahrten Kopie ausgeliefert",
+		"ausgeliefert wie veröffentlicht: Dateien abweichend",
+		lesson+":0:0: changed after publication", "ki-grundlagen/1.0.0/"+netzPNG+":0:0: deleted after publication")
+	if strings.Contains(r.Body, "course.yaml:1:1") {
+		t.Error("the admin page points at course.yaml:1:1 instead of the changed files")
+	}
+	// Learners pinned to 1.0.0 keep their course, lesson and media as published.
 	for path, want := range map[string]int{
-		"/courses/ki-grundlagen/v/1.0.0":                       http.StatusNotFound,
-		"/courses/ki-grundlagen/v/1.0.0/m/chancen-und-grenzen": http.StatusNotFound,
-		"/courses/ki-grundlagen/v/1.0.0/files/" + netzPNG:      http.StatusNotFound,
-		"/courses/ki-grundlagen/v/1.1.0":                       http.StatusOK,
+		"/courses/ki-grundlagen/v/1.0.0":                       http.StatusOK,
+		"/courses/ki-grundlagen/v/1.0.0/m/chancen-und-grenzen": http.StatusOK,
+		"/courses/ki-grundlagen/v/1.0.0/files/" + netzPNG:      http.StatusOK,
 		"/courses/ki-grundlagen/v/1.1.0/m/chancen-und-grenzen": http.StatusOK,
-		"/courses/ki-grundlagen/v/1.1.0/files/" + netzPNG:      http.StatusOK,
 	} {
 		if r := c.Get(path); r.Status != want {
 			t.Errorf("%s: status %d, want %d", path, r.Status, want)
 		}
+	}
+	r = c.Get("/courses/ki-grundlagen/v/1.0.0/m/chancen-und-grenzen")
+	if !strings.Contains(r.Body, "Routinearbeit") || strings.Contains(r.Body, "Routine-Arbeit") {
+		t.Error("the lesson of 1.0.0 is not the published text")
 	}
 }
 

@@ -42,6 +42,7 @@ type App struct {
 	tpl      *templates
 	fiber    *fiber.App
 	routes   []route
+	ready    *readiness // the readiness write probe (health.go)
 }
 
 // compiledTemplates indexes the embedded static files and parses the page templates. Both are
@@ -78,9 +79,10 @@ func New(d Deps) (*App, error) {
 		log:      d.Log,
 		version:  d.Version,
 		sessions: auth.NewSessionStore(d.Store, d.Config.SessionKey, d.Config.Secure(), d.Config.SessionMaxAge, d.Config.SessionIdle),
-		login:    auth.NewLogin(d.Store),
+		login:    auth.NewLogin(d.Store, d.Config.SessionKey),
 		signer:   signer,
 		tpl:      tpl,
+		ready:    newReadiness(),
 	}
 	if a.sso, err = newSSO(d); err != nil {
 		return nil, err

@@ -7,7 +7,22 @@ import (
 
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/store"
 )
+
+// retryAfterSeconds is what a 503 asks clients and load balancers to wait.
+const retryAfterSeconds = "30"
+
+// whatHappened picks the message that says what became of this request: a page that could not be
+// shown changed nothing; a form that could not be handled was not saved (503: the database
+// refused it) or may not have been (500: check before repeating). Never "your input is saved".
+func whatHappened(c *fiber.Ctx, prefix string) string {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead:
+		return prefix + ".read"
+	}
+	return prefix + ".write"
+}
 
 // statusOf maps application error codes to HTTP status: the one place where that happens.
 func statusOf(err error) int {
@@ -18,6 +33,9 @@ func statusOf(err error) int {
 		return fe.Code
 	case errors.As(err, &ce):
 		return fiber.StatusForbidden
+	}
+	if store.Unavailable(err) {
+		return fiber.StatusServiceUnavailable
 	}
 	switch domain.ErrorCode(err) {
 	case domain.EINVALID:
@@ -56,9 +74,14 @@ func (a *App) handleError(c *fiber.Ctx, err error) error {
 		title, msg = i18n.T(l, "error.405.title"), i18n.T(l, "error.405.text")
 	case status == fiber.StatusRequestEntityTooLarge:
 		title, msg = i18n.T(l, "error.413.title"), i18n.T(l, "error.413.text")
+	case status == fiber.StatusServiceUnavailable:
+		a.log.Error("request failed: database unavailable", "method", c.Method(), "path", c.Path(), "error", err)
+		a.ready.writeFailed(a.db.Now())
+		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
+		title, msg = i18n.T(l, "ops.error.503.title"), i18n.T(l, whatHappened(c, "ops.error.503"))
 	case status >= 500:
 		a.log.Error("request failed", "method", c.Method(), "path", c.Path(), "error", err)
-		title, msg = i18n.T(l, "error.500.title"), i18n.T(l, "error.500.text")
+		title, msg = i18n.T(l, "error.500.title"), i18n.T(l, whatHappened(c, "ops.error.500"))
 	default:
 		title, msg = i18n.T(l, "error.400.title"), domain.ErrorMessage(err)
 	}

@@ -21,8 +21,7 @@ func (a *App) loginSubmit(c *fiber.Ctx) error {
 	u, err := a.passwordLogin(c, f.Email, f.Password)
 	switch {
 	case errors.Is(err, auth.ErrThrottled):
-		page.Message = i18n.T(l, "login.throttled")
-		return a.render(c, fiber.StatusTooManyRequests, "login", page, nil)
+		return a.loginThrottled(c, page, err)
 	case errors.Is(err, auth.ErrInvalidCredentials):
 		page.Message = i18n.T(l, "login.failed")
 		return a.render(c, fiber.StatusUnauthorized, "login", page, nil)
@@ -33,6 +32,7 @@ func (a *App) loginSubmit(c *fiber.Ctx) error {
 	if err := ws.login(c.UserContext(), u); err != nil {
 		return err
 	}
+	a.rememberDevice(c, u.ID)
 	a.log.Info("login", "user_id", u.ID)
 	return c.Redirect(page.Next, fiber.StatusSeeOther)
 }

@@ -223,7 +223,7 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 		out.Completions = append(out.Completions, myCompletion{RecordID: comp.RecordID, CourseID: comp.CourseID,
 			CourseTitle: r.CourseTitle, Version: comp.Version, ContentHash: comp.ContentHash, CompletedAt: comp.CompletedAt,
 			ValidUntil: comp.ValidUntil, RevokedAt: comp.RevokedAt, RevokeReason: comp.RevokeReason,
-			Status: r.StatusAt(now), VerifyURL: a.entryOf(r).URL})
+			Status: r.StatusAt(now), VerifyURL: a.entryOf(comp.ID, r).URL})
 	}
 	for _, e := range d.Evidence {
 		out.EvidenceEvents = append(out.EvidenceEvents, myEvidenceEvent{Seq: e.Seq, Type: e.Type, CreatedAt: e.CreatedAt,

@@ -26,7 +26,7 @@ func (a *App) recordPDF(c *fiber.Ctx) error {
 		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "record.pdf.revoked"))
 	}
 	var buf bytes.Buffer
-	if err := record.WritePDF(&buf, l, a.entryOf(a.recordOf(l, comp, u.DisplayName))); err != nil {
+	if err := record.WritePDF(&buf, l, a.entryOf(comp.ID, a.recordOf(l, comp, u.DisplayName))); err != nil {
 		return err
 	}
 	return sendPDF(c, buf.Bytes(), i18n.T(l, "record.pdf.filename", comp.CourseID, comp.Version))

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
@@ -31,9 +33,10 @@ func (a *App) recordWording(l string) string {
 	return i18n.T(l, "record.wording.default")
 }
 
-// entryOf is a record with its verification URL.
-func (a *App) entryOf(r record.Record) record.Entry {
-	return record.Entry{Record: r, URL: a.signer.VerifyURL(a.cfg.BaseURL, r)}
+// entryOf is a record with its verification URL and short code; number is the completion's id.
+func (a *App) entryOf(number int64, r record.Record) record.Entry {
+	return record.Entry{Record: r, URL: a.signer.VerifyURL(a.cfg.BaseURL, r),
+		ShortCode: a.signer.ShortCode(number, r), CodePage: strings.TrimRight(a.cfg.BaseURL, "/") + "/verify"}
 }
 
 // courseTitle is the title of a course version; when that version is no longer loaded, the title

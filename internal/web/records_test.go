@@ -84,10 +84,13 @@ func TestRecordPDFOfOwnCompletionCarriesNameCourseAndVersion(t *testing.T) {
 	}
 	text = strings.ReplaceAll(text, "\n", " ")
 	for _, want := range []string{"Teilnahmebestätigung", "Jörg Weiß", courseTitle, "1.0.0", "14.03.2026", comp.RecordID,
-		"Ihre Verwaltung", "Art. 4 der Verordnung (EU) 2024/1689", "/verify/" + comp.RecordID + "?s="} {
+		"Ihre Verwaltung", "Art. 4 der Verordnung (EU) 2024/1689", "/verify Prüfcode "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q:\n%s", want, text)
 		}
+	}
+	if !strings.Contains(r.Body, verifyPath(t, env, comp)) {
+		t.Error("the PDF does not link to the long verification URL")
 	}
 }
 

@@ -48,6 +48,7 @@ func (a *App) registerRoutes() {
 	// (GDPR Art. 15) with its downloads.
 	a.handle(fiber.MethodGet, "/records/:id.pdf", anyUser, a.recordPDF)
 	a.handle(fiber.MethodGet, "/verify/:id", public, a.verifyShow)
+	a.handle(fiber.MethodGet, "/verify", public, a.verifyCode) // ops: the short code of a paper record
 	a.handle(fiber.MethodGet, "/account/data", anyUser, a.myDataShow)
 	a.handle(fiber.MethodGet, "/account/data.json", anyUser, a.myDataJSON)
 	a.handle(fiber.MethodGet, "/account/transcript.pdf", anyUser, a.transcriptPDF)

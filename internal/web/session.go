@@ -90,11 +90,17 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 		return err
 	}
 	req.RemoteAddr = c.IP()
-	s, _ := a.sessions.Get(req, sessionCookie) // errors mean "no valid session": start anonymous
+	s, err := a.sessions.Get(req, sessionCookie) // errors mean "no valid session": start anonymous
 	ws := &wSession{req: req, s: s, store: a.sessions}
 	c.Locals(localsSession, ws)
+	if store.Unavailable(err) {
+		return a.handleError(c, err) // not "logged out": the database is away (503)
+	}
 	if id, ok := ws.userID(); ok {
 		u, err := a.db.UserByID(c.UserContext(), id)
+		if store.Unavailable(err) {
+			return a.handleError(c, err)
+		}
 		if err == nil && u.Active {
 			c.Locals(localsUser, u)
 			_ = a.sessions.Touch(c.UserContext(), s.ID)

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/auth"
+	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/sso"
 	"github.com/ailit/ailit/internal/store"
@@ -19,14 +20,15 @@ var errLocalLoginOff = errors.New("web: local login is switched off")
 // accounts when they are on (for people the directory does not know, such as an emergency admin,
 // and while the directory is down).
 func (a *App) passwordLogin(c *fiber.Ctx, name, password string) (*store.User, error) {
-	ctx, ip := c.UserContext(), c.IP()
+	ctx := c.UserContext()
+	at := auth.Attempt{Name: name, Password: password, IP: c.IP(), Device: c.Cookies(auth.DeviceCookie)}
 	if a.sso.directory != nil {
-		u, err := a.ldapLogin(ctx, name, password, ip)
+		u, err := a.ldapLogin(ctx, at)
 		fallBack := errors.Is(err, sso.ErrNotInDirectory) || errors.Is(err, sso.ErrDirectoryDown)
 		if !fallBack || !a.cfg.SSO.LocalLogin {
 			return u, err
 		}
-		u, localErr := a.login.Authenticate(ctx, name, password, ip)
+		u, localErr := a.login.Authenticate(ctx, at)
 		if localErr != nil && errors.Is(err, sso.ErrDirectoryDown) {
 			return nil, err // say that the directory is down rather than "wrong password"
 		}
@@ -35,25 +37,23 @@ func (a *App) passwordLogin(c *fiber.Ctx, name, password string) (*store.User, e
 	if !a.cfg.SSO.LocalLogin {
 		return nil, errLocalLoginOff
 	}
-	return a.login.Authenticate(ctx, name, password, ip)
+	return a.login.Authenticate(ctx, at)
 }
 
 // ldapLogin checks the password at the directory, with the same throttling as local logins (a
 // guessing attack must not lock the person's directory account). A person the directory no longer
 // knows, or has disabled, cannot log in, and the account linked to them is deactivated; records stay.
-func (a *App) ldapLogin(ctx context.Context, name, password, ip string) (*store.User, error) {
-	since := a.db.Now().Add(-a.login.Window)
-	acctKey, ipKey := "acct:"+store.NormalizeEmail(name), "ip:"+ip
-	for key, max := range map[string]int{acctKey: a.login.MaxPerAccount, ipKey: a.login.MaxPerIP} {
-		n, err := a.db.ThrottleFailures(ctx, key, since)
-		if err != nil {
-			return nil, err
-		}
-		if n >= max {
-			return nil, auth.ErrThrottled
-		}
+func (a *App) ldapLogin(ctx context.Context, at auth.Attempt) (*store.User, error) {
+	name := at.Name
+	local, err := a.db.UserByEmail(ctx, name) // its device cookie exempts the owner's browser
+	if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+		return nil, err
 	}
-	entry, err := a.sso.directory.Authenticate(ctx, name, password)
+	gate, err := a.login.Gate(ctx, at, local)
+	if err != nil {
+		return nil, err
+	}
+	entry, err := a.sso.directory.Authenticate(ctx, name, at.Password)
 	switch {
 	case errors.Is(err, sso.ErrDirectoryDown):
 		a.log.Error("sso: directory login impossible", "err", err.Error())
@@ -78,12 +78,12 @@ func (a *App) ldapLogin(ctx context.Context, name, password, ip string) (*store.
 		return nil, err
 	}
 	if err != nil {
-		if rerr := a.db.RecordFailure(ctx, since, acctKey, ipKey); rerr != nil {
+		if rerr := gate.Failed(ctx); rerr != nil {
 			return nil, rerr
 		}
 		return nil, auth.ErrInvalidCredentials
 	}
-	if err := a.db.ClearFailures(ctx, acctKey); err != nil {
+	if err := gate.Succeeded(ctx); err != nil {
 		return nil, err
 	}
 	prof, err := a.sso.mapping.Profile(a.sso.mapping.LDAP, entry.Attrs)

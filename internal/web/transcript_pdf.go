@@ -20,7 +20,7 @@ func (a *App) transcriptPDF(c *fiber.Ctx) error {
 	}
 	t := record.Transcript{PersonName: u.DisplayName, Issuer: a.cfg.OrgName, Wording: a.recordWording(l), GeneratedAt: a.db.Now()}
 	for i := range comps {
-		t.Entries = append(t.Entries, a.entryOf(a.recordOf(l, &comps[i], u.DisplayName)))
+		t.Entries = append(t.Entries, a.entryOf(comps[i].ID, a.recordOf(l, &comps[i], u.DisplayName)))
 	}
 	var buf bytes.Buffer
 	if err := record.WriteTranscript(&buf, l, t); err != nil {

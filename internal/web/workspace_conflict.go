@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/workspace"
 )
@@ -36,6 +37,10 @@ func (a *App) workspaceFileSave(c *fiber.Ctx) error {
 	file, mine, back := c.FormValue("file"), []byte(c.FormValue("content")), c.FormValue("back")
 	if !isWorkspaceURL(back) {
 		back = previewBase(courseID, workspace.DraftFolder)
+	}
+	if err := workspace.CheckFileName(file); err != nil {
+		// A form without a file, or with one outside the draft: the request is wrong, not the server.
+		return domain.Errorf(domain.EINVALID, "%s", i18n.T(lang(c), "ops.workspace.file_invalid", file))
 	}
 	err = a.workspace().SaveFile(courseID, file, mine, c.FormValue("hash"))
 	var conflict *workspace.ConflictError

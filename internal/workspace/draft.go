@@ -19,7 +19,7 @@ import (
 func (w *Workspace) NewDraft(courseID, from string) error {
 	src, err := w.VersionDir(courseID, from)
 	if err != nil || from == DraftFolder {
-		return errBadName
+		return ErrBadName
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -211,6 +211,9 @@ func (w *Workspace) SaveFile(courseID, rel string, data []byte, baseHash string)
 		func(string) error { return writeAtomic(real, data) })
 }
 
+// CheckFileName says whether rel names a file a trainer may edit (an ErrBadName error if not).
+func CheckFileName(rel string) error { return checkRel(rel) }
+
 // checkRel accepts the files a trainer edits: course.yaml, CHANGELOG.md, and a module's lesson.md,
 // quiz.yaml and media/<file>.
 func checkRel(rel string) error {
@@ -225,7 +228,7 @@ func checkRel(rel string) error {
 	case ok && len(parts) == 4 && parts[2] == "media" && mediaName.MatchString(parts[3]):
 		return nil
 	}
-	return fmt.Errorf("%w: %q", errBadName, rel)
+	return fmt.Errorf("%w: %q", ErrBadName, rel)
 }
 
 var mediaName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,99}$`)

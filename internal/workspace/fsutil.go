@@ -3,11 +3,12 @@ package workspace
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/ailit/ailit/internal/content"
 )
 
 // Hash is the content hash a form carries to detect concurrent edits; a missing file (nil) is "".
@@ -83,23 +84,6 @@ func copyTree(src, dst string, link bool) error {
 		case link && os.Link(p, target) == nil:
 			return nil
 		}
-		return copyFile(p, target)
+		return content.CopyFile(p, target, 0o644)
 	})
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

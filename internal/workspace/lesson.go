@@ -110,7 +110,7 @@ func (w *Workspace) FindModule(courseID, folder, moduleID string) (ModuleFolder,
 			return m, nil
 		}
 	}
-	return ModuleFolder{}, fmt.Errorf("%w: no module %q", errBadName, moduleID)
+	return ModuleFolder{}, fmt.Errorf("%w: no module %q", ErrBadName, moduleID)
 }
 
 // ModuleMap maps module folders to ids, for content.RenderOptions.Modules.

@@ -37,10 +37,11 @@ type Workspace struct {
 func New(root string) *Workspace { return &Workspace{Root: root} }
 
 var (
-	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	folderPattern  = regexp.MustCompile(`^(draft|(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*))$`)
-	modulePattern  = regexp.MustCompile(`^[0-9]+-[a-z0-9]+(-[a-z0-9]+)*$`)
-	errBadName     = errors.New("invalid course, version or module name")
+	idPattern     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	folderPattern = regexp.MustCompile(`^(draft|(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*))$`)
+	modulePattern = regexp.MustCompile(`^[0-9]+-[a-z0-9]+(-[a-z0-9]+)*$`)
+	// ErrBadName: a course, version, module or file name outside what the workspace edits.
+	ErrBadName     = errors.New("invalid course, version or module name")
 	ErrDraftExists = errors.New("the course already has a draft; edit or publish it first")
 	ErrNoDraft     = errors.New("the course has no draft")
 )
@@ -69,7 +70,7 @@ func (e *ConflictError) Error() string { return "the file was changed by someone
 // names, so a request parameter can never reach outside the courses folder.
 func (w *Workspace) VersionDir(courseID, folder string) (string, error) {
 	if !idPattern.MatchString(courseID) || !folderPattern.MatchString(folder) {
-		return "", errBadName
+		return "", ErrBadName
 	}
 	return filepath.Join(w.Root, courseID, folder), nil
 }
@@ -87,7 +88,7 @@ func (w *Workspace) HasDraft(courseID string) bool {
 // ModuleDir checks a module folder name such as "01-was-ist-ki".
 func ModuleDir(folder string) (string, error) {
 	if !modulePattern.MatchString(folder) {
-		return "", errBadName
+		return "", ErrBadName
 	}
 	return "modules/" + folder, nil
 }

@@ -41,6 +41,9 @@ type Options struct {
 	CoursesDir string               // default: internal/content/testdata/courses
 	Postgres   bool                 // use the PostgreSQL test server (skips when not configured)
 	Configure  func(*config.Config) // adjust the configuration before the app is built
+	// DatabaseURL rewrites the database URL before it is opened, e.g. to go through a proxy the
+	// test can stop to take the database away.
+	DatabaseURL func(string) string
 }
 
 // New starts an app for a test.
@@ -71,8 +74,12 @@ func New(t testing.TB, opts ...Options) *Env {
 	} else {
 		dbURL = storetest.NewSQLiteFile(t)
 	}
+	if o.DatabaseURL != nil {
+		dbURL = o.DatabaseURL(dbURL)
+	}
 	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
+	lib.KeepPublished(cfg.PublishedDir())
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
