@@ -54,6 +54,19 @@ func TestLearnerSeesTheirDataAndAnyoneVerifiesTheRecord(t *testing.T) {
 	AssertAccessible(t, visitor, "verification: not valid")
 	Screenshot(t, visitor, "verify-invalid")
 
+	// The same completion as an Open Badge: the learner downloads it, a clerk pastes it.
+	c := srv.Client(t)
+	c.Login("lea@example.org", "lea-password-1")
+	token := c.Get("/records/" + comp.RecordID + "/badge.jwt").Body
+	Open(t, visitor, "/verify-badge")
+	AssertHeading(t, visitor, "Open Badge prüfen")
+	AssertAccessible(t, visitor, "badge verification form")
+	Fill(t, visitor, "Open Badge (Text der Datei)", token)
+	ClickButton(t, visitor, "Prüfen")
+	AssertText(t, visitor, ".verify-result", "Echt: von dieser Plattform ausgestellt und unverändert")
+	AssertAccessible(t, visitor, "badge verification: genuine")
+	Screenshot(t, visitor, "verify-badge")
+
 	if err := srv.Store.RevokeCompletion(context.Background(), comp.ID, "irrtümlich erfasst"); err != nil {
 		t.Fatal(err)
 	}

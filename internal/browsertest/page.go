@@ -102,7 +102,11 @@ func ClickButton(t testing.TB, ctx context.Context, text string) int {
 func Fill(t testing.TB, ctx context.Context, label, value string) {
 	t.Helper()
 	field := find(t, ctx, call(jsByLabel, label), fmt.Sprintf("field labelled %q", label))
-	if err := chromedp.Do(ctx, chromedp.Clear(field), chromedp.SendKeys(field, value)); err != nil {
+	// Clear fails on an empty textarea (it has no text node to remove); there is nothing to clear.
+	if err := chromedp.Do(ctx, chromedp.Clear(field)); err != nil && !strings.Contains(err.Error(), "does not have child #text node") {
+		t.Fatalf("clearing %q: %v", label, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(field, value)); err != nil {
 		t.Fatalf("typing into %q: %v", label, err)
 	}
 }

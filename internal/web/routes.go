@@ -49,6 +49,12 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/records/:id.pdf", anyUser, a.recordPDF)
 	a.handle(fiber.MethodGet, "/verify/:id", public, a.verifyShow)
 	a.handle(fiber.MethodGet, "/verify", public, a.verifyCode) // ops: the short code of a paper record
+	// Open Badges 3.0: the learner's credential, the issuer profile and key, and offline verification.
+	a.handle(fiber.MethodGet, "/records/:id/badge.jwt", anyUser, a.recordBadge)
+	a.handle(fiber.MethodGet, "/badges/issuer", public, a.badgeIssuerShow)
+	a.handle(fiber.MethodGet, "/.well-known/jwks.json", public, a.jwksShow)
+	a.handle(fiber.MethodGet, "/verify-badge", public, a.badgeVerifyShow)
+	a.handle(fiber.MethodPost, "/verify-badge", public, a.badgeVerifyCheck)
 	a.handle(fiber.MethodGet, "/account/data", anyUser, a.myDataShow)
 	a.handle(fiber.MethodGet, "/account/data.json", anyUser, a.myDataJSON)
 	a.handle(fiber.MethodGet, "/account/transcript.pdf", anyUser, a.transcriptPDF)
