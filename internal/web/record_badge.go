@@ -20,7 +20,9 @@ func (a *App) badgeIssuer() badge.Issuer {
 }
 
 // badgeKeyID is the URL of the instance's public key in its JWK set.
-func (a *App) badgeKeyID() string { return strings.TrimRight(a.cfg.BaseURL, "/") + "/.well-known/jwks.json#records" }
+func (a *App) badgeKeyID() string {
+	return strings.TrimRight(a.cfg.BaseURL, "/") + "/.well-known/jwks.json#records"
+}
 
 // badgeOf builds the Open Badges 3.0 credential of a completion, with what the course version says.
 func (a *App) badgeOf(l string, comp *store.Completion, email string) badge.Credential {
