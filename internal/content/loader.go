@@ -82,9 +82,12 @@ func loadAll(dir string) ([]*Version, *LoadReport, error) {
 		courses = append(courses, loads)
 	}
 	loadInParallel(dir, slices.Concat(courses...))
-	var loaded []*Version
 	for _, loads := range courses {
 		checkVersionHistory(loads)
+	}
+	checkTranslations(courses)
+	var loaded []*Version
+	for _, loads := range courses {
 		loaded = append(loaded, report.collect(loads)...)
 	}
 	sortProblems(report.Problems)

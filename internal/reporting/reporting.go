@@ -147,11 +147,13 @@ func (s *Source) course(ctx context.Context, id string) (*courseInfo, error) {
 	ci := &courseInfo{title: id, legalDate: map[string]time.Time{}, titleByVersion: map[string]string{}}
 	if s.Library != nil {
 		if c := s.Library.Catalog().Course(id); c != nil {
-			seen, err := s.Store.VersionsFirstSeen(ctx, id)
+			releases, err := assign.FamilyReleasesOf(s.Library.Catalog(), id, func(id string) (map[string]time.Time, error) {
+				return s.Store.VersionsFirstSeen(ctx, id)
+			})
 			if err != nil {
 				return nil, err
 			}
-			ci.releases = assign.ReleasesOf(c, seen)
+			ci.releases = releases
 			for _, v := range c.Versions() {
 				ci.legalDate[v.Version] = v.Manifest.LegalStatusAsOf
 				ci.titleByVersion[v.Version] = v.Manifest.Title
@@ -216,7 +218,7 @@ func (s *Source) pseudonym(userID int64) string {
 func (s *Source) status(rec *store.ReportRecord, ci *courseInfo) (state assign.State, due time.Time, validUntil *time.Time) {
 	records := assign.Records{Started: rec.Started, Releases: ci.releases}
 	if rec.CompletedVersion != "" {
-		records.Completions = []assign.Completion{{Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
+		records.Completions = []assign.Completion{{Course: rec.CompletedCourse, Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
 	}
 	return assign.Status(rec.Rule(), assign.Member{JoinedAt: rec.JoinedAt, Exempted: rec.Exempted}, records, s.Now)
 }
