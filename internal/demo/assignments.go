@@ -231,4 +231,3 @@ func (b *memberBatch) add(rng *rand.Rand, now time.Time, a *store.Assignment, ui
 	b.enrolls = append(b.enrolls, e)
 	m.EnrolledVersion, m.EnrolledHash, m.Started = c.version, c.hash, e.LastActivityAt.After(e.EnrolledAt)
 }
-

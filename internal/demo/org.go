@@ -18,7 +18,7 @@ type cityAmt struct {
 }
 
 type cityDezernat struct {
-	name  string
+	name   string
 	aemter []cityAmt
 }
 

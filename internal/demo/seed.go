@@ -142,4 +142,3 @@ func (o Options) progress(format string, args ...any) {
 		fmt.Fprintf(o.Progress, "demo seed: "+format, args...)
 	}
 }
-

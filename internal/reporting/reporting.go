@@ -132,7 +132,7 @@ type UnitOption struct {
 
 // courseInfo is what the catalog says about a course, looked up once per report.
 type courseInfo struct {
-	title, level       string
+	title, level, lang string
 	areas              []string
 	latest, latestHash string
 	releases           []assign.Release
@@ -159,7 +159,7 @@ func (s *Source) course(ctx context.Context, id string) (*courseInfo, error) {
 				ci.titleByVersion[v.Version] = v.Manifest.Title
 			}
 			if v := c.Latest(); v != nil {
-				ci.title, ci.level, ci.areas = v.Manifest.Title, v.Manifest.Level, v.Manifest.Competences
+				ci.title, ci.level, ci.areas, ci.lang = v.Manifest.Title, v.Manifest.Level, v.Manifest.Competences, v.Manifest.Language
 				ci.latest, ci.latestHash = v.Version, v.Hash
 			}
 		}
@@ -194,6 +194,13 @@ func (s *Source) stream(ctx context.Context, rf store.ReportFilter, f Filter, yi
 			return err
 		}
 		row := s.row(rec, ci)
+		if rec.CompletedCourse != "" && rec.CompletedCourse != rec.CourseID {
+			ti, err := s.course(ctx, rec.CompletedCourse)
+			if err != nil {
+				return err
+			}
+			takenInTranslation(&row, ci, ti, rec.CompletedVersion)
+		}
 		if !f.keeps(&row) {
 			return nil
 		}
@@ -257,6 +264,19 @@ func (s *Source) row(rec *store.ReportRecord, ci *courseInfo) report.Row {
 		r.ValidUntil = *validUntil
 	}
 	return r
+}
+
+// takenInTranslation marks a row whose completion is of a translation of the assigned course: the
+// course stays the assigned one (a family is reported once, also in the Art. 4 record), the title
+// adds the language and title of the version taken; version and hash are the translation's.
+func takenInTranslation(row *report.Row, assigned, taken *courseInfo, version string) {
+	title := taken.titleByVersion[version]
+	if title == "" {
+		title = taken.title
+	}
+	if title != assigned.title {
+		row.CourseTitle = assigned.title + " (" + taken.lang + ": " + title + ")"
+	}
 }
 
 // keeps applies the filters the database cannot: status, period and competence area.

@@ -24,9 +24,9 @@ const (
 // The enrollment and completion count in any course of the assignment's course family
 // (course_families.go): the enrollment the person was last active in, the latest completion.
 var (
-	memberEnrollment = `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND e.course_id IN ` + familySQL(memberCourse)
+	memberEnrollment       = `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND e.course_id IN ` + familySQL(memberCourse)
 	memberLatestEnrollment = memberEnrollment + ` ORDER BY e.last_activity_at DESC, e.id DESC LIMIT 1`
-	memberCompletion = `FROM completions c WHERE c.user_id = assignment_members.user_id AND c.course_id IN ` + familySQL(memberCourse) +
+	memberCompletion       = `FROM completions c WHERE c.user_id = assignment_members.user_id AND c.course_id IN ` + familySQL(memberCourse) +
 		` AND c.revoked_at IS NULL ORDER BY c.completed_at DESC, c.id DESC LIMIT 1`
 )
 

@@ -1,0 +1,81 @@
+package reporting_test
+
+import (
+	"context"
+	"log/slog"
+	"sort"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/report"
+	"github.com/ailit/ailit/internal/reporting"
+	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/store/storetest"
+)
+
+// A course and its translation are one course in reports: the row of someone who took the
+// English version names the German course with the language and title taken.
+func TestReportShowsAFamilyOnceWithTheLanguageTaken(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.Store) {
+		ctx := context.Background()
+		lib := content.NewLibrary(shippedCourses(), db, slog.New(slog.DiscardHandler))
+		if _, err := lib.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		unit, err := db.CreateOrgUnit(ctx, nil, "Bürgeramt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var people []*store.User
+		for _, name := range []string{"Anna Schulz", "John Miller"} {
+			u := &store.User{Email: strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@stadt.example", DisplayName: name, Active: true}
+			if err := db.CreateUser(ctx, u, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetUserOrgUnit(ctx, u.ID, &unit.ID); err != nil {
+				t.Fatal(err)
+			}
+			people = append(people, u)
+		}
+		a := &store.Assignment{CourseID: "ki-grundlagen", Title: "KI-Grundlagen – Pflichtschulung", DueKind: "after_assignment", DueDays: 30,
+			CreatedBy: people[0].ID, Targets: []store.AssignmentTarget{{Kind: store.TargetUnitTree, OrgUnitID: &unit.ID}}}
+		if err := db.SaveAssignment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SyncAssignment(ctx, a, nil); err != nil {
+			t.Fatal(err)
+		}
+		for i, course := range []string{"ki-grundlagen", "ai-basics"} {
+			v := lib.Catalog().Course(course).Latest()
+			err := db.Tx(ctx, func(tx *gorm.DB) error {
+				_, err := db.RecordCompletion(tx, &store.Completion{UserID: people[i].ID, CourseID: course, Version: v.Version, ContentHash: v.Hash})
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		src, err := reporting.New(ctx, db, lib, db.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for r, err := range src.Rows(ctx, store.Scope{All: true}, reporting.Filter{}, report.LevelStatus) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r.Name+" | "+r.CourseID+" | "+r.CourseTitle+" | "+r.CourseVersion+" | "+string(r.Status))
+		}
+		sort.Strings(got)
+		want := []string{
+			"Anna Schulz | ki-grundlagen | KI-Grundlagen für alle Beschäftigten | 1.1.0 | completed",
+			"John Miller | ki-grundlagen | KI-Grundlagen für alle Beschäftigten (en: AI basics for all staff) | 1.1.0 | completed",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("report rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
+}
