@@ -53,15 +53,16 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// seedDemoOrganisation gives `serve --demo` on an empty database a small organisation, so every
-// page shows something real: about 50 people at various stages, the demo manager managing an Amt
-// with people in it, and the demo learner in a team with assignments, due dates and one course done.
+// seedDemoOrganisation gives `serve --demo` on an empty database a small city administration, so
+// every page shows something real: 240 people in 40 units (Dezernate, Ämter, Sachgebiete) at
+// various stages, the demo manager managing an Amt with people in it, and the demo learner in a
+// Sachgebiet with assignments, due dates and one course done.
 func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Library, out io.Writer) error {
 	existing, err := db.OrgUnits(ctx)
 	if err != nil || len(existing) > 0 {
 		return err
 	}
-	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 48, Units: 6, Seed: 1})
+	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 240, Units: 40, Seed: 1})
 	if err != nil {
 		return err
 	}

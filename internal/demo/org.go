@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"gorm.io/gorm"
 
@@ -51,6 +52,10 @@ var city = []cityDezernat{
 		{"80 Amt für Wirtschaftsförderung", []string{"80.1 Unternehmensservice"}},
 	}},
 }
+
+// genericSachgebiete name the Sachgebiete of a larger tree than the city's own list.
+var genericSachgebiete = []string{"Grundsatz und Steuerung", "Service und Beratung", "Sachbearbeitung",
+	"Zentrale Dienste", "Fachaufsicht", "Bescheide und Widersprüche", "Planung", "Vollzug"}
 
 type amt struct {
 	id    int64
@@ -108,9 +113,15 @@ func planCity(n int) []plannedAmt {
 				break
 			}
 			list := named(plan[i])
-			name := fmt.Sprintf("%s.%d Sachgebiet %d", amtNumber(plan[i].name), round+1, round+1)
+			name := ""
 			if round < len(list) {
 				name = list[round]
+			} else {
+				extra := round - len(list)
+				name = fmt.Sprintf("%s.%d %s", amtNumber(plan[i].name), round+1, genericSachgebiete[extra%len(genericSachgebiete)])
+				if extra >= len(genericSachgebiete) {
+					name += " " + strconv.Itoa(extra/len(genericSachgebiete)+1)
+				}
 			}
 			plan[i].sachgebiete = append(plan[i].sachgebiete, name)
 			left--
