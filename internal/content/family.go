@@ -97,23 +97,23 @@ func (l *versionLoad) checkAgainstOriginal(orig *Version) {
 	if m.ValidityMonths != o.ValidityMonths {
 		l.add(l.manifestDoc.problemAt("$.validity_months", "validity_months %d differs from %d of %s; a translation must stay valid as long", m.ValidityMonths, o.ValidityMonths, name))
 	}
-	mine := ruleText(m.Completion.Modules, l.v.RequiredModules()) + ", " + ruleText(m.Completion.Quizzes, l.v.RequiredQuizzes())
-	theirs := ruleText(o.Completion.Modules, orig.RequiredModules()) + ", " + ruleText(o.Completion.Quizzes, orig.RequiredQuizzes())
+	mine := ruleText(m.Completion.Modules, l.v.RequiredModules(), "modules") + ", " + ruleText(m.Completion.Quizzes, l.v.RequiredQuizzes(), "quizzes")
+	theirs := ruleText(o.Completion.Modules, orig.RequiredModules(), "modules") + ", " + ruleText(o.Completion.Quizzes, orig.RequiredQuizzes(), "quizzes")
 	if mine != theirs {
 		l.add(l.manifestDoc.problemAt("$.completion", "the completion rule (%s) differs from that of %s (%s); a translation must ask the same of learners", mine, name, theirs))
 	}
 }
 
-// ruleText describes a completion rule independent of the language of module ids: "all", "none"
-// or the number of modules a list names.
-func ruleText(r Rule, resolved []string) string {
+// ruleText describes a completion rule independent of the language of module ids: what it asks
+// and of how many modules or quizzes ("all 5 modules", "2 listed quizzes", "no quizzes").
+func ruleText(r Rule, resolved []string, noun string) string {
 	switch {
-	case r.All:
-		return "all"
 	case r.None:
-		return "none"
+		return "no " + noun
+	case r.All:
+		return fmt.Sprintf("all %d %s", len(resolved), noun)
 	}
-	return fmt.Sprintf("%d listed", len(resolved))
+	return fmt.Sprintf("%d listed %s", len(resolved), noun)
 }
 
 func sameSet(a, b []string) bool {

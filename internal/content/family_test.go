@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -88,7 +90,14 @@ func TestValidatorChecksTheTranslationLinkWithPosition(t *testing.T) {
 			tr + ":10:8: level L2 differs from level L1 of ki-grundlagen 1.1.0; a translation must have the same level",
 			tr + ":11:14: competences [KA-GRUND, KA-SICHER] differ from [KA-GRUND, KA-KRIT] of ki-grundlagen 1.1.0; a translation must cover the same competences",
 			tr + ":22:18: validity_months 12 differs from 24 of ki-grundlagen 1.1.0; a translation must stay valid as long",
-			tr + ":24:10: the completion rule (all, none) differs from that of ki-grundlagen 1.1.0 (all, 1 listed); a translation must ask the same of learners",
+			tr + ":24:10: the completion rule (all 3 modules, no quizzes) differs from that of ki-grundlagen 1.1.0 (all 3 modules, 1 listed quizzes); a translation must ask the same of learners",
+		}},
+		{"a module fewer than the original", func(t *testing.T, dir string) {
+			if err := os.RemoveAll(filepath.Join(dir, "ai-basics/1.1.0/modules/03-ki-im-buergerbuero")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{
+			tr + ":24:10: the completion rule (all 2 modules, 1 listed quizzes) differs from that of ki-grundlagen 1.1.0 (all 3 modules, 1 listed quizzes); a translation must ask the same of learners",
 		}},
 		{"chain: the target is itself a translation", func(t *testing.T, dir string) {
 			if err := copyDir(dir, "ai-basics/1.1.0", "ki-basics-fr/1.1.0"); err != nil {
