@@ -5,6 +5,7 @@ import (
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/store"
 )
 
 // A course and its translations form a family (content/family.go). Learners see the course in
@@ -64,4 +65,39 @@ func familyCards(c *fiber.Ctx, cat *content.Catalog, courses []*content.Course, 
 		}
 	}
 	return cards
+}
+
+// familyTaken returns whether an enrollment is one an assignment made and nobody touched, while
+// the learner works on or has completed another course of its family: an assignment enrolls in the
+// original, and a learner who takes the translation should not see the original as open as well.
+func familyTaken(cat *content.Catalog, enrollments []store.Enrollment, completions []store.Completion) func(e *store.Enrollment) bool {
+	taken := map[string]map[string]bool{} // family root → courses worked on or completed
+	mark := func(courseID string) {
+		root := cat.FamilyRoot(courseID)
+		if taken[root] == nil {
+			taken[root] = map[string]bool{}
+		}
+		taken[root][courseID] = true
+	}
+	for _, e := range enrollments {
+		if e.LastActivityAt.After(e.EnrolledAt) {
+			mark(e.CourseID)
+		}
+	}
+	for _, c := range completions {
+		if c.RevokedAt == nil {
+			mark(c.CourseID)
+		}
+	}
+	return func(e *store.Enrollment) bool {
+		if e.Source != store.SourceAssignment || e.LastActivityAt.After(e.EnrolledAt) {
+			return false
+		}
+		for id := range taken[cat.FamilyRoot(e.CourseID)] {
+			if id != e.CourseID {
+				return true
+			}
+		}
+		return false
+	}
 }

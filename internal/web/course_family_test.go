@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
 )
@@ -32,7 +33,7 @@ func newFamilyFixture(t *testing.T) *familyFixture {
 	return f
 }
 
-// assign makes courseID mandatory for the user.
+// assign makes courseID mandatory for the user and enrolls them in it, as the assignment sync does.
 func (f *familyFixture) assign(t *testing.T, courseID, title string, u *store.User) {
 	t.Helper()
 	ctx := context.Background()
@@ -41,7 +42,7 @@ func (f *familyFixture) assign(t *testing.T, courseID, title string, u *store.Us
 	if err := f.env.Store.SaveAssignment(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.env.Store.SyncAssignment(ctx, a, nil); err != nil {
+	if _, err := f.env.Store.SyncAssignment(ctx, a, store.PinFunc(compliance.Pin(f.env.Library))); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -97,6 +98,14 @@ func TestCompletingATranslationSatisfiesTheAssignmentOfTheOriginalAndBack(t *tes
 	}
 	if got := strings.Join(assignedOn(t, anna), "; "); got != "AI basics – onboarding → /courses/ki-grundlagen: completed" {
 		t.Errorf("Anna after completing the German course: %s", got)
+	}
+	// The untouched enrollment the assignment made in the other language is no longer listed as
+	// open: the family is done.
+	if body := john.Get("/").Body; strings.Contains(body, `href="/courses/ki-grundlagen"`) {
+		t.Errorf("John's dashboard still lists the German course he did not need:\n%s", body)
+	}
+	if body := anna.Get("/").Body; strings.Contains(body, `href="/courses/ai-basics"`) {
+		t.Errorf("Anna's dashboard still lists the English course she did not need:\n%s", body)
 	}
 	// The team and report views read the member facts: the same status, with the course taken.
 	recs, err := f.env.Store.MemberRecords(context.Background(), store.Scope{All: true}, store.RecordFilter{})

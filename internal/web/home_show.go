@@ -92,10 +92,11 @@ func (a *App) dashboard(ctx context.Context, userID int64, lang string) (homePag
 	if err != nil {
 		return page, err
 	}
+	takenInFamily := familyTaken(cat, enrollments, completions)
 	for i := range enrollments {
 		e := &enrollments[i]
 		course := cat.Course(e.CourseID)
-		if course == nil || completedVersion[[2]string{e.CourseID, e.Version}] {
+		if course == nil || completedVersion[[2]string{e.CourseID, e.Version}] || takenInFamily(e) {
 			continue
 		}
 		releases := progress.ReleasesOf(course)
