@@ -1,7 +1,10 @@
 package reporting_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"log/slog"
 	"sort"
 	"strings"
@@ -76,6 +79,52 @@ func TestReportShowsAFamilyOnceWithTheLanguageTaken(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("report rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+
+		// The Art. 4 record: one measure for the course, both content versions used.
+		rs, err := db.ReportSettings(ctx, "status")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := src.EvidenceReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", &reporting.Counter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := reporting.Write(&buf, "json", doc); err != nil {
+			t.Fatal(err)
+		}
+		var parsed struct {
+			Sections []struct {
+				Key  string           `json:"key"`
+				Rows []map[string]any `json:"rows"`
+			} `json:"sections"`
+		}
+		if err := json.Unmarshal(buf.Bytes(), &parsed); err != nil {
+			t.Fatalf("%v\n%s", err, buf.String())
+		}
+		sections := map[string][]string{}
+		for _, sec := range parsed.Sections {
+			for _, r := range sec.Rows {
+				switch sec.Key {
+				case "measures":
+					sections[sec.Key] = append(sections[sec.Key], fmt.Sprint(r["courses"]))
+				case "unit_courses":
+					sections[sec.Key] = append(sections[sec.Key], fmt.Sprint(r["course_id"], " ", r["course_version"]))
+				case "versions":
+					sections[sec.Key] = append(sections[sec.Key], fmt.Sprint(r["course_id"], " ", r["course_version"], " ", r["course_title"]))
+				}
+			}
+		}
+		wantSections := map[string]string{
+			"measures":     "ki-grundlagen",
+			"unit_courses": "ki-grundlagen 1.1.0",
+			"versions":     "ai-basics 1.1.0 AI basics for all staff; ki-grundlagen 1.1.0 KI-Grundlagen für alle Beschäftigten",
+		}
+		for key, want := range wantSections {
+			if got := strings.Join(sections[key], "; "); got != want {
+				t.Errorf("evidence section %s: %s, want %s", key, got, want)
+			}
 		}
 	})
 }
