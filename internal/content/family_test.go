@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,16 @@ func TestTranslationOfTheExampleCourseLoadsAsOneFamily(t *testing.T) {
 	}
 	if got := strings.Join(cat.FamilyIDs("kein-kurs"), ","); got != "kein-kurs" {
 		t.Errorf("family of an unknown course = %s", got)
+	}
+}
+
+func TestCoursesListNamesTheOriginalOfATranslation(t *testing.T) {
+	dir := copyCourses(t)
+	addTranslation(t, dir)
+	var out bytes.Buffer
+	ListCommand(&out, dir)
+	if want := "ai-basics      1.1.0    published  KI-Grundlagen für alle Beschäftigten (translation of ki-grundlagen)\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("courses list:\n%s\nwant a line\n%s", out.String(), want)
 	}
 }
 
