@@ -21,32 +21,36 @@ const (
  AND x.user_id = assignment_members.user_id`
 )
 
-// The enrollment and completion count in any course of the assignment's course family
-// (course_families.go): the enrollment the person was last active in, the latest completion.
-var (
-	memberEnrollment       = `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND e.course_id IN ` + familySQL(memberCourse)
-	memberLatestEnrollment = memberEnrollment + ` ORDER BY e.last_activity_at DESC, e.id DESC LIMIT 1`
-	memberCompletion       = `FROM completions c WHERE c.user_id = assignment_members.user_id AND c.course_id IN ` + familySQL(memberCourse) +
+// memberFactsSQL is the SET list of the member facts. The enrollment and completion count in any
+// course of the assignment's course family (course_families.go): the enrollment the person was
+// last active in, the latest completion.
+func memberFactsSQL(fam Families) string {
+	memberEnrollment := `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND ` + fam.inFamilySQL("e.course_id", memberCourse)
+	memberLatestEnrollment := memberEnrollment + ` ORDER BY e.last_activity_at DESC, e.id DESC LIMIT 1`
+	memberCompletion := `FROM completions c WHERE c.user_id = assignment_members.user_id AND ` + fam.inFamilySQL("c.course_id", memberCourse) +
 		` AND c.revoked_at IS NULL ORDER BY c.completed_at DESC, c.id DESC LIMIT 1`
-)
-
-var memberFactsSQL = strings.Join([]string{
-	`exempted = EXISTS (SELECT 1 ` + memberExempt + `)`,
-	`exemption_reason = COALESCE((SELECT x.reason ` + memberExempt + `), '')`,
-	`enrolled_version = COALESCE((SELECT e.version ` + memberLatestEnrollment + `), '')`,
-	`enrolled_hash = COALESCE((SELECT e.content_hash ` + memberLatestEnrollment + `), '')`,
-	`started = EXISTS (SELECT 1 ` + memberEnrollment + ` AND e.last_activity_at > e.enrolled_at)`,
-	`completed_course = COALESCE((SELECT c.course_id ` + memberCompletion + `), '')`,
-	`completed_version = COALESCE((SELECT c.version ` + memberCompletion + `), '')`,
-	`completed_hash = COALESCE((SELECT c.content_hash ` + memberCompletion + `), '')`,
-	`completed_at = (SELECT c.completed_at ` + memberCompletion + `)`,
-	`valid_until = (SELECT c.valid_until ` + memberCompletion + `)`,
-	`expires_at = (SELECT c.valid_until ` + memberCompletion + `)`, // the rest: memberExpiry
-}, ",\n ")
+	return strings.Join([]string{
+		`exempted = EXISTS (SELECT 1 ` + memberExempt + `)`,
+		`exemption_reason = COALESCE((SELECT x.reason ` + memberExempt + `), '')`,
+		`enrolled_version = COALESCE((SELECT e.version ` + memberLatestEnrollment + `), '')`,
+		`enrolled_hash = COALESCE((SELECT e.content_hash ` + memberLatestEnrollment + `), '')`,
+		`started = EXISTS (SELECT 1 ` + memberEnrollment + ` AND e.last_activity_at > e.enrolled_at)`,
+		`completed_course = COALESCE((SELECT c.course_id ` + memberCompletion + `), '')`,
+		`completed_version = COALESCE((SELECT c.version ` + memberCompletion + `), '')`,
+		`completed_hash = COALESCE((SELECT c.content_hash ` + memberCompletion + `), '')`,
+		`completed_at = (SELECT c.completed_at ` + memberCompletion + `)`,
+		`valid_until = (SELECT c.valid_until ` + memberCompletion + `)`,
+		`expires_at = (SELECT c.valid_until ` + memberCompletion + `)`, // the rest: memberExpiry
+	}, ",\n ")
+}
 
 // refreshMemberFacts recomputes the member facts of the assignment_members rows where cond holds.
 func refreshMemberFacts(tx *gorm.DB, cond string, args ...any) error {
-	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL+"\nWHERE "+cond, args...).Error; err != nil {
+	fam, err := families(tx)
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL(fam)+"\nWHERE "+cond, args...).Error; err != nil {
 		return err
 	}
 	return refreshExpiry(tx, cond, args...)

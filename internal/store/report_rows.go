@@ -81,16 +81,20 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 	if err != nil {
 		return err
 	}
+	fam, err := s.Families(ctx)
+	if err != nil {
+		return err
+	}
 	scan := s.scanReportRecords
 	if s.Dialect == SQLite && f.AsOf.IsZero() {
 		scan = s.scanPackedReportRecords
 	}
-	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, emit) }, fn)
+	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, fam, emit) }, fn)
 }
 
 // scanReportRecords runs the report query and calls emit for each record until it returns false.
-func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, "")
+func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
+	query, args := reportQuery(f, rules, fam, "")
 	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -142,7 +146,8 @@ func (r *ReportRecord) fill(a *Assignment, best sql.NullFloat64, passed sql.Null
 
 // reportQuery builds the query of StreamReportRecords. Both forms return the same columns, unless
 // columns (a current report only) replaces them.
-func reportQuery(f ReportFilter, rules map[int64]*Assignment, columns string) (string, []any) {
+func reportQuery(f ReportFilter, rules map[int64]*Assignment, fam Families, columns string) (string, []any) {
+	inFamily := func(column string) string { return fam.inFamilySQL(column, reportCourse) }
 	var b strings.Builder
 	args := []any{}
 	b.WriteString(`SELECT `)
@@ -159,8 +164,8 @@ func reportQuery(f ReportFilter, rules map[int64]*Assignment, columns string) (s
 	}
 	if f.WithResults {
 		b.WriteString(`,
- (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id IN ` + reportFamily + ` AND q.status = 'submitted'),
- (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id IN ` + reportFamily + ` AND q.status = 'submitted')`)
+ (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND ` + inFamily("q.course_id") + ` AND q.status = 'submitted'),
+ (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND ` + inFamily("q.course_id") + ` AND q.status = 'submitted')`)
 	}
 	b.WriteString(`
 FROM assignment_members m
@@ -169,9 +174,9 @@ JOIN users u ON u.id = m.user_id`)
 		b.WriteString(`
 LEFT JOIN assignment_exemptions ex ON ex.assignment_id = m.assignment_id AND ex.user_id = m.user_id
 LEFT JOIN enrollments e ON e.id = (SELECT e2.id FROM enrollments e2 WHERE e2.user_id = m.user_id
-  AND e2.course_id IN ` + reportFamily + ` ORDER BY e2.last_activity_at DESC, e2.id DESC LIMIT 1)
+  AND ` + inFamily("e2.course_id") + ` ORDER BY e2.last_activity_at DESC, e2.id DESC LIMIT 1)
 LEFT JOIN completions c ON c.id = (SELECT c2.id FROM completions c2 WHERE c2.user_id = m.user_id
-  AND c2.course_id IN ` + reportFamily + ` AND c2.revoked_at IS NULL AND c2.completed_at <= ?
+  AND ` + inFamily("c2.course_id") + ` AND c2.revoked_at IS NULL AND c2.completed_at <= ?
   ORDER BY c2.completed_at DESC, c2.id DESC LIMIT 1)`)
 		args = append(args, f.AsOf.UTC())
 	}
@@ -204,11 +209,9 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 
 const reportPersonColumns = `u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id, m.assignment_id, m.joined_at, `
 
-// reportCourse is the course of a report row's assignment; reportFamily its course family, whose
-// enrollments, completions and results count for it.
+// reportCourse is the course of a report row's assignment; enrollments, completions and results of
+// any course of its family count for it (reportQuery's inFamily).
 const reportCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = m.assignment_id)`
-
-var reportFamily = familySQL(reportCourse)
 
 // assignmentRules maps every assignment id to its course and due rule (a few dozen rows).
 func (s *Store) assignmentRules(ctx context.Context) (map[int64]*Assignment, error) {

@@ -32,19 +32,19 @@ var packedReportColumn = strings.Join([]string{
 }, ` || '`+packSep+`' || `)
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
-func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
+func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
 	return s.R.WithContext(ctx).Connection(func(conn *gorm.DB) error {
 		// The sort by name holds back the first row until every row is read and sorted; with
 		// helper threads SQLite sorts on the core that would otherwise wait for rows.
 		if err := conn.Exec("PRAGMA threads = 2").Error; err != nil {
 			return err
 		}
-		return scanPacked(conn, f, rules, emit)
+		return scanPacked(conn, f, rules, fam, emit)
 	})
 }
 
-func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, packedReportColumn)
+func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
+	query, args := reportQuery(f, rules, fam, packedReportColumn)
 	rows, err := conn.Raw(query, args...).Rows()
 	if err != nil {
 		return err
