@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -125,6 +127,68 @@ func TestReportShowsAFamilyOnceWithTheLanguageTaken(t *testing.T) {
 			if got := strings.Join(sections[key], "; "); got != want {
 				t.Errorf("evidence section %s: %s, want %s", key, got, want)
 			}
+		}
+	})
+}
+
+// Publishing the release that links a course to its original makes earlier completions of the
+// course count for the original's assignments at once: the member facts are recomputed when the
+// link is first recorded.
+func TestCompletionsCountForTheFamilyOnceTheTranslationReleaseIsLoaded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.Store) {
+		ctx := context.Background()
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, os.DirFS(shippedCourses())); err != nil {
+			t.Fatal(err)
+		}
+		release := filepath.Join(dir, "ai-basics", "1.1.0")
+		parked := filepath.Join(t.TempDir(), "1.1.0")
+		if err := os.Rename(release, parked); err != nil {
+			t.Fatal(err)
+		}
+		lib := content.NewLibrary(dir, db, slog.New(slog.DiscardHandler))
+		if _, err := lib.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		john := &store.User{Email: "john@stadt.example", DisplayName: "John Miller", Active: true}
+		if err := db.CreateUser(ctx, john, nil); err != nil {
+			t.Fatal(err)
+		}
+		a := &store.Assignment{CourseID: "ki-grundlagen", Title: "KI-Grundlagen", DueKind: "after_assignment", DueDays: 30,
+			CreatedBy: john.ID, Targets: []store.AssignmentTarget{{Kind: store.TargetUser, UserID: &john.ID}}}
+		if err := db.SaveAssignment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SyncAssignment(ctx, a, nil); err != nil {
+			t.Fatal(err)
+		}
+		old := lib.Catalog().Course("ai-basics").Latest()
+		err := db.Tx(ctx, func(tx *gorm.DB) error {
+			_, err := db.RecordCompletion(tx, &store.Completion{UserID: john.ID, CourseID: "ai-basics", Version: old.Version, ContentHash: old.Hash})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		completedCourse := func() string {
+			t.Helper()
+			recs, err := db.MemberRecords(ctx, store.Scope{All: true}, store.RecordFilter{AssignmentID: a.ID})
+			if err != nil || len(recs) != 1 {
+				t.Fatalf("%d records, %v", len(recs), err)
+			}
+			return recs[0].Member.CompletedCourse
+		}
+		if got := completedCourse(); got != "" {
+			t.Fatalf("before the translation release the assignment counts a completion of %q", got)
+		}
+		if err := os.Rename(parked, release); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := lib.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		if got := completedCourse(); got != "ai-basics" {
+			t.Errorf("after the translation release the assignment counts %q, want the completion of ai-basics %s", got, old.Version)
 		}
 	})
 }
