@@ -53,10 +53,11 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// seedDemoOrganisation gives `serve --demo` on a database without org units a small organisation,
-// so every page shows something real: about 50 people at various stages, the demo manager managing
-// an Amt with people in it, and the demo learner in a team with assignments, due dates and one
-// course done. A database with org units (a real organisation, or an earlier demo) is left alone.
+// seedDemoOrganisation gives `serve --demo` on a database without org units a small city
+// administration, so every page shows something real: 240 people in 40 units (Dezernate, Ämter,
+// Sachgebiete) at various stages, the demo manager managing an Amt with people in it, and the demo
+// learner in a Sachgebiet with assignments, due dates and one course done. A database with org units
+// (a real organisation, or an earlier demo) is left alone.
 func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Library, out io.Writer) error {
 	existing, err := db.OrgUnits(ctx)
 	if err != nil {
@@ -66,7 +67,7 @@ func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Lib
 		fmt.Fprintf(out, "The database has %d org units already: no demo organisation is added.\n", len(existing))
 		return nil
 	}
-	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 48, Units: 6, Seed: 1})
+	res, err := demo.Seed(ctx, db, lib, demo.Options{Users: 240, Units: 40, Seed: 1})
 	if err != nil {
 		return err
 	}

@@ -56,16 +56,20 @@ type Member struct {
 	Exempted bool
 }
 
-// Completion is a record of participation in the assigned course.
+// Completion is a record of participation in the assigned course or a course of its family (a
+// translation). Course names the course when the records span a family; "" is the assigned course.
 type Completion struct {
+	Course      string
 	Version     string
 	CompletedAt time.Time
 	ValidUntil  *time.Time // as recorded; nil lets the assignment's validity decide
 	Revoked     bool
 }
 
-// Release is a published version of the course and when it was first published.
+// Release is a published version of the course (or, with Course set, of a course of its family)
+// and when it was first published. A major release voids completions of its own course only.
 type Release struct {
+	Course      string
 	Version     string
 	Major       bool // a major change: completions of earlier versions need recertification
 	PublishedAt time.Time
@@ -116,7 +120,7 @@ func Status(rule Rule, m Member, r Records, now time.Time) (State, time.Time, *t
 		if validUntil == nil {
 			validUntil = progress.ValidUntil(c.CompletedAt, rule.ValidityMonths)
 		}
-		if major := majorAfter(r.Releases, c.Version); major != nil {
+		if major := majorAfter(r.Releases, c.Course, c.Version); major != nil {
 			due = major.PublishedAt.AddDate(0, 0, rule.window())
 			return open(due, r.Started, now), due, validUntil
 		}
@@ -158,10 +162,13 @@ func latestValid(cs []Completion) *Completion {
 	return best
 }
 
-// majorAfter returns the first major release published after version, or nil.
-func majorAfter(releases []Release, version string) *Release {
+// majorAfter returns the first major release of course published after version, or nil.
+func majorAfter(releases []Release, course, version string) *Release {
 	seen := false
 	for i := range releases {
+		if releases[i].Course != course {
+			continue
+		}
 		if seen && releases[i].Major {
 			return &releases[i]
 		}

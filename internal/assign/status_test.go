@@ -84,3 +84,30 @@ func TestStatus(t *testing.T) {
 		})
 	}
 }
+
+// A course family: completions of the original and of its translation both count, and a major
+// release voids completions of its own course only.
+func TestStatusOverACourseFamily(t *testing.T) {
+	rule := assign.Rule{CreatedAt: day("2026-01-05"), DueKind: assign.DueFixed, DueDate: day("2026-12-31"), ValidityMonths: 24, WindowDays: 30}
+	releases := []assign.Release{
+		{Course: "ki-grundlagen", Version: "1.0.0", PublishedAt: day("2025-06-01")},
+		{Course: "ki-grundlagen", Version: "2.0.0", Major: true, PublishedAt: day("2026-06-01")},
+		{Course: "ai-basics", Version: "1.0.0", PublishedAt: day("2025-06-01")},
+		{Course: "ai-basics", Version: "1.1.0", PublishedAt: day("2026-06-01")},
+	}
+	tests := []struct {
+		course, version string
+		want            assign.State
+	}{
+		{"ai-basics", "1.0.0", assign.Completed},     // the translation's own later release is minor
+		{"ai-basics", "1.1.0", assign.Completed},     // the translation's newest
+		{"ki-grundlagen", "1.0.0", assign.Overdue},   // voided by the original's major 2.0.0 (window over)
+		{"ki-grundlagen", "2.0.0", assign.Completed}, // the original's newest
+	}
+	for _, tt := range tests {
+		records := assign.Records{Releases: releases, Completions: []assign.Completion{{Course: tt.course, Version: tt.version, CompletedAt: day("2026-03-01")}}}
+		if got, _, _ := assign.Status(rule, assign.Member{JoinedAt: day("2026-01-05")}, records, day("2026-08-01")); got != tt.want {
+			t.Errorf("completed %s %s: %s, want %s", tt.course, tt.version, got, tt.want)
+		}
+	}
+}

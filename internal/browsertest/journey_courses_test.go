@@ -97,7 +97,7 @@ func TestAdminReloadsTheCourses(t *testing.T) {
 	if status := ClickButton(t, tab, "Kurse neu laden"); status != 200 {
 		t.Fatalf("reload: status %d", status)
 	}
-	AssertText(t, tab, "[role=status]", "Kurse neu geladen: 6 veröffentlicht")
+	AssertText(t, tab, "[role=status]", "Kurse neu geladen: 7 veröffentlicht")
 	AssertAccessible(t, tab, "course status after a reload")
 	Screenshot(t, tab, "admin-courses")
 }

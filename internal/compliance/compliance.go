@@ -30,11 +30,13 @@ func Evaluate(ctx context.Context, db *store.Store, lib *content.Library, recs [
 		course := r.Assignment.CourseID
 		rel, ok := releases[course]
 		if !ok && lib != nil {
-			seen, err := db.VersionsFirstSeen(ctx, course)
+			var err error
+			rel, err = assign.FamilyReleasesOf(lib.Catalog(), course, func(id string) (map[string]time.Time, error) {
+				return db.VersionsFirstSeen(ctx, id)
+			})
 			if err != nil {
 				return nil, err
 			}
-			rel = assign.ReleasesOf(lib.Catalog().Course(course), seen)
 			releases[course] = rel
 		}
 		rule, member, records := r.Inputs(rel)

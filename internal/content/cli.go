@@ -47,7 +47,7 @@ func validationSummary(r *LoadReport) string {
 }
 
 // ListCommand implements `ailit courses list [DIR]`: one line per version folder with its status
-// (published, draft or broken) and title.
+// (published, draft or broken) and title, and the course a translation translates.
 func ListCommand(w io.Writer, dir string) int {
 	_, report, err := Load(dir)
 	if err != nil {
@@ -57,7 +57,11 @@ func ListCommand(w io.Writer, dir string) int {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "COURSE\tVERSION\tSTATUS\tTITLE")
 	for _, v := range report.Versions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.CourseID, v.Folder, v.Status, v.Title)
+		title := v.Title
+		if v.TranslationOf != "" {
+			title += " (translation of " + v.TranslationOf + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.CourseID, v.Folder, v.Status, title)
 	}
 	_ = tw.Flush()
 	if broken := report.Count(StatusBroken); broken > 0 {

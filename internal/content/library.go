@@ -10,10 +10,11 @@ import (
 	"sync/atomic"
 )
 
-// HashRecorder remembers the first content hash seen for each published version. The store
-// implements it: it records the hash the first time and always returns the first-recorded hash.
+// HashRecorder remembers the first content hash seen for each published version, with the course
+// the version translates (translation_of, "" for an original). The store implements it: it records
+// both the first time and always returns the first-recorded hash.
 type HashRecorder interface {
-	RecordVersionHash(courseID, version, hash string) (firstHash string, err error)
+	RecordVersionHash(courseID, version, hash, translationOf string) (firstHash string, err error)
 }
 
 // Library holds the current catalog and swaps it atomically on reload, so a request never sees half
@@ -70,7 +71,7 @@ func (l *Library) Reload() (*LoadReport, error) {
 			continue
 		}
 		delete(recorded, v.CourseID+"/"+v.Folder)
-		first, err := l.rec.RecordVersionHash(v.CourseID, v.Version, v.Hash)
+		first, err := l.rec.RecordVersionHash(v.CourseID, v.Version, v.Hash, v.Manifest.TranslationOf)
 		if err != nil {
 			return nil, fmt.Errorf("recording the hash of %s %s: %w", v.CourseID, v.Version, err)
 		}

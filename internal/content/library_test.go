@@ -10,7 +10,7 @@ import (
 // mapRecorder is the store's behaviour in a map: the first hash recorded for a version wins.
 type mapRecorder map[string]string
 
-func (r mapRecorder) RecordVersionHash(courseID, version, hash string) (string, error) {
+func (r mapRecorder) RecordVersionHash(courseID, version, hash, _ string) (string, error) {
 	key := courseID + "@" + version
 	if first, ok := r[key]; ok {
 		return first, nil

@@ -30,6 +30,8 @@ type VersionStatus struct {
 	Folder   string
 	Title    string // empty when course.yaml could not be read
 	Status   string // StatusPublished, StatusDraft, StatusBroken or StatusRefused
+	// TranslationOf is the course this version translates (translation_of), "" for an original.
+	TranslationOf string
 }
 
 // Outcomes of a version folder besides published and draft.
@@ -82,9 +84,12 @@ func loadAll(dir string) ([]*Version, *LoadReport, error) {
 		courses = append(courses, loads)
 	}
 	loadInParallel(dir, slices.Concat(courses...))
-	var loaded []*Version
 	for _, loads := range courses {
 		checkVersionHistory(loads)
+	}
+	checkTranslations(courses)
+	var loaded []*Version
+	for _, loads := range courses {
 		loaded = append(loaded, report.collect(loads)...)
 	}
 	sortProblems(report.Problems)
@@ -155,7 +160,7 @@ func (r *LoadReport) collect(loads []*versionLoad) []*Version {
 		r.Problems = append(r.Problems, l.problems...)
 		status := VersionStatus{CourseID: l.courseID, Folder: l.folder, Status: StatusBroken}
 		if l.v != nil {
-			status.Title = l.v.Manifest.Title
+			status.Title, status.TranslationOf = l.v.Manifest.Title, l.v.Manifest.TranslationOf
 		}
 		if l.v != nil && len(l.problems) == 0 {
 			status.Status = StatusPublished

@@ -17,6 +17,7 @@ type Manifest struct {
 	Title           string
 	Summary         string
 	Language        string // "de" or "en"
+	TranslationOf   string // the course this one translates ("" for an original); see family.go
 	DurationMinutes int
 	Level           string // L1, L2, L3
 	Competences     []string
@@ -81,6 +82,7 @@ type manifestFile struct {
 	Title           string   `yaml:"title"`
 	Summary         string   `yaml:"summary"`
 	Language        string   `yaml:"language"`
+	TranslationOf   string   `yaml:"translation_of"`
 	DurationMinutes int      `yaml:"duration_minutes"`
 	Level           string   `yaml:"level"`
 	Competences     []string `yaml:"competences"`
@@ -119,7 +121,7 @@ func parseManifest(relPath string, data []byte) (*Manifest, *yamlDoc, []Problem)
 	ps = append(ps, doc.requireFields(requiredManifestFields...)...)
 	m := &Manifest{
 		ID: f.ID, Version: f.Version, Status: f.Status, Change: f.Change, Title: strings.TrimSpace(f.Title),
-		Summary: strings.TrimSpace(f.Summary), Language: f.Language, DurationMinutes: f.DurationMinutes,
+		Summary: strings.TrimSpace(f.Summary), Language: f.Language, TranslationOf: f.TranslationOf, DurationMinutes: f.DurationMinutes,
 		Level: f.Level, Competences: f.Competences, Audiences: f.Audiences, Objectives: f.Objectives,
 		License: f.License, Authors: f.Authors, ValidityMonths: f.ValidityMonths,
 	}
@@ -138,6 +140,8 @@ func parseManifest(relPath string, data []byte) (*Manifest, *yamlDoc, []Problem)
 	check(m.Title != "", "$.title", "title must not be empty")
 	check(m.Summary != "", "$.summary", "summary must not be empty")
 	check(slices.Contains(Languages, f.Language), "$.language", "language %q must be one of: %s", f.Language, strings.Join(Languages, ", "))
+	check(f.TranslationOf == "" || idPattern.MatchString(f.TranslationOf), "$.translation_of", "translation_of %q must be a course id (lowercase letters, digits and single hyphens)", f.TranslationOf)
+	check(f.TranslationOf == "" || f.TranslationOf != f.ID, "$.translation_of", "translation_of names the course itself; name the course this one translates")
 	check(f.DurationMinutes > 0, "$.duration_minutes", "duration_minutes must be more than 0")
 	check(slices.Contains(Levels, f.Level), "$.level", "level %q must be one of: %s", f.Level, strings.Join(Levels, ", "))
 	ps = append(ps, checkCodes(doc, "competences", f.Competences, CompetenceCodes, "competence code")...)

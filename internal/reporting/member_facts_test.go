@@ -37,8 +37,8 @@ func recordsFrom(t *testing.T, db *store.Store, asOf time.Time) map[memberKey]st
 	}
 	out := map[memberKey]string{}
 	err := db.StreamReportRecords(context.Background(), store.ReportFilter{AllUnits: true, AsOf: asOf}, func(r *store.ReportRecord) error {
-		out[memberKey{r.AssignmentID, r.UserID}] = fmt.Sprintf("exempted %t %q, enrolled %q %q, started %t, completed %q %q %s valid until %s",
-			r.Exempted, r.ExemptionReason, r.EnrolledVersion, r.EnrolledHash, r.Started,
+		out[memberKey{r.AssignmentID, r.UserID}] = fmt.Sprintf("exempted %t %q, enrolled %q %q, started %t, completed %q %q %q %s valid until %s",
+			r.Exempted, r.ExemptionReason, r.EnrolledVersion, r.EnrolledHash, r.Started, r.CompletedCourse,
 			r.CompletedVersion, r.CompletedHash, utc(&r.CompletedAt), utc(r.ValidUntil))
 		return nil
 	})
@@ -57,7 +57,7 @@ func statusesFrom(t *testing.T, db *store.Store, lib *content.Library, now, asOf
 	err := db.StreamReportRecords(ctx, store.ReportFilter{AllUnits: true, AsOf: asOf}, func(r *store.ReportRecord) error {
 		records := assign.Records{Started: r.Started, Releases: releases(t, db, lib, r.CourseID)}
 		if r.CompletedVersion != "" {
-			records.Completions = []assign.Completion{{Version: r.CompletedVersion, CompletedAt: r.CompletedAt, ValidUntil: r.ValidUntil}}
+			records.Completions = []assign.Completion{{Course: r.CompletedCourse, Version: r.CompletedVersion, CompletedAt: r.CompletedAt, ValidUntil: r.ValidUntil}}
 		}
 		state, _, _ := assign.Status(r.Rule(), assign.Member{JoinedAt: r.JoinedAt, Exempted: r.Exempted}, records, now)
 		out[memberKey{r.AssignmentID, r.UserID}] = state
@@ -86,11 +86,13 @@ func statusesFromMemberRecords(t *testing.T, db *store.Store, lib *content.Libra
 }
 
 func releases(t *testing.T, db *store.Store, lib *content.Library, courseID string) []assign.Release {
-	seen, err := db.VersionsFirstSeen(context.Background(), courseID)
+	rel, err := assign.FamilyReleasesOf(lib.Catalog(), courseID, func(id string) (map[string]time.Time, error) {
+		return db.VersionsFirstSeen(context.Background(), id)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return assign.ReleasesOf(lib.Catalog().Course(courseID), seen)
+	return rel
 }
 
 // sameStatuses fails when the member facts give another status than the joins for any member.
@@ -243,6 +245,48 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+		// Translations share completion: German done → the English assignment is satisfied, and
+		// English done → the German one.
+		family := func(name, assigned, taken string) {
+			t.Helper()
+			step(name, func() {
+				person := &store.User{Email: assigned + "-" + taken + "@example.org", DisplayName: name, Active: true}
+				if err := db.CreateUser(ctx, person, nil); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.SetUserOrgUnit(ctx, person.ID, &res.Leaves[0]); err != nil {
+					t.Fatal(err)
+				}
+				target := store.AssignmentTarget{Kind: store.TargetUser, UserID: &person.ID}
+				fa := store.Assignment{CourseID: assigned, Title: name, DueKind: assign.DueAfterAssignment, DueDays: 30, ValidityMonths: 24,
+					CreatedBy: person.ID, Targets: []store.AssignmentTarget{target}}
+				if err := db.SaveAssignment(ctx, &fa); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.SyncAssignment(ctx, &fa, store.PinFunc(compliance.Pin(lib))); err != nil {
+					t.Fatal(err)
+				}
+				v := lib.Catalog().Course(taken).Latest()
+				tx(func(tx *gorm.DB) error {
+					_, err := db.RecordCompletion(tx, &store.Completion{UserID: person.ID, CourseID: taken, Version: v.Version, ContentHash: v.Hash})
+					return err
+				})
+				recs, err := db.MemberRecords(ctx, store.Scope{All: true}, store.RecordFilter{AssignmentID: fa.ID})
+				if err != nil || len(recs) != 1 {
+					t.Fatalf("records of the %s assignment: %d, %v", assigned, len(recs), err)
+				}
+				if recs[0].Member.CompletedCourse != taken {
+					t.Errorf("%s: the member row names %q as completed, want %q", name, recs[0].Member.CompletedCourse, taken)
+				}
+				ev, err := compliance.Evaluate(ctx, db, lib, recs, db.Now())
+				if err != nil || ev[0].State != assign.Completed {
+					t.Errorf("%s: status %v (%v), want completed", name, ev[0].State, err)
+				}
+			})
+		}
+		family("German course done, English assignment", "ai-basics", "ki-grundlagen")
+		family("English course done, German assignment", "ki-grundlagen", "ai-basics")
+
 		seen := map[assign.State]bool{}
 		for months := range 30 {
 			clock.t = clock.t.AddDate(0, 1, 0)

@@ -132,7 +132,7 @@ type UnitOption struct {
 
 // courseInfo is what the catalog says about a course, looked up once per report.
 type courseInfo struct {
-	title, level       string
+	title, level, lang string
 	areas              []string
 	latest, latestHash string
 	releases           []assign.Release
@@ -147,17 +147,19 @@ func (s *Source) course(ctx context.Context, id string) (*courseInfo, error) {
 	ci := &courseInfo{title: id, legalDate: map[string]time.Time{}, titleByVersion: map[string]string{}}
 	if s.Library != nil {
 		if c := s.Library.Catalog().Course(id); c != nil {
-			seen, err := s.Store.VersionsFirstSeen(ctx, id)
+			releases, err := assign.FamilyReleasesOf(s.Library.Catalog(), id, func(id string) (map[string]time.Time, error) {
+				return s.Store.VersionsFirstSeen(ctx, id)
+			})
 			if err != nil {
 				return nil, err
 			}
-			ci.releases = assign.ReleasesOf(c, seen)
+			ci.releases = releases
 			for _, v := range c.Versions() {
 				ci.legalDate[v.Version] = v.Manifest.LegalStatusAsOf
 				ci.titleByVersion[v.Version] = v.Manifest.Title
 			}
 			if v := c.Latest(); v != nil {
-				ci.title, ci.level, ci.areas = v.Manifest.Title, v.Manifest.Level, v.Manifest.Competences
+				ci.title, ci.level, ci.areas, ci.lang = v.Manifest.Title, v.Manifest.Level, v.Manifest.Competences, v.Manifest.Language
 				ci.latest, ci.latestHash = v.Version, v.Hash
 			}
 		}
@@ -192,6 +194,13 @@ func (s *Source) stream(ctx context.Context, rf store.ReportFilter, f Filter, yi
 			return err
 		}
 		row := s.row(rec, ci)
+		if rec.CompletedCourse != "" && rec.CompletedCourse != rec.CourseID {
+			ti, err := s.course(ctx, rec.CompletedCourse)
+			if err != nil {
+				return err
+			}
+			takenInTranslation(&row, ci, ti, rec.CompletedVersion)
+		}
 		if !f.keeps(&row) {
 			return nil
 		}
@@ -216,7 +225,7 @@ func (s *Source) pseudonym(userID int64) string {
 func (s *Source) status(rec *store.ReportRecord, ci *courseInfo) (state assign.State, due time.Time, validUntil *time.Time) {
 	records := assign.Records{Started: rec.Started, Releases: ci.releases}
 	if rec.CompletedVersion != "" {
-		records.Completions = []assign.Completion{{Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
+		records.Completions = []assign.Completion{{Course: rec.CompletedCourse, Version: rec.CompletedVersion, CompletedAt: rec.CompletedAt, ValidUntil: rec.ValidUntil}}
 	}
 	return assign.Status(rec.Rule(), assign.Member{JoinedAt: rec.JoinedAt, Exempted: rec.Exempted}, records, s.Now)
 }
@@ -255,6 +264,19 @@ func (s *Source) row(rec *store.ReportRecord, ci *courseInfo) report.Row {
 		r.ValidUntil = *validUntil
 	}
 	return r
+}
+
+// takenInTranslation marks a row whose completion is of a translation of the assigned course: the
+// course stays the assigned one (a family is reported once, also in the Art. 4 record), the title
+// adds the language and title of the version taken; version and hash are the translation's.
+func takenInTranslation(row *report.Row, assigned, taken *courseInfo, version string) {
+	title := taken.titleByVersion[version]
+	if title == "" {
+		title = taken.title
+	}
+	if title != assigned.title {
+		row.CourseTitle = assigned.title + " (" + taken.lang + ": " + title + ")"
+	}
 }
 
 // keeps applies the filters the database cannot: status, period and competence area.

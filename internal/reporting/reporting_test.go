@@ -127,7 +127,7 @@ func TestEvidenceReportListsMeasuresVersionsAndVerifies(t *testing.T) {
 	if err := report.VerifyJSON(bytes.NewReader(buf.Bytes())); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Pflichtschulung: ki-grundlagen", "Stadtverwaltung Musterstadt (mit Untereinheiten)", "Art. 4", "legal_status_date"} {
+	for _, want := range []string{"KI-Grundlagen für alle Beschäftigten – Pflichtschulung nach Art. 4 KI-Verordnung", "Stadtverwaltung Musterstadt (mit Untereinheiten)", "Art. 4", "legal_status_date"} {
 		if !bytes.Contains(buf.Bytes(), []byte(want)) {
 			t.Errorf("evidence JSON lacks %q", want)
 		}

@@ -70,7 +70,7 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 		rule, now := a.Rule(), s.Now
 		q.add("CASE WHEN m.exempted THEN " + sqlString(assign.Exempted))
 		for _, v := range superseded(rule, ci.releases, now) {
-			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? THEN ", v.version)
+			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
 			q.byStarted(v.notStarted, v.started)
 		}
 		window := rule.WindowDays
@@ -98,10 +98,10 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 	return q.expr(), err
 }
 
-// supersededVersion is a course version whose completions a later major release made void, with
+// supersededVersion is a version of a course of the family whose completions a later major release made void, with
 // the status of its completers who did not or did start again.
 type supersededVersion struct {
-	version             string
+	course, version     string
 	notStarted, started assign.State
 	due                 time.Time // the recertification deadline
 }
@@ -113,14 +113,14 @@ func superseded(rule assign.Rule, releases []assign.Release, now time.Time) []su
 	var out []supersededVersion
 	for _, r := range releases {
 		records := assign.Records{Releases: releases,
-			Completions: []assign.Completion{{Version: r.Version, CompletedAt: now, ValidUntil: &forever}}}
+			Completions: []assign.Completion{{Course: r.Course, Version: r.Version, CompletedAt: now, ValidUntil: &forever}}}
 		notStarted, due, _ := assign.Status(rule, assign.Member{}, records, now)
 		if notStarted == assign.Completed {
 			continue
 		}
 		records.Started = true
 		started, _, _ := assign.Status(rule, assign.Member{}, records, now)
-		out = append(out, supersededVersion{version: r.Version, notStarted: notStarted, started: started, due: due})
+		out = append(out, supersededVersion{course: r.Course, version: r.Version, notStarted: notStarted, started: started, due: due})
 	}
 	return out
 }
@@ -148,7 +148,7 @@ func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, f
 		q.add("CASE WHEN m.exempted THEN ")
 		ruleDue()
 		for _, v := range superseded(rule, ci.releases, s.Now) {
-			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? THEN "+sqlBool(inPeriod(v.due, from, to)), v.version)
+			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? AND m.completed_course = ? THEN "+sqlBool(inPeriod(v.due, from, to)), v.version, v.course)
 		}
 		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NOT NULL THEN ")
 		q.timeInPeriod("m.expires_at", from, to, 0)

@@ -23,7 +23,7 @@ type MemberRecord struct {
 func (r MemberRecord) Inputs(releases []assign.Release) (assign.Rule, assign.Member, assign.Records) {
 	rec := assign.Records{Started: r.Started, Releases: releases}
 	for _, c := range r.Completions {
-		rec.Completions = append(rec.Completions, assign.Completion{Version: c.Version, CompletedAt: c.CompletedAt,
+		rec.Completions = append(rec.Completions, assign.Completion{Course: c.CourseID, Version: c.Version, CompletedAt: c.CompletedAt,
 			ValidUntil: c.ValidUntil, Revoked: c.RevokedAt != nil})
 	}
 	return r.Assignment.Rule(), assign.Member{JoinedAt: r.Member.JoinedAt, Exempted: r.Exemption != nil}, rec
@@ -107,18 +107,25 @@ func (s *Store) recordsOf(db *gorm.DB, members []AssignmentMember) ([]MemberReco
 	for i := range exemptions {
 		exempt[[2]int64{exemptions[i].AssignmentID, exemptions[i].UserID}] = &exemptions[i]
 	}
+	// Completions and enrollments count for the whole course family: keyed by the family's root.
+	fam, err := families(db)
+	if err != nil {
+		return nil, err
+	}
 	done := map[key][]Completion{}
 	for _, c := range completions {
-		done[key{c.UserID, c.CourseID}] = append(done[key{c.UserID, c.CourseID}], c)
+		k := key{c.UserID, fam.Root(c.CourseID)}
+		done[k] = append(done[k], c)
 	}
 	started := map[key]bool{}
 	for _, e := range enrollments {
-		started[key{e.UserID, e.CourseID}] = e.LastActivityAt.After(e.EnrolledAt)
+		k := key{e.UserID, fam.Root(e.CourseID)}
+		started[k] = started[k] || e.LastActivityAt.After(e.EnrolledAt)
 	}
 	out := make([]MemberRecord, 0, len(members))
 	for _, m := range members {
 		a := assignmentByID[m.AssignmentID]
-		k := key{m.UserID, a.CourseID}
+		k := key{m.UserID, fam.Root(a.CourseID)}
 		out = append(out, MemberRecord{Assignment: a, User: userByID[m.UserID], Member: m,
 			Exemption: exempt[[2]int64{m.AssignmentID, m.UserID}], Completions: done[k], Started: started[k]})
 	}

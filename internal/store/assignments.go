@@ -63,6 +63,7 @@ type AssignmentMember struct {
 	EnrolledVersion  string `gorm:"not null;default:''"`
 	EnrolledHash     string `gorm:"not null;default:''"`
 	Started          bool   `gorm:"not null;default:false"` // enrolled and active since
+	CompletedCourse  string `gorm:"not null;default:''"`    // the course of the family completed (a translation, or the assigned course)
 	CompletedVersion string `gorm:"not null;default:''"`    // "": no unrevoked completion
 	CompletedHash    string `gorm:"not null;default:''"`
 	CompletedAt      *time.Time

@@ -19,27 +19,38 @@ const (
 	memberCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = assignment_members.assignment_id)`
 	memberExempt = `FROM assignment_exemptions x WHERE x.assignment_id = assignment_members.assignment_id
  AND x.user_id = assignment_members.user_id`
-	memberEnrollment = `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND e.course_id = ` + memberCourse
-	memberCompletion = `FROM completions c WHERE c.user_id = assignment_members.user_id AND c.course_id = ` + memberCourse +
-		` AND c.revoked_at IS NULL ORDER BY c.completed_at DESC, c.id DESC LIMIT 1`
 )
 
-var memberFactsSQL = strings.Join([]string{
-	`exempted = EXISTS (SELECT 1 ` + memberExempt + `)`,
-	`exemption_reason = COALESCE((SELECT x.reason ` + memberExempt + `), '')`,
-	`enrolled_version = COALESCE((SELECT e.version ` + memberEnrollment + `), '')`,
-	`enrolled_hash = COALESCE((SELECT e.content_hash ` + memberEnrollment + `), '')`,
-	`started = EXISTS (SELECT 1 ` + memberEnrollment + ` AND e.last_activity_at > e.enrolled_at)`,
-	`completed_version = COALESCE((SELECT c.version ` + memberCompletion + `), '')`,
-	`completed_hash = COALESCE((SELECT c.content_hash ` + memberCompletion + `), '')`,
-	`completed_at = (SELECT c.completed_at ` + memberCompletion + `)`,
-	`valid_until = (SELECT c.valid_until ` + memberCompletion + `)`,
-	`expires_at = (SELECT c.valid_until ` + memberCompletion + `)`, // the rest: memberExpiry
-}, ",\n ")
+// memberFactsSQL is the SET list of the member facts. The enrollment and completion count in any
+// course of the assignment's course family (course_families.go): the enrollment the person was
+// last active in, the latest completion.
+func memberFactsSQL(fam Families) string {
+	memberEnrollment := `FROM enrollments e WHERE e.user_id = assignment_members.user_id AND ` + fam.inFamilySQL("e.course_id", memberCourse)
+	memberLatestEnrollment := memberEnrollment + ` ORDER BY e.last_activity_at DESC, e.id DESC LIMIT 1`
+	memberCompletion := `FROM completions c WHERE c.user_id = assignment_members.user_id AND ` + fam.inFamilySQL("c.course_id", memberCourse) +
+		` AND c.revoked_at IS NULL ORDER BY c.completed_at DESC, c.id DESC LIMIT 1`
+	return strings.Join([]string{
+		`exempted = EXISTS (SELECT 1 ` + memberExempt + `)`,
+		`exemption_reason = COALESCE((SELECT x.reason ` + memberExempt + `), '')`,
+		`enrolled_version = COALESCE((SELECT e.version ` + memberLatestEnrollment + `), '')`,
+		`enrolled_hash = COALESCE((SELECT e.content_hash ` + memberLatestEnrollment + `), '')`,
+		`started = EXISTS (SELECT 1 ` + memberEnrollment + ` AND e.last_activity_at > e.enrolled_at)`,
+		`completed_course = COALESCE((SELECT c.course_id ` + memberCompletion + `), '')`,
+		`completed_version = COALESCE((SELECT c.version ` + memberCompletion + `), '')`,
+		`completed_hash = COALESCE((SELECT c.content_hash ` + memberCompletion + `), '')`,
+		`completed_at = (SELECT c.completed_at ` + memberCompletion + `)`,
+		`valid_until = (SELECT c.valid_until ` + memberCompletion + `)`,
+		`expires_at = (SELECT c.valid_until ` + memberCompletion + `)`, // the rest: memberExpiry
+	}, ",\n ")
+}
 
 // refreshMemberFacts recomputes the member facts of the assignment_members rows where cond holds.
 func refreshMemberFacts(tx *gorm.DB, cond string, args ...any) error {
-	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL+"\nWHERE "+cond, args...).Error; err != nil {
+	fam, err := families(tx)
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL(fam)+"\nWHERE "+cond, args...).Error; err != nil {
 		return err
 	}
 	return refreshExpiry(tx, cond, args...)
@@ -78,9 +89,13 @@ func refreshExpiry(tx *gorm.DB, cond string, args ...any) error {
 }
 
 // RefreshMemberFactsOf recomputes, inside tx, the member facts of a person on every assignment of a
-// course: after a change to their enrollment in it or their completions of it.
+// course's family: after a change to their enrollment in it or their completions of it.
 func RefreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
-	return refreshMemberFacts(tx, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)", userID, courseID)
+	ids, err := familyIDs(tx, courseID)
+	if err != nil {
+		return err
+	}
+	return refreshMemberFacts(tx, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", userID, ids)
 }
 
 // refreshMembers recomputes the member facts of some people (those who joined an assignment of
@@ -97,6 +112,16 @@ func refreshMembers(tx *gorm.DB, courseID string, userIDs []int64) error {
 		userIDs = userIDs[n:]
 	}
 	return nil
+}
+
+// refreshFamilyMembers recomputes the member facts on every assignment of a course family: after
+// a course joined it (its first version with translation_of was recorded).
+func refreshFamilyMembers(tx *gorm.DB, courseID string) error {
+	ids, err := familyIDs(tx, courseID)
+	if err != nil {
+		return err
+	}
+	return refreshMemberFacts(tx, "assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", ids)
 }
 
 // RefreshAllMemberFacts recomputes the member facts of every row: the backfill, and the repair

@@ -59,7 +59,10 @@ func (s *Store) migrations() ([]migration, error) {
 // backfills fill new columns of a migration from existing data, in the migration's transaction,
 // where the statement is shared with the code that keeps the columns up to date.
 var backfills = map[int]func(tx *gorm.DB) error{
-	7: func(tx *gorm.DB) error { return refreshMemberFacts(tx, "1 = 1") }, // 0007_member_facts
+	// The member facts (0007_member_facts) are filled by the current statement, which also reads
+	// and writes the columns of 0010_course_families: it runs after the last migration it needs
+	// (for a database that had 0007 already, it recomputes the facts family-aware).
+	10: func(tx *gorm.DB) error { return refreshMemberFacts(tx, "1 = 1") }, // 0007_member_facts, 0010_course_families
 }
 
 // SchemaMigration records an applied migration.

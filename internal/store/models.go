@@ -67,6 +67,8 @@ type CourseVersionHash struct {
 	Version     string    `gorm:"primaryKey;size:40"`
 	Hash        string    `gorm:"size:64;not null"`
 	FirstSeenAt time.Time `gorm:"not null"`
+	// TranslationOf is the course this version translates (course_families.go), "" for an original.
+	TranslationOf string `gorm:"size:100;not null;default:''"`
 }
 
 // AllModels lists every model, for the migration drift test.

@@ -48,6 +48,7 @@ type ReportRecord struct {
 	EnrolledHash    string
 	Started         bool
 
+	CompletedCourse  string // the course of the family completed: the assigned one or a translation
 	CompletedVersion string // "" when there is no completion
 	CompletedHash    string
 	CompletedAt      time.Time
@@ -80,16 +81,20 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 	if err != nil {
 		return err
 	}
+	fam, err := s.Families(ctx)
+	if err != nil {
+		return err
+	}
 	scan := s.scanReportRecords
 	if s.Dialect == SQLite && f.AsOf.IsZero() {
 		scan = s.scanPackedReportRecords
 	}
-	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, emit) }, fn)
+	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, fam, emit) }, fn)
 }
 
 // scanReportRecords runs the report query and calls emit for each record until it returns false.
-func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, "")
+func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
+	query, args := reportQuery(f, rules, fam, "")
 	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -106,7 +111,7 @@ func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map
 	for rows.Next() {
 		dest := []any{&r.UserID, &r.Name, &r.Email, &pn, &unit, &r.AssignmentID, &r.JoinedAt,
 			&r.Exempted, &r.ExemptionReason, &r.EnrolledVersion, &r.EnrolledHash, &r.Started,
-			&r.CompletedVersion, &r.CompletedHash, &done, &valid}
+			&r.CompletedCourse, &r.CompletedVersion, &r.CompletedHash, &done, &valid}
 		if f.WithResults {
 			dest = append(dest, &best, &passed)
 		}
@@ -141,7 +146,8 @@ func (r *ReportRecord) fill(a *Assignment, best sql.NullFloat64, passed sql.Null
 
 // reportQuery builds the query of StreamReportRecords. Both forms return the same columns, unless
 // columns (a current report only) replaces them.
-func reportQuery(f ReportFilter, rules map[int64]*Assignment, columns string) (string, []any) {
+func reportQuery(f ReportFilter, rules map[int64]*Assignment, fam Families, columns string) (string, []any) {
+	inFamily := func(column string) string { return fam.inFamilySQL(column, reportCourse) }
 	var b strings.Builder
 	args := []any{}
 	b.WriteString(`SELECT `)
@@ -150,16 +156,16 @@ func reportQuery(f ReportFilter, rules map[int64]*Assignment, columns string) (s
 		b.WriteString(columns)
 	case f.AsOf.IsZero():
 		b.WriteString(reportPersonColumns + `m.exempted, m.exemption_reason, m.enrolled_version, m.enrolled_hash, m.started,
- m.completed_version, m.completed_hash, m.completed_at, m.valid_until`)
+ m.completed_course, m.completed_version, m.completed_hash, m.completed_at, m.valid_until`)
 	default:
 		b.WriteString(reportPersonColumns + `CASE WHEN ex.reason IS NULL THEN 0 ELSE 1 END, COALESCE(ex.reason, ''),
  COALESCE(e.version, ''), COALESCE(e.content_hash, ''), CASE WHEN e.last_activity_at > e.enrolled_at THEN 1 ELSE 0 END,
- COALESCE(c.version, ''), COALESCE(c.content_hash, ''), c.completed_at, c.valid_until`)
+ COALESCE(c.course_id, ''), COALESCE(c.version, ''), COALESCE(c.content_hash, ''), c.completed_at, c.valid_until`)
 	}
 	if f.WithResults {
 		b.WriteString(`,
- (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = ` + reportCourse + ` AND q.status = 'submitted'),
- (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND q.course_id = ` + reportCourse + ` AND q.status = 'submitted')`)
+ (SELECT MAX(q.percent) FROM quiz_attempts q WHERE q.user_id = m.user_id AND ` + inFamily("q.course_id") + ` AND q.status = 'submitted'),
+ (SELECT MAX(CASE WHEN q.passed THEN 1 ELSE 0 END) FROM quiz_attempts q WHERE q.user_id = m.user_id AND ` + inFamily("q.course_id") + ` AND q.status = 'submitted')`)
 	}
 	b.WriteString(`
 FROM assignment_members m
@@ -167,9 +173,10 @@ JOIN users u ON u.id = m.user_id`)
 	if !f.AsOf.IsZero() {
 		b.WriteString(`
 LEFT JOIN assignment_exemptions ex ON ex.assignment_id = m.assignment_id AND ex.user_id = m.user_id
-LEFT JOIN enrollments e ON e.user_id = m.user_id AND e.course_id = ` + reportCourse + `
+LEFT JOIN enrollments e ON e.id = (SELECT e2.id FROM enrollments e2 WHERE e2.user_id = m.user_id
+  AND ` + inFamily("e2.course_id") + ` ORDER BY e2.last_activity_at DESC, e2.id DESC LIMIT 1)
 LEFT JOIN completions c ON c.id = (SELECT c2.id FROM completions c2 WHERE c2.user_id = m.user_id
-  AND c2.course_id = ` + reportCourse + ` AND c2.revoked_at IS NULL AND c2.completed_at <= ?
+  AND ` + inFamily("c2.course_id") + ` AND c2.revoked_at IS NULL AND c2.completed_at <= ?
   ORDER BY c2.completed_at DESC, c2.id DESC LIMIT 1)`)
 		args = append(args, f.AsOf.UTC())
 	}
@@ -202,7 +209,8 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 
 const reportPersonColumns = `u.id, u.display_name, u.email, u.personnel_number, u.org_unit_id, m.assignment_id, m.joined_at, `
 
-// reportCourse is the course of a report row's assignment.
+// reportCourse is the course of a report row's assignment; enrollments, completions and results of
+// any course of its family count for it (reportQuery's inFamily).
 const reportCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = m.assignment_id)`
 
 // assignmentRules maps every assignment id to its course and due rule (a few dozen rows).

@@ -20,31 +20,31 @@ import (
 const packSep = "\x1f" // ASCII unit separator
 
 // packedFields is the number of separated fields before the free texts.
-const packedFields = 15
+const packedFields = 16
 
 var packedReportColumn = strings.Join([]string{
 	`u.id`, `ifnull(u.org_unit_id, 0)`, `m.assignment_id`, `m.exempted`, `m.started`,
 	`ifnull(m.joined_at, '')`, `ifnull(m.completed_at, '')`, `ifnull(m.valid_until, '')`,
-	`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`,
+	`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`, `m.completed_course`,
 	`length(CAST(u.email AS BLOB))`, `length(CAST(ifnull(u.personnel_number, '') AS BLOB))`,
 	`length(CAST(m.exemption_reason AS BLOB))`,
 	`u.email || ifnull(u.personnel_number, '') || m.exemption_reason || u.display_name`,
 }, ` || '`+packSep+`' || `)
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
-func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
+func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
 	return s.R.WithContext(ctx).Connection(func(conn *gorm.DB) error {
 		// The sort by name holds back the first row until every row is read and sorted; with
 		// helper threads SQLite sorts on the core that would otherwise wait for rows.
 		if err := conn.Exec("PRAGMA threads = 2").Error; err != nil {
 			return err
 		}
-		return scanPacked(conn, f, rules, emit)
+		return scanPacked(conn, f, rules, fam, emit)
 	})
 }
 
-func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, packedReportColumn)
+func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
+	query, args := reportQuery(f, rules, fam, packedReportColumn)
 	rows, err := conn.Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
 		}
 	}
 	var n [6]int64
-	for i, f := range []string{p[0], p[1], p[2], p[12], p[13], p[14]} {
+	for i, f := range []string{p[0], p[1], p[2], p[13], p[14], p[15]} {
 		var err error
 		if n[i], err = strconv.ParseInt(f, 10, 64); err != nil {
 			return fmt.Errorf("report row: %w", err)
@@ -104,7 +104,7 @@ func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
 		r.ValidUntil = &v
 	}
 	r.EnrolledVersion, r.EnrolledHash = p[8], p[9]
-	r.CompletedVersion, r.CompletedHash = p[10], p[11]
+	r.CompletedVersion, r.CompletedHash, r.CompletedCourse = p[10], p[11], p[12]
 	email, pn, reason := n[3], n[4], n[5]
 	if email < 0 || pn < 0 || reason < 0 || email+pn+reason > int64(len(rest)) {
 		return fmt.Errorf("report row: texts of %d, %d and %d bytes in %d", email, pn, reason, len(rest))

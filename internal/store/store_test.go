@@ -135,11 +135,11 @@ func TestDeactivatingAUserEndsTheirSessions(t *testing.T) {
 
 func TestRecordVersionHashKeepsTheFirstHash(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		first, err := s.RecordVersionHash("ki-grundlagen", "1.0.0", "aaa")
+		first, err := s.RecordVersionHash("ki-grundlagen", "1.0.0", "aaa", "")
 		if err != nil || first != "aaa" {
 			t.Fatalf("first record: %q %v", first, err)
 		}
-		again, err := s.RecordVersionHash("ki-grundlagen", "1.0.0", "bbb")
+		again, err := s.RecordVersionHash("ki-grundlagen", "1.0.0", "bbb", "")
 		if err != nil || again != "aaa" {
 			t.Fatalf("changed content must report the first hash, got %q %v", again, err)
 		}

@@ -14,6 +14,10 @@ type coursePage struct {
 	Lang    string           // the course language when it differs from the UI language
 	Overdue bool             // review_due has passed
 	Learner *LearnerState    // the current user's enrollment and progress (learning.go)
+	// The course in other languages (course_family.go); Preferred is the one in the UI language
+	// when this course is in another.
+	Translations []familyLink
+	Preferred    *familyLink
 }
 
 // courseShow shows the course page of the version the user should take (see courseVersionFor).
@@ -44,7 +48,11 @@ func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Vers
 	if err != nil {
 		return err
 	}
-	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now()), Learner: learner}
+	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now()), Learner: learner,
+		Translations: familyLinks(c, a.lib.Catalog(), course)}
+	if page.Lang != "" {
+		page.Preferred = preferredTranslation(c, page.Translations)
+	}
 	if latest := course.Latest(); latest != v {
 		page.Newer = latest
 	}

@@ -25,7 +25,8 @@ type catalogPage struct {
 // catalogCard is the latest published version of a course, with the language its texts are in.
 type catalogCard struct {
 	Version *content.Version
-	Lang    string // set when the course language differs from the UI language
+	Lang    string       // set when the course language differs from the UI language
+	Also    []familyLink // the course in other languages (course_family.go)
 }
 
 // coursesList shows the catalog of published courses with filters that work without JavaScript.
@@ -35,10 +36,8 @@ func (a *App) coursesList(c *fiber.Ctx) error {
 		Filter: f, Filtered: f != content.Filter{}, Durations: durationChoices,
 		Competences: content.CompetenceCodes, Levels: content.Levels, Audiences: content.AudienceCodes, Languages: content.Languages,
 	}
-	for _, course := range a.lib.Catalog().Filter(f) {
-		v := course.Latest()
-		page.Cards = append(page.Cards, catalogCard{Version: v, Lang: contentLang(c, v)})
-	}
+	cat := a.lib.Catalog()
+	page.Cards = familyCards(c, cat, cat.Filter(f), f.Language != "")
 	return a.render(c, fiber.StatusOK, "courses", page, nil)
 }
 

@@ -27,8 +27,14 @@ func TestShippedCoursesLoadWithoutProblemsAndEveryPageWorks(t *testing.T) {
 
 	catalog := catalogIDs(c.Get("/courses").Body)
 	courses := env.Library.Catalog().Courses()
-	if len(catalog) != len(courses) || len(courses) == 0 {
-		t.Fatalf("the catalog lists %v; %d courses are published", catalog, len(courses))
+	families := 0 // the catalog shows a course and its translations once
+	for _, course := range courses {
+		if env.Library.Catalog().FamilyRoot(course.ID) == course.ID {
+			families++
+		}
+	}
+	if len(catalog) != families || len(courses) == 0 {
+		t.Fatalf("the catalog lists %v; %d course families are published", catalog, families)
 	}
 	seen := map[string]bool{}
 	get := func(path string) string {

@@ -22,7 +22,7 @@ var urgency = map[assign.State]int{assign.Overdue: 0, assign.Expired: 1, assign.
 	assign.InProgress: 3, assign.NotStarted: 4, assign.Completed: 5, assign.Exempted: 6}
 
 // assignedCourses evaluates the learner's own assignments with the one status function.
-func (a *App) assignedCourses(ctx context.Context, userID int64) ([]assignedCourse, error) {
+func (a *App) assignedCourses(ctx context.Context, userID int64, lang string) ([]assignedCourse, error) {
 	recs, err := a.db.AssignmentsOfUser(ctx, userID)
 	if err != nil {
 		return nil, err
@@ -32,8 +32,14 @@ func (a *App) assignedCourses(ctx context.Context, userID int64) ([]assignedCour
 		return nil, err
 	}
 	out := make([]assignedCourse, 0, len(es))
+	cat := a.lib.Catalog()
 	for _, e := range es {
-		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: coursePath(e.Assignment.CourseID), State: e.State, Due: e.Due})
+		// The course in the learner's language: a translation counts for the assignment.
+		courseID := e.Assignment.CourseID
+		if own := cat.InLanguage(courseID, lang); own != nil {
+			courseID = own.ID
+		}
+		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: coursePath(courseID), State: e.State, Due: e.Due})
 	}
 	slices.SortStableFunc(out, func(x, y assignedCourse) int {
 		if d := urgency[x.State] - urgency[y.State]; d != 0 {

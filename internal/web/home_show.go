@@ -55,7 +55,7 @@ type changelogSection struct {
 
 // homeShow is the start page: the learner's dashboard, plus cards for administration and account.
 func (a *App) homeShow(c *fiber.Ctx) error {
-	page, err := a.dashboard(c.UserContext(), currentUser(c).ID)
+	page, err := a.dashboard(c.UserContext(), currentUser(c).ID, lang(c))
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (a *App) homeShow(c *fiber.Ctx) error {
 
 // dashboard reads everything in a fixed number of queries (assignments, enrollments, progress,
 // completions) and evaluates in memory: no per-course queries, so fifty enrollments cost what one does.
-func (a *App) dashboard(ctx context.Context, userID int64) (homePage, error) {
+func (a *App) dashboard(ctx context.Context, userID int64, lang string) (homePage, error) {
 	var page homePage
 	cat := a.lib.Catalog()
 	enrollments, err := a.db.EnrollmentsOfUser(ctx, userID)
@@ -75,7 +75,7 @@ func (a *App) dashboard(ctx context.Context, userID int64) (homePage, error) {
 	if err != nil {
 		return page, err
 	}
-	if page.Assigned, err = a.assignedCourses(ctx, userID); err != nil {
+	if page.Assigned, err = a.assignedCourses(ctx, userID, lang); err != nil {
 		return page, err
 	}
 	completedVersion := map[[2]string]bool{}
@@ -92,10 +92,11 @@ func (a *App) dashboard(ctx context.Context, userID int64) (homePage, error) {
 	if err != nil {
 		return page, err
 	}
+	takenInFamily := familyTaken(cat, enrollments, completions)
 	for i := range enrollments {
 		e := &enrollments[i]
 		course := cat.Course(e.CourseID)
-		if course == nil || completedVersion[[2]string{e.CourseID, e.Version}] {
+		if course == nil || completedVersion[[2]string{e.CourseID, e.Version}] || takenInFamily(e) {
 			continue
 		}
 		releases := progress.ReleasesOf(course)

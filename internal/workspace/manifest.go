@@ -60,6 +60,9 @@ func WriteManifest(current []byte, f ManifestFields) ([]byte, FieldLines, error)
 	o.mark("summary")
 	o.text(0, "summary", f.Summary)
 	o.kv(0, "language", m.Language)
+	if m.TranslationOf != "" {
+		o.kv(0, "translation_of", m.TranslationOf)
+	}
 	o.mark("duration_minutes")
 	o.kv(0, "duration_minutes", strconv.Itoa(f.DurationMinutes))
 	o.mark("level")
