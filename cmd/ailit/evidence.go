@@ -11,10 +11,9 @@ import (
 // names the first entry that was changed, removed or moved.
 func cmdEvidence(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: ailit evidence verify [flags]")
-		return 2
+		return groupHelp("evidence", args[:min(len(args), 1)], stdout, stderr)
 	}
-	cfg, _, err := loadConfig("evidence verify", args[1:], stderr, nil)
+	cfg, _, err := loadConfig("evidence verify", args[1:], stdout, stderr, nil)
 	if err != nil {
 		return fail(stderr, err)
 	}

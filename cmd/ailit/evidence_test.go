@@ -39,7 +39,7 @@ func TestEvidenceVerifyReportsOKThenTheFirstChangedEntry(t *testing.T) {
 
 func TestEvidenceWithoutSubcommandShowsUsage(t *testing.T) {
 	code, _, stderr := runCLI(t, "evidence")
-	if code != 2 || !strings.Contains(stderr, "ailit evidence verify") {
+	if code != 2 || !strings.Contains(stderr, "Usage: ailit evidence SUBCOMMAND") || !strings.Contains(stderr, "evidence verify ") {
 		t.Fatalf("exit %d %q", code, stderr)
 	}
 }

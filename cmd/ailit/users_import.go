@@ -26,7 +26,7 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	var dryRun bool
-	cfg, _, err := loadConfig("users import", rest, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("users import", rest, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&dryRun, "dry-run", false, "show what would change, change nothing")
 	})
 	if err != nil {

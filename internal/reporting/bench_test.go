@@ -52,7 +52,7 @@ func benchExport(b *testing.B, people int, format string) {
 		peak = max(peak, peakHeap(func() {
 			c := &reporting.Counter{}
 			doc := src.PersonReport(ctx, store.Scope{All: true}, reporting.Filter{}, rs, "de", c)
-			if _, err := reporting.Write(io.Discard, format, doc); err != nil {
+			if _, err := reporting.Write(io.Discard, format, doc, "bericht."+format, ""); err != nil {
 				b.Fatal(err)
 			}
 			if c.N() != int64(res.Members) {

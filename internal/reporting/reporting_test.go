@@ -120,7 +120,7 @@ func TestEvidenceReportListsMeasuresVersionsAndVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if _, err := reporting.Write(&buf, "json", doc); err != nil {
+	if _, err := reporting.Write(&buf, "json", doc, "bericht.json", ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := report.VerifyJSON(bytes.NewReader(buf.Bytes())); err != nil {

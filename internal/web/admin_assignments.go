@@ -201,6 +201,6 @@ func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	webSession(c).flash(t("assign.created", as.Title, len(joined)))
+	webSession(c).flash(t("assign.created", len(joined), as.Title))
 	return c.Redirect("/admin/assignments", fiber.StatusSeeOther)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -32,6 +33,16 @@ type reportPage struct {
 	Page, Pages int
 	PrevQuery   string
 	NextQuery   string
+	Tables      []reportTable   // the evidence report's tables, one CSV each
+	Files       []integrityFile // the viewer's latest CSV exports with their integrity files
+}
+
+type reportTable struct{ Key, Title string }
+
+type integrityFile struct {
+	ID   int64
+	Name string // FILE.csv.integrity.json
+	When time.Time
 }
 
 type courseOption struct{ ID, Title string }
@@ -48,6 +59,12 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 	p := reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: rc.Form.Query(),
 		States: assign.AllStates, Formats: reporting.Formats}
 	if err := a.fillReportChoices(c, rc, &p); err != nil {
+		return err
+	}
+	for _, key := range report.EvidenceTables {
+		p.Tables = append(p.Tables, reportTable{Key: key, Title: report.SectionTitle(key, l)})
+	}
+	if p.Files, err = a.integrityFiles(c); err != nil {
 		return err
 	}
 	p.Page, _ = strconv.Atoi(c.Query("page"))
@@ -83,6 +100,21 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 		return err
 	}
 	return a.render(c, fiber.StatusOK, "reports", p, translatedErrors(l, rc.Errors))
+}
+
+// integrityFiles are the viewer's five latest CSV exports, for downloading their integrity files.
+func (a *App) integrityFiles(c *fiber.Ctx) ([]integrityFile, error) {
+	exports, err := a.db.ReportFilesWithIntegrity(c.UserContext(), currentUser(c).ID, 5)
+	if err != nil {
+		return nil, err
+	}
+	var out []integrityFile
+	for _, e := range exports {
+		if sc, err := report.ParseSidecar([]byte(e.Integrity)); err == nil {
+			out = append(out, integrityFile{ID: e.ID, Name: sc.File + report.SidecarSuffix, When: e.CreatedAt})
+		}
+	}
+	return out, nil
 }
 
 func pageQuery(q string, page int) string {

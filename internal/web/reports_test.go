@@ -3,6 +3,9 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -59,23 +62,25 @@ func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
 	if r.Status != 200 {
 		t.Fatalf("status %d: %s", r.Status, r.Body)
 	}
-	want := `attachment; filename="ki-kompetenz-bericht-` + time.Now().UTC().Format(time.DateOnly) + `.csv"`
-	if got := r.Header.Get("Content-Disposition"); got != want {
-		t.Errorf("Content-Disposition %q, want %q", got, want)
+	file := "ki-kompetenz-bericht-" + time.Now().UTC().Format(time.DateOnly) + ".csv"
+	if got := r.Header.Get("Content-Disposition"); got != `attachment; filename="`+file+`"` {
+		t.Errorf("Content-Disposition %q, want the file %s", got, file)
 	}
-	if !strings.HasPrefix(r.Body, "\uFEFF") || !strings.Contains(r.Body, "Name;E-Mail;") {
-		t.Errorf("not a German Excel CSV: %.200q", r.Body)
+	if !strings.HasPrefix(r.Body, "\uFEFFPseudonym;Personalnummer;Name;E-Mail;") {
+		t.Errorf("line 1 is not the header of a German Excel CSV: %.200q", r.Body)
 	}
-	if err := report.VerifyCSV(strings.NewReader(r.Body)); err != nil {
-		t.Fatalf("downloaded CSV does not verify: %v", err)
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF")))
+	cr.Comma = ';'
+	records, err := cr.ReadAll()
+	if err != nil {
+		t.Fatalf("a standard CSV reader cannot read the download: %v", err)
 	}
-	persons := strings.Split(strings.Split(r.Body, "Personen\r\n")[1], "\r\n\r\n")[0]
-	lines := strings.Split(persons, "\r\n")[1:]
+	lines := records[1:]
 	if len(lines) == 0 {
 		t.Fatal("no person rows for the manager")
 	}
 	for _, l := range lines {
-		if !strings.Contains(l, re.amtPath) {
+		if l[4] != re.amtPath && !strings.HasPrefix(l[4], re.amtPath+" / ") {
 			t.Fatalf("row outside the manager's Amt %q: %s", re.amtPath, l)
 		}
 	}
@@ -83,11 +88,41 @@ func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
 	if err != nil || n != 1 || logged[0].Kind != store.ReportExported || logged[0].RowCount != int64(len(lines)) || logged[0].Hash == "" {
 		t.Fatalf("export log %+v (n=%d, err %v), want one export of %d rows", logged, n, err, len(lines))
 	}
-	if !strings.Contains(r.Body, logged[0].Hash) {
-		t.Error("the logged hash is not the file's hash")
-	}
 	if re.eventCount(t, store.EventReportExported) != 1 {
 		t.Error("the export is not in the evidence log")
+	}
+
+	page := re.manager.Get("/reports")
+	link := fmt.Sprintf("/reports/files/%d/integrity.json", logged[0].ID)
+	if !strings.Contains(page.Body, `href="`+link+`"`) || !strings.Contains(page.Body, file+".integrity.json") {
+		t.Fatalf("the report page offers no integrity file for the export: %s", link)
+	}
+	sidecar := re.manager.Get(link)
+	if sidecar.Status != 200 || sidecar.Header.Get("Content-Disposition") != `attachment; filename="`+file+`.integrity.json"` {
+		t.Fatalf("integrity file: status %d, %q", sidecar.Status, sidecar.Header.Get("Content-Disposition"))
+	}
+	if err := report.VerifyCSV(strings.NewReader(r.Body), []byte(sidecar.Body)); err != nil {
+		t.Fatalf("the downloaded pair does not verify: %v", err)
+	}
+	sc, _ := report.ParseSidecar([]byte(sidecar.Body))
+	if sc.SHA256 != logged[0].Hash || sc.Records != int64(len(lines)) || sc.PrivacyLevel != "status" || sc.Evidence == nil || sc.Evidence.EntryHash == "" {
+		t.Errorf("integrity file %+v does not match the export log (hash %s)", sc, logged[0].Hash)
+	}
+	changed := strings.Replace(r.Body, lines[0][2], "X"+lines[0][2][1:], 1)
+	if err := report.VerifyCSV(strings.NewReader(changed), []byte(sidecar.Body)); !errors.Is(err, report.ErrIntegrity) {
+		t.Errorf("a changed CSV verifies: %v", err)
+	}
+	if re.admin.Get(link).Status != 200 {
+		t.Error("the admin cannot download the integrity file from the export log")
+	}
+	re.env.CreateUser(t, "zweite@example.org", "correct horse battery", store.RoleManager)
+	c := re.env.Client(t)
+	c.Login("zweite@example.org", "correct horse battery")
+	if got := c.Get(link).Status; got != 404 {
+		t.Errorf("another manager gets the integrity file of someone else's export: status %d", got)
+	}
+	if !strings.Contains(re.admin.Get("/admin/exports").Body, `href="`+link+`"`) {
+		t.Error("the export log does not link the integrity file")
 	}
 }
 
@@ -154,9 +189,9 @@ func TestSwitchingToAggregateIsLoggedAndHidesPeople(t *testing.T) {
 	if strings.Contains(page.Body, "scope=\"col\">Name</th>") || !strings.Contains(page.Body, "Zuweisungen") {
 		t.Error("aggregate view still shows person columns")
 	}
-	csv := re.manager.Get("/reports/export?format=csv").Body
-	if strings.Contains(csv, "Personen\r\n") || strings.Contains(csv, "@demo.example") {
-		t.Error("aggregate CSV contains people")
+	units := re.manager.Get("/reports/export?format=csv").Body
+	if !strings.HasPrefix(units, "\uFEFFEinheit;Personen;") || strings.Contains(units, "@demo.example") {
+		t.Errorf("aggregate CSV is not the table of units: %.100q", units)
 	}
 	if !strings.Contains(re.manager.Get("/reports/evidence?format=json").Body, "Rechtsstand 2026") {
 		t.Error("evidence report lacks the legal wording from the settings")
