@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/reporting"
@@ -46,7 +47,7 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&status, "status", "", "status (not_started, in_progress, due_soon, overdue, completed, expired, exempted)")
 		fs.StringVar(&from, "from", "", "period start, YYYY-MM-DD")
 		fs.StringVar(&to, "to", "", "period end, YYYY-MM-DD")
-		fs.StringVar(&area, "area", "", "competence area, e.g. KA-SICHER")
+		fs.StringVar(&area, "area", "", "competence area by code or name, e.g. KA-RECHT or \"Recht und Regeln\"")
 		fs.StringVar(&lang, "lang", "de", "de or en")
 		fs.StringVar(&table, "table", "", "CSV: the table to write (evidence: units, unit_courses, coverage, measures, versions); default the main one")
 	})
@@ -71,7 +72,13 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	f := reporting.Filter{CourseID: course, Status: status, Area: area, WithSub: withSub}
+	f := reporting.Filter{CourseID: course, Status: status, WithSub: withSub}
+	if area != "" {
+		var ok bool
+		if f.Area, ok = reporting.AreaCode(area, content.CompetenceCodes); !ok {
+			return fail(stderr, fmt.Errorf("no competence area %q (codes: %s)", area, strings.Join(content.CompetenceCodes, ", ")))
+		}
+	}
 	if unit != "" {
 		if f.UnitID, err = findUnit(ctx, db, src, unit); err != nil {
 			return fail(stderr, err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -254,5 +255,52 @@ func TestTeamPageFollowsThePrivacyLevelSetByTheAdmin(t *testing.T) {
 	r := m.Get("/team")
 	if strings.Contains(r.Body, `scope="row">lea<`) || !strings.Contains(r.Body, "kleiner als 5 Personen") {
 		t.Fatalf("after the admin chose aggregate, the team page still shows people:\n%s", r.Body)
+	}
+}
+
+func TestReportTableShowsWhatAManagerNeedsAndRemembersTheChosenColumns(t *testing.T) {
+	re := newReportEnv(t)
+	page := re.manager.Get("/reports")
+	headers := regexp.MustCompile(`<th class="kern-table__header" scope="col">([^<]*)</th>`)
+	var got []string
+	for _, m := range headers.FindAllStringSubmatch(page.Body, -1) {
+		got = append(got, m[1])
+	}
+	if want := "Name|Organisationseinheit|Kurstitel|Status|Fällig am|Abgeschlossen am"; strings.Join(got, "|") != want {
+		t.Errorf("default columns = %s, want %s", strings.Join(got, "|"), want)
+	}
+	for _, box := range []string{`name="col" value="name" checked`, `name="col" value="personnel_number" aria-describedby`, `name="col" value="competence_areas" aria-describedby`} {
+		if !strings.Contains(page.Body, box) {
+			t.Errorf("column form lacks %q", box)
+		}
+	}
+	page = re.manager.Get("/reports?col=personnel_number&col=name&col=competence_areas")
+	got = got[:0]
+	for _, m := range headers.FindAllStringSubmatch(page.Body, -1) {
+		got = append(got, m[1])
+	}
+	if want := "Personalnummer|Name|Kompetenzbereiche"; strings.Join(got, "|") != want {
+		t.Errorf("chosen columns = %s, want %s", strings.Join(got, "|"), want)
+	}
+	if !strings.Contains(page.Body, `name="col" value="personnel_number" checked`) || strings.Contains(page.Body, `name="col" value="status" checked`) {
+		t.Error("the form does not show the chosen columns as checked")
+	}
+	if i := strings.Index(page.Body, `href="/reports/dashboard?`); i < 0 || !strings.Contains(page.Body[i:i+200], "col=personnel_number&amp;col=name") {
+		t.Logf("%.300s", page.Body[max(i, 0):])
+		t.Error("the chosen columns are not kept in the links (query string)")
+	}
+	table := page.Body[strings.Index(page.Body, "<tbody"):]
+	if strings.Contains(table, "KA-") {
+		t.Errorf("the table shows competence area codes instead of names: %.300s", table)
+	}
+	areaOption := regexp.MustCompile(`<option value="(KA-[A-Z]+)"[^>]*>([^<]*)</option>`)
+	options := areaOption.FindAllStringSubmatch(page.Body, -1)
+	if len(options) == 0 {
+		t.Fatal("no competence area in the filter")
+	}
+	for _, o := range options {
+		if strings.HasPrefix(o[2], "KA-") || o[2] == "" {
+			t.Errorf("the area filter shows %q for %s, want its name", o[2], o[1])
+		}
 	}
 }
