@@ -35,6 +35,7 @@ type Config struct {
 	RecordWording  string        // AILIT_RECORD_WORDING: legal wording on records; "" = built-in text per language
 	VerifyShowName bool          // AILIT_VERIFY_SHOW_NAME: the public verification page shows the person's name
 	WorkspaceGit   bool          // AILIT_WORKSPACE_GIT: publishing in the trainer workspace commits to the courses git repository
+	LoginHelp      string        // AILIT_LOGIN_HELP: whom people turn to when they cannot log in ("das IT-Service-Desk, Tel. 1234")
 	SSO            SSO           // AILIT_LOCAL_LOGIN, AILIT_OIDC_*, AILIT_LDAP_*, AILIT_SSO_MAPPING_FILE (sso.go)
 }
 
@@ -96,6 +97,7 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		{"AILIT_RECORD_WORDING", "record-wording", "legal wording printed on records of participation (default: built-in text)", nil},
 		{"AILIT_VERIFY_SHOW_NAME", "verify-show-name", "true: the public verification page shows the person's name", nil},
 		{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
+		{"AILIT_LOGIN_HELP", "login-help", "whom to turn to when a login fails, shown after \"Wenden Sie sich an\", e.g. \"das IT-Service-Desk (Tel. 1234)\"", nil},
 	}
 	settings = append(settings, orgSettings...)
 	settings = append(settings, ssoSettings...)
@@ -204,6 +206,11 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 			return cfg, &Error{"AILIT_WORKSPACE_GIT", v, "expected 1 or 0 (true or false)"}
 		}
 		cfg.WorkspaceGit = on
+	}
+	if v := get("AILIT_LOGIN_HELP"); len([]rune(v)) > 200 {
+		return cfg, &Error{"AILIT_LOGIN_HELP", v, "at most 200 characters: a contact, not a text"}
+	} else {
+		cfg.LoginHelp = v
 	}
 	return cfg, nil
 }
