@@ -207,10 +207,9 @@ func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 		}
 		cfg.WorkspaceGit = on
 	}
-	if v := get("AILIT_LOGIN_HELP"); len([]rune(v)) > 200 {
-		return cfg, &Error{"AILIT_LOGIN_HELP", v, "at most 200 characters: a contact, not a text"}
-	} else {
-		cfg.LoginHelp = v
+	cfg.LoginHelp = get("AILIT_LOGIN_HELP")
+	if len([]rune(cfg.LoginHelp)) > 200 {
+		return cfg, &Error{"AILIT_LOGIN_HELP", cfg.LoginHelp, "at most 200 characters: a contact, not a text"}
 	}
 	return cfg, nil
 }
