@@ -55,7 +55,7 @@ func New(d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	tpl, err := parseTemplates(idx)
+	tpl, err := parseTemplates(idx, titleFuncs(d.Library))
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ type templates struct {
 	assets *assetIndex
 }
 
-func parseTemplates(idx *assetIndex) (*templates, error) {
+func parseTemplates(idx *assetIndex, extra template.FuncMap) (*templates, error) {
 	funcs := template.FuncMap{
 		"t":        i18n.T,
 		"asset":    idx.URL,
@@ -35,6 +35,9 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 		"datetime": i18n.FormatDateTime,
 		"add":      func(a, b int) int { return a + b },
 		"decimal":  formatDecimal,
+	}
+	for name, f := range extra {
+		funcs[name] = f
 	}
 	pages, err := fs.Glob(assets.Templates, "templates/pages/*.html")
 	if err != nil {
