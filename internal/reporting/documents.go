@@ -138,7 +138,13 @@ func (s *Source) EvidenceReport(ctx context.Context, sc store.Scope, f Filter, r
 	}
 	e.Lang, e.GeneratedAt, e.K, e.Filters = lang, s.Now, rs.K, s.filterFields(f, lang)
 	for i := range assignments {
-		e.Measures = append(e.Measures, s.measure(&assignments[i], lang))
+		m := s.measure(&assignments[i], lang)
+		ci, err := s.course(ctx, assignments[i].CourseID)
+		if err != nil {
+			return report.Document{}, err
+		}
+		m.Courses = []string{ci.title} // people read titles; the versions table has the ids
+		e.Measures = append(e.Measures, m)
 	}
 	seen := map[string]bool{}
 	addVersion := func(courseID, version, hash string) error {
