@@ -39,6 +39,16 @@ func TestReportExportWritesAPlainCSVAndAnIntegrityFileThatVerifyChecks(t *testin
 		t.Errorf("the command counts other rows than the file has (%d): %s", len(records)-1, stdout)
 	}
 
+	named := filepath.Join(dir, "recht.csv")
+	if code, _, stderr := runCLI(t, "report", "export", "--out", named, "--area", "Recht und Regeln"); code != 0 {
+		t.Errorf("--area by name: exit %d %s", code, stderr)
+	} else if data, _ := os.ReadFile(named); bytes.Contains(data, []byte("KA-")) || !bytes.Contains(data, []byte("Recht und Regeln")) {
+		t.Errorf("the competence areas are not named in words: %.300s", data)
+	}
+	if code, _, stderr := runCLI(t, "report", "export", "--out", named, "--area", "Astrologie"); code != 1 || !strings.Contains(stderr, `no competence area "Astrologie" (codes: KA-GRUND`) {
+		t.Errorf("unknown area: exit %d %q", code, stderr)
+	}
+
 	code, stdout, _ = runCLI(t, "report", "verify", out)
 	if code != 0 || !strings.HasPrefix(stdout, "OK") {
 		t.Fatalf("untouched pair: exit %d %q", code, stdout)
