@@ -10,7 +10,7 @@ import (
 
 // cmdBackup copies the SQLite database consistently while the server may be running.
 func cmdBackup(args []string, stdout, stderr io.Writer) int {
-	cfg, fs, err := loadConfig("backup", args, stderr, nil)
+	cfg, fs, err := loadConfig("backup", args, stdout, stderr, nil)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
@@ -10,15 +9,19 @@ import (
 )
 
 func cmdCourses(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: ailit courses validate [--json] [DIR] | ailit courses list [DIR]")
-		return 2
+	if len(args) == 0 || wantsHelp(args[:1]) || args[0] != "validate" && args[0] != "list" {
+		return groupHelp("courses", args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("ailit courses "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print problems as JSON")
+	var asJSON *bool
+	if args[0] == "validate" {
+		asJSON = fs.Bool("json", false, "print problems as JSON")
+	} else {
+		asJSON = new(bool)
+	}
+	withHelp(fs, "courses "+args[0], args[1:], stdout, stderr, false)
 	if err := fs.Parse(args[1:]); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	dir := fs.Arg(0)
 	if dir == "" {
@@ -33,6 +36,5 @@ func cmdCourses(args []string, stdout, stderr io.Writer) int {
 	case "list":
 		return content.ListCommand(stdout, dir)
 	}
-	fmt.Fprintf(stderr, "ailit courses: unknown command %q\n", args[0])
-	return 2
+	return 2 // unreachable: the subcommand was checked above
 }

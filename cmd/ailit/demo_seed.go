@@ -19,12 +19,11 @@ import (
 // tests, with progress on stderr.
 func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "seed" {
-		fmt.Fprintln(stderr, "usage: ailit demo seed --users N --units M [--courses C] [--seed S]")
-		return 2
+		return groupHelp("demo", args[:min(len(args), 1)], stdout, stderr)
 	}
 	var users, units, courses int
 	var seed uint64
-	cfg, _, err := loadConfig("demo seed", args[1:], stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("demo seed", args[1:], stdout, stderr, func(fs *flag.FlagSet) {
 		fs.IntVar(&users, "users", 1000, "number of people")
 		fs.IntVar(&units, "units", 50, "number of org units")
 		fs.IntVar(&courses, "courses", 0, "number of loaded courses to make mandatory (0: all)")

@@ -12,15 +12,10 @@ import (
 	"github.com/ailit/ailit/internal/record"
 )
 
-const evidenceUsage = `usage:
-  ailit evidence verify [--checkpoint FILE]   check the hash chain (and that nothing after a checkpoint was removed)
-  ailit evidence checkpoint [--out FILE]      write a signed checkpoint of the log's head, to file elsewhere`
-
 // cmdEvidence runs "ailit evidence verify" and "ailit evidence checkpoint".
 func cmdEvidence(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, evidenceUsage)
-		return 2
+		return groupHelp("evidence", args, stdout, stderr)
 	}
 	switch args[0] {
 	case "verify":
@@ -28,8 +23,7 @@ func cmdEvidence(args []string, stdout, stderr io.Writer) int {
 	case "checkpoint":
 		return cmdEvidenceCheckpoint(args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, evidenceUsage)
-	return 2
+	return groupHelp("evidence", args[:1], stdout, stderr)
 }
 
 // cmdEvidenceVerify recomputes the hash chain and names the first entry that was changed, removed
@@ -37,7 +31,7 @@ func cmdEvidence(args []string, stdout, stderr io.Writer) int {
 // is how the removal of the newest entries shows.
 func cmdEvidenceVerify(args []string, stdout, stderr io.Writer) int {
 	var checkpointFile string
-	cfg, _, err := loadConfig("evidence verify", args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("evidence verify", args, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&checkpointFile, "checkpoint", "", "a checkpoint file written by \"ailit evidence checkpoint\"")
 	})
 	if err != nil {
@@ -105,7 +99,7 @@ func readCheckpoint(path, dataDir string) (evidence.Checkpoint, error) {
 // is verified first: a checkpoint of a broken log would only certify the damage.
 func cmdEvidenceCheckpoint(args []string, stdout, stderr io.Writer) int {
 	var out string
-	cfg, _, err := loadConfig("evidence checkpoint", args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("evidence checkpoint", args, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&out, "out", "", "file to write (default: standard output)")
 	})
 	if err != nil {

@@ -40,7 +40,8 @@ func TestEvidenceVerifyReportsOKThenTheFirstChangedEntry(t *testing.T) {
 
 func TestEvidenceWithoutSubcommandShowsUsage(t *testing.T) {
 	code, _, stderr := runCLI(t, "evidence")
-	if code != 2 || !strings.Contains(stderr, "ailit evidence verify") || !strings.Contains(stderr, "ailit evidence checkpoint") {
+	if code != 2 || !strings.Contains(stderr, "Usage: ailit evidence SUBCOMMAND") || !strings.Contains(stderr, "evidence verify ") ||
+		!strings.Contains(stderr, "evidence checkpoint ") {
 		t.Fatalf("exit %d %q", code, stderr)
 	}
 }

@@ -11,29 +11,6 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
-const usage = `ailit – AI-literacy training platform for public administrations
-
-Usage:
-  ailit serve [--demo] [flags]        start the platform (runs migrations first)
-  ailit migrate [flags]               apply database migrations
-  ailit users create --email E --name N --role R [--role R …] [--password P]
-  ailit users import FILE.csv [--dry-run] [--mode full|add-update] [--confirm-deactivations N]
-  ailit courses validate [--json] [DIR]
-  ailit courses list [DIR]
-  ailit backup FILE                   copy the SQLite database consistently (server may run)
-  ailit evidence verify [--checkpoint FILE]  check the hash chain of the evidence log (exit 1 if broken)
-  ailit evidence checkpoint [--out FILE]     write a signed checkpoint of the log's head
-  ailit report export --format csv|xlsx|pdf|json --out FILE [--unit U] [--course C] [--status S] [--from D --to D]
-  ailit report evidence --format csv|xlsx|pdf|json --out FILE [--unit U] [--from D --to D]
-  ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)
-  ailit retention run [--dry-run] [--as-of DATE]  delete what is past its retention period
-  ailit demo seed --users N --units M build a synthetic organisation (demos, load tests)
-  ailit version
-
-Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
-run "ailit serve -h" for the list.
-`
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -41,7 +18,7 @@ func main() {
 // run dispatches a subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, overview())
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
@@ -67,10 +44,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	case "help", "-h", "--help": // the command list is in help.go
+		return cmdHelp(rest, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "ailit: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "ailit: unknown command %q\n\n%s", cmd, overview())
 	return 2
 }

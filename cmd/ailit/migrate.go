@@ -9,7 +9,7 @@ import (
 )
 
 func cmdMigrate(args []string, stdout, stderr io.Writer) int {
-	cfg, _, err := loadConfig("migrate", args, stderr, nil)
+	cfg, _, err := loadConfig("migrate", args, stdout, stderr, nil)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/reporting"
@@ -21,9 +22,8 @@ import (
 // privacy level of the settings and are logged like downloads from the web (actor "cli"),
 // including the evidence log.
 func cmdReport(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: ailit report export|evidence --format F --out FILE [filters] | ailit report verify FILE")
-		return 2
+	if len(args) == 0 || wantsHelp(args[:1]) {
+		return groupHelp("report", args, stdout, stderr)
 	}
 	switch args[0] {
 	case "verify":
@@ -31,14 +31,14 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	case "export", "evidence":
 		return reportExport(args[0], args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "ailit report: unknown subcommand %q\n", args[0])
-	return 2
+	fmt.Fprintf(stderr, "ailit report: unknown subcommand %q\n\n", args[0])
+	return groupHelp("report", nil, stdout, stderr)
 }
 
 func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
-	var format, out, unit, course, status, from, to, area, lang string
+	var format, out, unit, course, status, from, to, area, lang, table string
 	var withSub bool
-	cfg, _, err := loadConfig("report "+sub, args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("report "+sub, args, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&format, "format", "csv", "csv, xlsx, pdf or json")
 		fs.StringVar(&out, "out", "", "output file (required)")
 		fs.StringVar(&unit, "unit", "", "org unit id or name path (Stadtverwaltung/Dezernat I/…)")
@@ -47,8 +47,9 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&status, "status", "", "status (not_started, in_progress, due_soon, overdue, completed, expired, exempted)")
 		fs.StringVar(&from, "from", "", "period start, YYYY-MM-DD")
 		fs.StringVar(&to, "to", "", "period end, YYYY-MM-DD")
-		fs.StringVar(&area, "area", "", "competence area, e.g. KA-SICHER")
+		fs.StringVar(&area, "area", "", "competence area by code or name, e.g. KA-RECHT or \"Recht und Regeln\"")
 		fs.StringVar(&lang, "lang", "de", "de or en")
+		fs.StringVar(&table, "table", "", "CSV: the table to write (evidence: units, unit_courses, coverage, measures, versions); default the main one")
 	})
 	if err != nil {
 		return fail(stderr, err)
@@ -71,7 +72,13 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	f := reporting.Filter{CourseID: course, Status: status, Area: area, WithSub: withSub}
+	f := reporting.Filter{CourseID: course, Status: status, WithSub: withSub}
+	if area != "" {
+		var ok bool
+		if f.Area, ok = reporting.AreaCode(area, content.CompetenceCodes); !ok {
+			return fail(stderr, fmt.Errorf("no competence area %q (codes: %s)", area, strings.Join(content.CompetenceCodes, ", ")))
+		}
+	}
 	if unit != "" {
 		if f.UnitID, err = findUnit(ctx, db, src, unit); err != nil {
 			return fail(stderr, err)
@@ -108,7 +115,7 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	w := bufio.NewWriterSize(file, 1<<16)
-	hash, err := reporting.Write(w, format, doc)
+	written, err := reporting.Write(w, format, doc, filepath.Base(out), table)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -119,11 +126,18 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 		os.Remove(out)
 		return fail(stderr, err)
 	}
-	e := &store.ReportExport{Actor: "cli", Kind: kind, Format: format, RowCount: counter.N(), Hash: hash}
+	e := &store.ReportExport{Actor: "cli", Kind: kind, Format: format, RowCount: counter.N(), Hash: written.Hash,
+		IntegrityFor: written.IntegrityFor()}
 	if err := db.LogReport(ctx, e, src.Describe(f)); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d rows, SHA-256 %s\n", filepath.Base(out), counter.N(), hash)
+	fmt.Fprintf(stdout, "%s: %d rows, SHA-256 %s\n", filepath.Base(out), counter.N(), written.Hash)
+	if e.Integrity != "" {
+		if err := os.WriteFile(out+report.SidecarSuffix, []byte(e.Integrity), 0o644); err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "%s: the integrity file; keep it with the CSV\n", filepath.Base(out)+report.SidecarSuffix)
+	}
 	return 0
 }
 
@@ -160,21 +174,37 @@ func findUnit(ctx context.Context, db *store.Store, src *reporting.Source, s str
 	return 0, fmt.Errorf("no org unit %q", s)
 }
 
-// reportVerify recomputes a report file's integrity hash and compares it with the stated one.
+// reportVerify recomputes a report file's integrity hash and compares it with the stated one. A
+// CSV is checked against its integrity file, FILE.csv.integrity.json beside it or --integrity.
 func reportVerify(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: ailit report verify FILE")
+	fs := flag.NewFlagSet("ailit report verify", flag.ContinueOnError)
+	sidecarPath := fs.String("integrity", "", "CSV: the integrity file (default: FILE.csv.integrity.json beside the CSV)")
+	withHelp(fs, "report verify", args, stdout, stderr, false)
+	if err := fs.Parse(args); err != nil {
+		return usageExit(err)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
 		return 2
 	}
-	f, err := os.Open(args[0])
+	path := fs.Arg(0)
+	f, err := os.Open(path)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer f.Close()
 	var verify func(io.Reader) error
-	switch strings.ToLower(filepath.Ext(args[0])) {
+	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		verify = report.VerifyCSV
+		if *sidecarPath == "" {
+			*sidecarPath = path + report.SidecarSuffix
+		}
+		sidecar, err := os.ReadFile(*sidecarPath)
+		if err != nil {
+			fmt.Fprintf(stdout, "NOT OK: the integrity file %s cannot be read (%v). A CSV export comes with FILE.csv.integrity.json; pass it with --integrity if it lies elsewhere.\n", *sidecarPath, err)
+			return 1
+		}
+		verify = func(r io.Reader) error { return report.VerifyCSV(r, sidecar) }
 	case ".xlsx":
 		verify = report.VerifyXLSX
 	case ".pdf":
@@ -182,7 +212,7 @@ func reportVerify(args []string, stdout, stderr io.Writer) int {
 	case ".json":
 		verify = report.VerifyJSON
 	default:
-		return fail(stderr, fmt.Errorf("unknown file type %q (csv, xlsx, pdf, json)", filepath.Ext(args[0])))
+		return fail(stderr, fmt.Errorf("unknown file type %q (csv, xlsx, pdf, json)", filepath.Ext(path)))
 	}
 	if err := verify(bufio.NewReader(f)); err != nil {
 		fmt.Fprintf(stdout, "NOT OK: %v\n", err)

@@ -13,18 +13,15 @@ import (
 	"github.com/ailit/ailit/internal/store"
 )
 
-const retentionUsage = "usage: ailit retention run [--dry-run] [--as-of YYYY-MM-DD]"
-
 // cmdRetention runs "ailit retention run": the same plan the daily job applies, shown per category
 // and, without --dry-run, applied.
 func cmdRetention(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "run" {
-		fmt.Fprintln(stderr, retentionUsage)
-		return 2
+		return groupHelp("retention", args[:min(len(args), 1)], stdout, stderr)
 	}
 	var dryRun bool
 	var asOfText string
-	cfg, _, err := loadConfig("retention run", args[1:], stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("retention run", args[1:], stdout, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&dryRun, "dry-run", false, "show what would be deleted and delete nothing")
 		fs.StringVar(&asOfText, "as-of", "", "plan as of this day (YYYY-MM-DD, end of the day in Berlin); default: now")
 	})

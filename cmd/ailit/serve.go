@@ -17,7 +17,7 @@ import (
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var demo bool
-	cfg, _, err := loadConfig("serve", args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("serve", args, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&demo, "demo", false, "add the missing demo accounts (one per role, passwords printed once) and, without org units, a demo organisation")
 	})
 	if err != nil {

@@ -14,12 +14,14 @@ import (
 )
 
 // loadConfig parses flags and environment for a subcommand; extra lets it add its own flags.
-func loadConfig(name string, args []string, stderr io.Writer, extra func(fs *flag.FlagSet)) (config.Config, *flag.FlagSet, error) {
+// Its --help lists the command's own flags and the shared ones (see withHelp); a help request
+// comes back as flag.ErrHelp, which fail turns into exit code 0.
+func loadConfig(name string, args []string, stdout, stderr io.Writer, extra func(fs *flag.FlagSet)) (config.Config, *flag.FlagSet, error) {
 	fs := flag.NewFlagSet("ailit "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	if extra != nil {
 		extra(fs)
 	}
+	withHelp(fs, name, args, stdout, stderr, name == "serve")
 	cfg, err := config.Load(fs, args, os.LookupEnv)
 	return cfg, fs, err
 }
@@ -41,8 +43,11 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store
 	return db, nil
 }
 
-// fail prints an error and returns exit code 1.
+// fail prints an error and returns exit code 1; a help request (already printed) exits with 0.
 func fail(stderr io.Writer, err error) int {
+	if helpShown(err) {
+		return 0
+	}
 	fmt.Fprintln(stderr, "ailit:", err)
 	return 1
 }

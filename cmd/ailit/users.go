@@ -29,13 +29,11 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 		return cmdUsersImport(args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "create" {
-		fmt.Fprintln(stderr, "usage: ailit users create --email E --name N --role R [--password P]")
-		fmt.Fprintln(stderr, "       ailit users import FILE.csv [--dry-run]")
-		return 2
+		return groupHelp("users", args[:min(len(args), 1)], stdout, stderr)
 	}
 	var email, name, password string
 	var roles multiFlag
-	cfg, _, err := loadConfig("users create", args[1:], stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("users create", args[1:], stdout, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "email address (login name)")
 		fs.StringVar(&name, "name", "", "display name (default: the part of the email before @)")
 		fs.StringVar(&password, "password", "", "initial password (default: generated and printed once)")

@@ -36,7 +36,7 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 	var dryRun bool
 	var modeName string
 	var confirmed int
-	cfg, _, err := loadConfig("users import", rest, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("users import", rest, stdout, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&dryRun, "dry-run", false, "show what would change, change nothing")
 		fs.StringVar(&modeName, "mode", string(importer.ModeFullList),
 			"full: the file lists everybody, people missing from it are deactivated; add-update: only add and update, deactivate nobody")

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -49,6 +50,17 @@ func TestManagerFiltersReportSeesDashboardAndDownloads(t *testing.T) {
 		}
 	}
 	AssertText(t, tab, ".report-table tbody", unit)
+	if got := strings.Join(Texts(t, tab, ".report-table thead th"), "|"); got != "Name|Organisationseinheit|Kurstitel|Status|Fällig am|Abgeschlossen am" {
+		t.Fatalf("the table does not show a manager's default columns: %s", got)
+	}
+	Check(t, tab, "Personalnummer")
+	ClickButton(t, tab, "Filter anwenden")
+	if p := Path(t, tab); !strings.Contains(p, "col=personnel_number") || !strings.Contains(p, "status=overdue") {
+		t.Fatalf("the column choice is not in the query string: %s", p)
+	}
+	if got := strings.Join(Texts(t, tab, ".report-table thead th"), "|"); !strings.HasPrefix(got, "Personalnummer|Name|") {
+		t.Fatalf("the chosen column is not shown: %s", got)
+	}
 	AssertAccessible(t, tab, "report filtered by unit and status")
 	Screenshot(t, tab, "report-filtered")
 
@@ -71,8 +83,21 @@ func TestManagerFiltersReportSeesDashboardAndDownloads(t *testing.T) {
 	if csv.Status != 200 || !strings.HasPrefix(csv.Type, "text/csv") || !strings.Contains(csv.Disposition, `.csv"`) {
 		t.Fatalf("CSV download: %+v", csv.head())
 	}
-	if !strings.HasPrefix(csv.Body, "\uFEFF") || !strings.Contains(csv.Body, "Pseudonym;Personalnummer;Name;") {
-		t.Fatalf("not a CSV for German Excel: %.120q", csv.Body)
+	if !strings.HasPrefix(csv.Body, "\uFEFFPseudonym;Personalnummer;Name;") {
+		t.Fatalf("line 1 is not the header of a CSV for German Excel: %.120q", csv.Body)
+	}
+	Open(t, tab, "/reports")
+	file := csv.Disposition[strings.Index(csv.Disposition, `filename="`)+len(`filename="`) : len(csv.Disposition)-1]
+	sidecar := download(t, tab, file+".integrity.json")
+	if sidecar.Status != 200 || !strings.Contains(sidecar.Disposition, file+`.integrity.json"`) {
+		t.Fatalf("integrity file download: %+v", sidecar.head())
+	}
+	logged, err := srv.Store.ReportFilesWithIntegrity(ctx, chef.ID, 1)
+	if err != nil || len(logged) != 1 || logged[0].Integrity == "" {
+		t.Fatalf("the CSV export has no integrity file in the log: %v", err)
+	}
+	if err := report.VerifyCSV(strings.NewReader(csv.Body), []byte(logged[0].Integrity)); err != nil {
+		t.Fatalf("the downloaded CSV does not match its integrity file: %v", err)
 	}
 	xlsx := download(t, tab, "Bericht als xlsx")
 	if xlsx.Status != 200 || xlsx.Type != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ||

@@ -141,7 +141,7 @@ func trainerEditsDraftAndPublishesMinor(t *testing.T, srv *Server) {
 	AssertAccessible(t, tab, "preview with answer key")
 
 	Open(t, tab, "/workspace/"+workspaceCourse+"/diff?from="+oldVersion+"&to=draft")
-	AssertText(t, tab, "dl", "chatbot-kennzeichnen")
+	AssertText(t, tab, ".workspace-questions", "chatbot-kennzeichnen") // named by text, with the id beside it
 	AssertAccessible(t, tab, "diff")
 
 	Open(t, tab, "/workspace/"+workspaceCourse+"/draft/publish")

@@ -36,6 +36,7 @@ type Config struct {
 	RecordWording  string        // AILIT_RECORD_WORDING: legal wording on records; "" = built-in text per language
 	VerifyShowName bool          // AILIT_VERIFY_SHOW_NAME: the public verification page shows the person's name
 	WorkspaceGit   bool          // AILIT_WORKSPACE_GIT: publishing in the trainer workspace commits to the courses git repository
+	LoginHelp      string        // AILIT_LOGIN_HELP: whom people turn to when they cannot log in ("das IT-Service-Desk, Tel. 1234")
 	SSO            SSO           // AILIT_LOCAL_LOGIN, AILIT_OIDC_*, AILIT_LDAP_*, AILIT_SSO_MAPPING_FILE (sso.go)
 }
 
@@ -98,6 +99,7 @@ var coreSettings = []setting{
 	{"AILIT_RECORD_WORDING", "record-wording", "legal wording printed on records of participation (default: built-in text)", nil},
 	{"AILIT_VERIFY_SHOW_NAME", "verify-show-name", "true: the public verification page shows the person's name", nil},
 	{"AILIT_WORKSPACE_GIT", "workspace-git", "1/true: publishing in the trainer workspace makes a git commit in the courses folder", nil},
+	{"AILIT_LOGIN_HELP", "login-help", "whom to turn to when a login fails, shown after \"Wenden Sie sich an\", e.g. \"das IT-Service-Desk (Tel. 1234)\"", nil},
 }
 
 // groups are the validators, one per group of settings, in the order their problems are listed.
@@ -235,6 +237,10 @@ func loadRecords(cfg *Config, get getter, p *Problems) {
 		p.add("AILIT_RECORD_WORDING", cfg.RecordWording, "must have at most 1000 characters")
 	}
 	p.boolean(get, "AILIT_VERIFY_SHOW_NAME", &cfg.VerifyShowName, "expected true or false")
+	cfg.LoginHelp = get("AILIT_LOGIN_HELP")
+	if utf8.RuneCountInString(cfg.LoginHelp) > 200 {
+		p.add("AILIT_LOGIN_HELP", cfg.LoginHelp, "at most 200 characters: a contact, not a text")
+	}
 }
 
 func loadWorkspace(cfg *Config, get getter, p *Problems) {

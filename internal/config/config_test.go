@@ -79,6 +79,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		{"AILIT_TRUSTED_PROXIES", "10.0.0.1,localhost"},
 		{"AILIT_DEMO_PASSWORD", "kurz"},
 		{"AILIT_WORKSPACE_GIT", "vielleicht"},
+		{"AILIT_LOGIN_HELP", strings.Repeat("Service-Desk ", 20)},
 	} {
 		_, err := load(t, map[string]string{tc.name: tc.value})
 		var ce *Error

@@ -20,13 +20,18 @@ const Default = "de"
 //go:embed locales/*.json
 var files embed.FS
 
-var catalogs = map[string]map[string]string{}
+// message is one catalog entry. A plain string in the catalog file is "other" alone; an object
+// {"one": "1 Eintrag", "other": "%d Einträge"} gives the singular and the plural form, chosen by
+// the first argument (see T). German and English both need only these two forms.
+type message struct{ one, other string }
+
+var catalogs = map[string]map[string]message{}
 
 func init() {
 	// Each feature keeps its own catalog file per language (core.de.json, courses.de.json, …);
 	// they are merged, and a key defined twice is a programming error.
 	for _, lang := range Languages {
-		catalogs[lang] = map[string]string{}
+		catalogs[lang] = map[string]message{}
 		names, err := fs.Glob(files, "locales/*."+lang+".json")
 		if err != nil || len(names) == 0 {
 			panic(fmt.Sprintf("i18n: no catalog files for %s", lang))
@@ -36,8 +41,8 @@ func init() {
 			if err != nil {
 				panic(err)
 			}
-			m := map[string]string{}
-			if err := json.Unmarshal(b, &m); err != nil {
+			m, err := parseCatalog(b)
+			if err != nil {
 				panic(fmt.Sprintf("i18n: %s: %v", name, err))
 			}
 			for k, v := range m {
@@ -50,8 +55,32 @@ func init() {
 	}
 }
 
-// T translates key into lang, formatting args into the message like fmt.Sprintf. A missing key
-// shows as the key itself, so it is visible and caught by the catalog test, never a blank.
+// parseCatalog reads a catalog file: key → string, or key → {"one": …, "other": …}.
+func parseCatalog(b []byte) (map[string]message, error) {
+	raw := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[string]message, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = message{one: s, other: s}
+			continue
+		}
+		var forms struct{ One, Other *string }
+		if err := json.Unmarshal(v, &forms); err != nil || forms.One == nil || forms.Other == nil {
+			return nil, fmt.Errorf("key %q: want a string or an object with \"one\" and \"other\"", k)
+		}
+		out[k] = message{one: *forms.One, other: *forms.Other}
+	}
+	return out, nil
+}
+
+// T translates key into lang, formatting args into the message like fmt.Sprintf. When the message
+// has plural forms, the first argument (a count) picks one: "one" for 1, "other" for every other
+// number. A missing key shows as the key itself, so it is visible and caught by the catalog test,
+// never a blank.
 func T(lang, key string, args ...any) string {
 	msg, ok := catalogs[Normalize(lang)][key]
 	if !ok {
@@ -60,10 +89,37 @@ func T(lang, key string, args ...any) string {
 			return key
 		}
 	}
-	if len(args) > 0 {
-		return fmt.Sprintf(msg, args...)
+	text := msg.other
+	if len(args) > 0 && isOne(args[0]) {
+		text = msg.one
 	}
-	return msg
+	if len(args) > 0 {
+		return fmt.Sprintf(text, args...)
+	}
+	return text
+}
+
+// isOne reports whether a count argument is exactly 1.
+func isOne(v any) bool {
+	switch n := v.(type) {
+	case int:
+		return n == 1
+	case int64:
+		return n == 1
+	case int32:
+		return n == 1
+	case uint:
+		return n == 1
+	case uint64:
+		return n == 1
+	}
+	return false
+}
+
+// Plural reports whether key has distinct singular and plural forms in lang.
+func Plural(lang, key string) bool {
+	m, ok := catalogs[lang][key]
+	return ok && m.one != m.other
 }
 
 // Has reports whether key exists in the catalog of lang.

@@ -126,7 +126,7 @@ func TestRemindersAndDigestAreDeliveredOverSMTPOncePerDay(t *testing.T) {
 				overdue = subject
 			}
 		}
-		if digest != "Mein Team: 1 Pflichtschulungen überfällig" || overdue != "Mandatory training “KI-Grundlagen” is overdue" {
+		if digest != "Mein Team: 1 Pflichtschulung überfällig" || overdue != "Mandatory training “KI-Grundlagen” is overdue" {
 			t.Errorf("digest %q, overdue notice %q", digest, overdue)
 		}
 	})

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,20 +69,25 @@ func TestSuppressionWithGroupsOfFourAndFive(t *testing.T) {
 func TestAggregateReportHidesSmallGroupsAndHasNoPersonRows(t *testing.T) {
 	o := testOptions(LevelAggregate)
 	var buf bytes.Buffer
-	if _, err := WriteCSV(&buf, PersonReport(o, RowsFromSlice(unitRowsOf(map[string]int{"Klein": 4, "Mittel": 5, "Groß": 9}))), CSVOptions{}); err != nil {
+	doc := PersonReport(o, RowsFromSlice(unitRowsOf(map[string]int{"Klein": 4, "Mittel": 5, "Groß": 9})))
+	f, err := WriteCSV(&buf, doc, CSVOptions{})
+	if err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
 	for _, want := range []string{
+		"\uFEFFEinheit;Personen;Zuweisungen;",
 		"Klein;;;;;;;;weniger als 5 Personen: ausgeblendet\r\n",
 		"Mittel;;;;;;;;ausgeblendet, damit keine Gruppe unter 5 Personen errechenbar ist\r\n",
 		"Groß;9;9;8;88,9;1;1;0;\r\n",
 		"Gesamt;18;18;15;83,3;3;3;0;\r\n",
-		"k;Mindestgruppengröße (k);5",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("aggregate CSV lacks %q", want)
 		}
+	}
+	if sc := NewSidecar(doc, "x.csv", f); !slices.Contains(sc.Meta, SidecarField{Key: "k", Label: "Mindestgruppengröße (k)", Value: "5"}) {
+		t.Errorf("the integrity file does not state k: %+v", sc.Meta)
 	}
 	if strings.Contains(out, "Personen\r\nPseudonym") || strings.Contains(out, "Klein-0") {
 		t.Error("aggregate report contains person rows")
@@ -134,23 +140,31 @@ func TestTrendByMonthIncludesEmptyMonthsAndCumulates(t *testing.T) {
 }
 
 func TestEvidenceReportHasMeasuresVersionsCoverageAndLegalWording(t *testing.T) {
-	var buf bytes.Buffer
-	if _, err := WriteCSV(&buf, EvidenceReport(sampleEvidence(), RowsFromSlice(sampleRows())), CSVOptions{}); err != nil {
-		t.Fatal(err)
+	var out string
+	for _, section := range []string{"units", "unit_courses", "coverage", "measures", "versions"} {
+		var buf bytes.Buffer
+		doc := EvidenceReport(sampleEvidence(), RowsFromSlice(sampleRows()))
+		f, err := WriteCSV(&buf, doc, CSVOptions{Section: section})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out += buf.String()
+		for _, m := range NewSidecar(doc, "x.csv", f).Meta {
+			out += m.Key + ";" + m.Label + ";" + m.Value + "\r\n"
+		}
 	}
-	out := buf.String()
 	for _, want := range []string{
-		"Kurse je Einheit\r\nEinheit;Kurs-ID;Version;Personen;Abgeschlossen;Quote (%);Offen;Überfällig;Hinweis\r\n",
-		"Ordnungsamt / Team Süd;ki-basis;'1.10;2;1;50,0;1;1;",
-		"Kompetenzabdeckung\r\n", "Ordnungsamt / Team Süd;KA-GRUND;L1;2;1;50,0;\r\n",
+		"\uFEFFEinheit;Kurs-ID;Version;Personen;Abgeschlossen;Quote (%);Offen;Überfällig;Hinweis\r\n",
+		"Ordnungsamt / Team Süd;ki-basis;1.10;2;1;50,0;1;1;",
+		"Ordnungsamt / Team Süd;KA-GRUND;L1;2;1;50,0;\r\n",
 		"Ordnungsamt / Team Süd;KA-SICHER;L1;;;;weniger als 2 Personen: ausgeblendet\r\n",
 		"M-01;Basis für alle;alle Beschäftigten;ki-basis;90 Tage nach Zuweisung, Auffrischung alle 24 Monate",
-		"ki-basis;KI-Grundlagen;'1.10;sha256:ab12;2026-02-01;01.02.2026",
+		"ki-basis;KI-Grundlagen;1.10;sha256:ab12;2026-02-01",
 		"legal_status;Rechtlicher Hinweis;Art. 4 KI-VO in der Fassung des Digital-Omnibus",
 		"period;Zeitraum;2026-01-01/2026-03-31", "scope;Geltungsbereich;Stadtverwaltung Musterstadt",
 	} {
 		if !strings.Contains(out, want) {
-			t.Errorf("evidence CSV lacks %q", want)
+			t.Errorf("evidence CSV and its integrity file lack %q", want)
 		}
 	}
 	if strings.Contains(out, "Jürgen") {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -145,4 +146,34 @@ func values(dst []Value, cols []Column, r *Row) []Value {
 		dst = append(dst, c.value(r))
 	}
 	return dst
+}
+
+// DefaultViewColumns are the columns the report table shows a manager unless they choose others:
+// who, where, which training, and where it stands.
+var DefaultViewColumns = []string{"name", "org_unit", "course_title", "status", "due_at", "completed_at"}
+
+// PickColumns returns the positions in cols of the chosen column keys, in the order of cols.
+// Keys that are not in cols (not allowed at the privacy level, or unknown) are ignored; when none
+// is left, the DefaultViewColumns are picked (and when none of those exists, all columns).
+func PickColumns(cols []Column, chosen []string) []int {
+	pick := func(keys []string) []int {
+		var idx []int
+		for i, c := range cols {
+			if slices.Contains(keys, c.Key) {
+				idx = append(idx, i)
+			}
+		}
+		return idx
+	}
+	if idx := pick(chosen); len(idx) > 0 {
+		return idx
+	}
+	if idx := pick(DefaultViewColumns); len(idx) > 0 {
+		return idx
+	}
+	idx := make([]int, len(cols))
+	for i := range cols {
+		idx[i] = i
+	}
+	return idx
 }

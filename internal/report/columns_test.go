@@ -95,3 +95,34 @@ func TestPseudonymIsStableAndKeyed(t *testing.T) {
 		t.Error("pseudonym contains the user id")
 	}
 }
+
+func TestPickColumns(t *testing.T) {
+	keys := func(cols []Column, idx []int) string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, cols[i].Key)
+		}
+		return strings.Join(out, ",")
+	}
+	tests := []struct {
+		name   string
+		level  Level
+		chosen []string
+		want   string
+	}{
+		{"nothing chosen: what a manager needs", LevelStatus, nil, "name,org_unit,course_title,status,due_at,completed_at"},
+		{"chosen columns in table order", LevelStatus, []string{"valid_until", "personnel_number", "name"}, "personnel_number,name,valid_until"},
+		{"a column the level does not allow is ignored", LevelStatus, []string{"name", "score_percent"}, "name"},
+		{"only unknown keys: the defaults", LevelStatus, []string{"password"}, "name,org_unit,course_title,status,due_at,completed_at"},
+		{"results level offers the score", LevelResults, []string{"name", "score_percent"}, "name,score_percent"},
+		{"aggregate level: the unit columns, all of them", LevelAggregate, nil, "unit,people,assignments,completed,completion_rate,open,overdue,exempted,note"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cols := Columns(tt.level)
+			if got := keys(cols, PickColumns(cols, tt.chosen)); got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -2,89 +2,113 @@ package report
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
 	"io"
 	"strings"
 )
 
 // CSVOptions tunes the CSV for its reader. The zero value is right for German Excel.
 type CSVOptions struct {
-	Comma rune // ';' (default, what German Excel expects) or ','
+	Comma   rune   // ';' (default, what German Excel expects) or ','
+	Section string // key of the section to write; "" writes the document's first (main) section
+}
+
+// CSVFile is what WriteCSV wrote: what the integrity sidecar states about the file.
+type CSVFile struct {
+	SHA256  string // SHA-256 of the file's bytes, BOM included, 64 lowercase hex digits
+	Bytes   int64
+	Records int64 // data lines, the header not counted
+	Section string
+	Comma   rune
 }
 
 // utf8BOM makes Excel read the file as UTF-8; without it, umlauts break.
 const utf8BOM = "\uFEFF"
 
-// German and English suffixes of the extra TT.MM.JJJJ column written after every date column.
-const (
-	germanDateSuffixDE = " (TT.MM.JJJJ)"
-	germanDateSuffixEN = " (DD.MM.YYYY)"
-)
-
-// WriteCSV streams doc as CSV for Excel: UTF-8 with BOM, CRLF line ends, quoting per RFC 4180.
-// Each section is a title line, a header line and the rows, then an empty line; the last section
-// ("Filter & Integrität") holds the metadata and, on its last line, the integrity hash.
+// WriteCSV streams one section of doc as a plain table (RFC 4180): UTF-8 with BOM, CRLF line ends,
+// the header in line 1, then one line per record and nothing else, so Excel's sort and filter, a
+// pivot table, Power BI or any CSV reader take the file as it is. The metadata (report, time,
+// privacy level, filters) and the hash of the file go into the sidecar (see Sidecar), built from
+// the returned CSVFile.
 //
-// Dates are ISO 8601 (2026-05-04), followed by a column in German form (04.05.2026). Percentages use
-// a decimal comma when the separator is ';'.
+// Dates are ISO 8601 (2026-05-04, which German Excel reads as a date), statuses words in the
+// document's language, percentages with a decimal comma when the separator is ';'.
 //
-// Excel safety, one rule: a text cell that Excel would interpret gets a leading apostrophe. That is
-// every cell starting with = + - @ tab CR (formula injection, OWASP) and, in id columns, every value
-// Excel would turn into a number or date (000123 → 123, 1.10 → 1. Okt). Excel shows the apostrophe
-// in CSV files; it is the price of the rule. We do not use the ="000123" trick: it is itself a
-// formula, so the file could no longer promise "no cell starts with =", and every other program
-// reads it as the literal text ="000123". A cell that itself starts with an apostrophe gets a second
-// one, so readers (and VerifyCSV) strip exactly one leading apostrophe. For clean ids use XLSX.
-func WriteCSV(w io.Writer, doc Document, opts CSVOptions) (hash string, err error) {
+// Formula injection (OWASP): a cell starting with = + - @ tab or CR gets a leading apostrophe, so a
+// spreadsheet shows it as text. Every other value is written as it is: personnel numbers and
+// versions keep their exact text (a spreadsheet may still turn 000123 into 123 on opening; for
+// typed cells use XLSX).
+func WriteCSV(w io.Writer, doc Document, opts CSVOptions) (CSVFile, error) {
 	comma := byte(';')
 	if opts.Comma == ',' {
 		comma = ','
 	}
-	cw := &csvWriter{w: bufio.NewWriterSize(w, 64<<10), comma: comma}
-	cw.w.WriteString(utf8BOM)
-	canon := newCanonical(nil)
-	var cells []string
-	for _, s := range doc.Sections {
-		canon.section(s.Key, s.Columns)
-		cw.record(s.Title(doc.Lang))
-		cw.record(csvHeader(cells[:0], s.Columns, doc.Lang)...)
-		for vals, err := range s.Rows {
-			if err != nil {
-				return "", err
-			}
-			canon.row(vals)
-			cells = cw.cells(cells[:0], s.Columns, vals, doc.Lang)
-			cw.record(cells...)
-		}
-		cw.record()
-		if cw.err != nil {
-			return "", cw.err
-		}
+	s, err := csvSection(doc, opts.Section)
+	if err != nil {
+		return CSVFile{}, err
 	}
-	canon.meta(doc.Meta)
-	hash = canon.hex()
-	cw.record(label(sectionTitles, metaSection, doc.Lang))
-	cw.record(csvHeader(cells[:0], metaColumns, doc.Lang)...)
-	for _, f := range append(append([]Field{}, doc.Meta...), integrityFields(hash, doc.Lang)...) {
-		cw.record(csvText(KindID, f.Key), csvText(KindText, f.Label), csvText(KindText, f.Value))
+	sum := &hashingWriter{w: w, h: sha256.New()}
+	cw := &csvWriter{w: bufio.NewWriterSize(sum, 64<<10), comma: comma}
+	cw.w.WriteString(utf8BOM)
+	var cells []string
+	for _, c := range s.Columns {
+		cells = append(cells, c.Label(doc.Lang))
+	}
+	cw.record(cells...)
+	var n int64
+	for vals, err := range s.Rows {
+		if err != nil {
+			return CSVFile{}, err
+		}
+		cells = cw.cells(cells[:0], s.Columns, vals, doc.Lang)
+		cw.record(cells...)
+		n++
+		if cw.err != nil {
+			return CSVFile{}, cw.err
+		}
 	}
 	if cw.err != nil {
-		return "", cw.err
+		return CSVFile{}, cw.err
 	}
-	return hash, cw.w.Flush()
+	if err := cw.w.Flush(); err != nil {
+		return CSVFile{}, err
+	}
+	return CSVFile{SHA256: hex.EncodeToString(sum.h.Sum(nil)), Bytes: sum.n, Records: n, Section: s.Key, Comma: rune(comma)}, nil
 }
 
-func csvHeader(dst []string, cols []Column, lang string) []string {
-	suffix := germanDateSuffixDE
-	if lang == "en" {
-		suffix = germanDateSuffixEN
+// csvSection picks the section a CSV file carries: one table per file.
+func csvSection(doc Document, key string) (Section, error) {
+	if len(doc.Sections) == 0 {
+		return Section{}, fmt.Errorf("report: the document has no table to write")
 	}
-	for _, c := range cols {
-		dst = append(dst, c.Label(lang))
-		if c.Kind == KindDate {
-			dst = append(dst, c.Label(lang)+suffix)
+	if key == "" {
+		return doc.Sections[0], nil
+	}
+	var keys []string
+	for _, s := range doc.Sections {
+		if s.Key == key {
+			return s, nil
 		}
+		keys = append(keys, s.Key)
 	}
-	return dst
+	return Section{}, fmt.Errorf("report: no table %q in this report (tables: %s)", key, strings.Join(keys, ", "))
+}
+
+// hashingWriter hashes and counts what passes through it to w.
+type hashingWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (hw *hashingWriter) Write(p []byte) (int, error) {
+	n, err := hw.w.Write(p)
+	hw.h.Write(p[:n])
+	hw.n += int64(n)
+	return n, err
 }
 
 type csvWriter struct {
@@ -97,61 +121,32 @@ func (cw *csvWriter) cells(dst []string, cols []Column, vals []Value, lang strin
 	for i, c := range cols {
 		v := vals[i]
 		switch c.Kind {
-		case KindDate:
-			dst = append(dst, v.Text, germanDate(v))
 		case KindPercent:
 			if cw.comma == ';' {
 				dst = append(dst, strings.Replace(v.Text, ".", ",", 1))
 			} else {
 				dst = append(dst, v.Text)
 			}
-		case KindInt:
+		case KindInt, KindDate:
 			dst = append(dst, v.Text)
 		default:
-			dst = append(dst, csvText(c.Kind, display(c.Kind, v, lang)))
+			dst = append(dst, csvText(display(c.Kind, v, lang)))
 		}
 	}
 	return dst
 }
 
-func germanDate(v Value) string {
-	if v.Text == "" {
-		return ""
-	}
-	if t := v.Text; len(t) == len("2006-01-02") { // rearranged rather than formatted: one cell in four is a date
-		return t[8:10] + "." + t[5:7] + "." + t[0:4]
-	}
-	return v.Time.Format("02.01.2006")
-}
-
-// csvText applies the apostrophe rule described at WriteCSV.
-func csvText(k Kind, s string) string {
+// csvText neutralises a cell a spreadsheet would run as a formula (OWASP CSV injection): a leading
+// = + - @ tab or CR gets an apostrophe in front. Everything else is written as it is.
+func csvText(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\'':
-		return "'" + s
-	}
-	if k == KindID && excelWouldConvert(s) {
+	case '=', '+', '-', '@', '\t', '\r':
 		return "'" + s
 	}
 	return s
-}
-
-// excelWouldConvert reports whether Excel would read s as a number or date: it starts with a digit
-// and has only digits, separators and exponent letters (000123, 1.10, 2026-05, 12E3).
-func excelWouldConvert(s string) bool {
-	if s[0] < '0' || s[0] > '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < '0' || c > '9') && !strings.ContainsRune(".,-/: eE", rune(c)) {
-			return false
-		}
-	}
-	return true
 }
 
 // record writes one CSV line, quoting fields per RFC 4180.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -16,63 +17,73 @@ func writeCSV(t *testing.T, doc Document, opts CSVOptions) []byte {
 	return buf.Bytes()
 }
 
-func TestCSVIsUTF8WithBOMSemicolonsAndCRLF(t *testing.T) {
-	out := writeCSV(t, PersonReport(testOptions(LevelStatus), RowsFromSlice(sampleRows())), CSVOptions{})
-	if !bytes.HasPrefix(out, []byte("\xEF\xBB\xBF")) {
+// readCSV reads a file the way any program would: a standard CSV reader, nothing ailit-specific.
+func readCSV(t *testing.T, data []byte, comma rune) [][]string {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		t.Fatal("no UTF-8 byte order mark: German Excel would break the umlauts")
 	}
-	if bytes.Contains(bytes.ReplaceAll(out, []byte("\r\n"), nil), []byte("\r")) {
-		t.Error("a bare CR outside CRLF")
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
+	r.Comma = comma // FieldsPerRecord 0: every line must have as many fields as the header
+	records, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("a standard CSV reader cannot read the export: %v", err)
 	}
-	lines := strings.Split(string(out), "\r\n")
-	if got := lines[0]; got != "\uFEFFPersonen" {
-		t.Errorf("first line = %q", got)
+	return records
+}
+
+func TestCSVIsATableWithTheHeaderInLineOneAndOneRowPerRecord(t *testing.T) {
+	rows := sampleRows()
+	out := writeCSV(t, PersonReport(testOptions(LevelStatus), RowsFromSlice(rows)), CSVOptions{})
+	if n := bytes.Count(out, []byte("\r\n")); n != 1+len(rows) || !bytes.HasSuffix(out, []byte("\r\n")) {
+		t.Errorf("%d CRLF line ends, want %d (the header and one per record)", n, 1+len(rows))
 	}
-	if !strings.HasPrefix(lines[1], "Pseudonym;Personalnummer;Name;") {
-		t.Errorf("header not separated by ';': %q", lines[1])
+	records := readCSV(t, out, ';')
+	wantHeader := "Pseudonym;Personalnummer;Name;E-Mail;Organisationseinheit;Kurs-ID;Kurstitel;Version;Inhalts-Hash;Status;Befreiungsgrund;Zugewiesen am;Fällig am;Abgeschlossen am;Gültig bis;Kompetenzbereiche;Kompetenzstufe"
+	if got := strings.Join(records[0], ";"); got != wantHeader {
+		t.Errorf("line 1 = %q\nwant    %q", got, wantHeader)
 	}
-	if !strings.Contains(string(out), "\r\n\r\nÜbersicht\r\nEinheit;Personen;Zuweisungen;") {
-		t.Error("no overview after the person rows")
+	if len(records) != 1+len(rows) {
+		t.Fatalf("%d lines, want the header and %d records (no title, no overview, no metadata)", len(records), len(rows))
 	}
-	for _, want := range []string{"Jürgen Müller", "Nguyễn Thị Lan", "Ordnungsamt / Team Süd", "Fällig am;Fällig am (TT.MM.JJJJ)"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("CSV lacks %q", want)
+	first := map[string]string{}
+	for i, h := range records[0] {
+		first[h] = records[1][i]
+	}
+	for col, want := range map[string]string{"Name": "Jürgen Müller", "Personalnummer": "000123", "Version": "1.10",
+		"Organisationseinheit": "Ordnungsamt / Team Süd", "Fällig am": "2026-03-31", "Status": "abgeschlossen",
+		"Kurstitel": "KI-Grundlagen; Teil 1"} {
+		if first[col] != want {
+			t.Errorf("%s = %q, want %q", col, first[col], want)
 		}
+	}
+	if got := records[2][2]; got != "Nguyễn Thị Lan" {
+		t.Errorf("second record's name = %q", got)
 	}
 }
 
-func TestCSVCells(t *testing.T) {
-	out := string(writeCSV(t, PersonReport(testOptions(LevelResults), RowsFromSlice(sampleRows())), CSVOptions{}))
-	tests := []struct{ name, want string }{
-		{"personnel number keeps leading zeros as forced text", ";'000123;"},
-		{"short numeric id also forced to text", ";'9;"},
-		{"version 1.10 is not turned into a date", ";'1.10;"},
-		{"formula with = neutralised and quoted", `;"'=HYPERLINK(""http://evil"")";`},
-		{"+ neutralised", ";'+49 30 1234;"},
-		{"- neutralised", ";'-Bürgeramt;"},
-		{"@ neutralised", ";'@SUM(A1);"},
-		{"separator inside a cell is quoted", `;"KI-Grundlagen; Teil 1";`},
-		{"newline and quotes inside a cell", "\"Zeile 1\nZeile \"\"2\"\"\""},
-		{"ISO date followed by German date", ";2026-02-14;14.02.2026;"},
-		{"status as German word", ";abgeschlossen;"},
-		{"score with decimal comma", ";ja;87,5"},
+func TestCSVNeutralisesFormulasAndLeavesOtherValuesAsTheyAre(t *testing.T) {
+	records := readCSV(t, writeCSV(t, PersonReport(testOptions(LevelResults), RowsFromSlice(sampleRows())), CSVOptions{}), ';')
+	injected := records[3] // the third sample person
+	tests := []struct {
+		name string
+		col  int
+		want string
+	}{
+		{"a name starting with = comes back neutralised", 2, `'=HYPERLINK("http://evil")`},
+		{"+ neutralised", 3, "'+49 30 1234"},
+		{"- neutralised", 4, "'-Bürgeramt"},
+		{"@ neutralised", 6, "'@SUM(A1)"},
+		{"a short personnel number as it is", 1, "9"},
+		{"a version as it is", 7, "2"},
+		{"line break and quotes inside a cell survive", 10, "Zeile 1\nZeile \"2\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !strings.Contains(out, tt.want) {
-				t.Errorf("CSV lacks %q", tt.want)
+			if got := injected[tt.col]; got != tt.want {
+				t.Errorf("%s = %q, want %q", records[0][tt.col], got, tt.want)
 			}
 		})
-	}
-}
-
-func TestCSVNeverStartsACellWithAFormulaCharacter(t *testing.T) {
-	out := writeCSV(t, PersonReport(testOptions(LevelResults), RowsFromSlice(sampleRows())), CSVOptions{})
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out, []byte(utf8BOM))))
-	r.Comma, r.FieldsPerRecord = ';', -1
-	records, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, rec := range records {
 		for _, cell := range rec {
@@ -81,46 +92,77 @@ func TestCSVNeverStartsACellWithAFormulaCharacter(t *testing.T) {
 			}
 		}
 	}
+	if got := records[1][len(records[1])-1]; got != "87,5" {
+		t.Errorf("score = %q, want the decimal comma German Excel reads as a number", got)
+	}
+	if got := records[1][len(records[1])-2]; got != "ja" {
+		t.Errorf("passed = %q, want ja", got)
+	}
 }
 
 func TestCSVWithCommaOnRequest(t *testing.T) {
-	out := string(writeCSV(t, PersonReport(testOptions(LevelResults), RowsFromSlice(sampleRows())), CSVOptions{Comma: ','}))
-	if !strings.Contains(out, "Einheit,Personen,Zuweisungen,") {
-		t.Error("header not separated by ','")
+	records := readCSV(t, writeCSV(t, PersonReport(testOptions(LevelResults), RowsFromSlice(sampleRows())), CSVOptions{Comma: ','}), ',')
+	if records[0][0] != "Pseudonym" || records[1][6] != "KI-Grundlagen; Teil 1" {
+		t.Errorf("header or title wrong: %q / %q", records[0][0], records[1][6])
 	}
-	if !strings.Contains(out, ",ja,87.5") {
-		t.Error("with ',' the decimal separator must be a point")
-	}
-	if !strings.Contains(out, `,"KI-Grundlagen; Teil 1",`) && !strings.Contains(out, `,KI-Grundlagen; Teil 1,`) {
-		t.Error("title missing")
+	if got := records[1][len(records[1])-1]; got != "87.5" {
+		t.Errorf("with ',' the decimal separator must be a point: %q", got)
 	}
 }
 
 func TestCSVHeadersInEnglish(t *testing.T) {
 	o := testOptions(LevelStatus)
 	o.Lang = "en"
-	out := string(writeCSV(t, PersonReport(o, RowsFromSlice(sampleRows())), CSVOptions{}))
-	for _, want := range []string{"People\r\n", "Personnel number;Name;Email;Org unit", "Due on;Due on (DD.MM.YYYY)", ";completed;", "Filters & integrity"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("English CSV lacks %q", want)
-		}
+	records := readCSV(t, writeCSV(t, PersonReport(o, RowsFromSlice(sampleRows())), CSVOptions{}), ';')
+	if got := strings.Join(records[0][1:5], ";"); got != "Personnel number;Name;Email;Org unit" {
+		t.Errorf("English header = %q", got)
+	}
+	if records[1][9] != "completed" {
+		t.Errorf("status = %q, want completed", records[1][9])
 	}
 }
 
-func TestCSVEndsWithMetadataAndIntegrityHash(t *testing.T) {
+func TestCSVOfAnotherSectionOnRequest(t *testing.T) {
+	records := readCSV(t, writeCSV(t, EvidenceReport(sampleEvidence(), RowsFromSlice(sampleRows())), CSVOptions{Section: "versions"}), ';')
+	if got := strings.Join(records[0], ";"); got != "Kurs-ID;Kurstitel;Version;Inhalts-Hash;Rechtsstand" {
+		t.Errorf("header = %q", got)
+	}
+	if got := strings.Join(records[1], ";"); got != "ki-basis;KI-Grundlagen;1.10;sha256:ab12;2026-02-01" {
+		t.Errorf("record = %q", got)
+	}
 	var buf bytes.Buffer
-	hash, err := WriteCSV(&buf, PersonReport(testOptions(LevelStatus), RowsFromSlice(sampleRows())), CSVOptions{})
+	if _, err := WriteCSV(&buf, EvidenceReport(sampleEvidence(), RowsFromSlice(sampleRows())), CSVOptions{Section: "people"}); err == nil ||
+		!strings.Contains(err.Error(), "units, unit_courses, coverage, measures, versions") {
+		t.Errorf("unknown table: err = %v, want the list of tables", err)
+	}
+}
+
+func TestCSVSidecarStatesHashAndMetadataAndVerifies(t *testing.T) {
+	doc := PersonReport(testOptions(LevelStatus), RowsFromSlice(sampleRows()))
+	var buf bytes.Buffer
+	f, err := WriteCSV(&buf, doc, CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := buf.String()
-	for _, want := range []string{"Filter & Integrität\r\nSchlüssel;Bezeichnung;Wert\r\n", "generated_at;Erstellt am;2026-05-04T09:30:00Z",
-		"filter.org_unit;Organisationseinheit;Ordnungsamt", "integrity_sha256;Integritätshash (SHA-256);" + hash + "\r\n"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("CSV lacks %q", want)
-		}
+	sc := NewSidecar(doc, "bericht.csv", f)
+	sc.Evidence = &SidecarEvidence{EntryID: 7, EntryHash: "abc"}
+	parsed, err := ParseSidecar(sc.JSON())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.HasSuffix(out, hash+"\r\n") {
-		t.Error("the hash is not the last line")
+	if parsed.Records != 3 || parsed.Report != "persons" || parsed.Table != "persons" || parsed.PrivacyLevel != "status" ||
+		parsed.GeneratedAt != "2026-05-04T09:30:00Z" || parsed.Filters["org_unit"] != "Ordnungsamt" || parsed.Evidence.EntryID != 7 ||
+		parsed.Bytes != int64(buf.Len()) {
+		t.Errorf("sidecar = %+v", parsed)
+	}
+	if err := VerifyCSV(bytes.NewReader(buf.Bytes()), sc.JSON()); err != nil {
+		t.Errorf("untouched pair: %v", err)
+	}
+	changed := bytes.Replace(buf.Bytes(), []byte("Jürgen"), []byte("Jürgan"), 1)
+	if err := VerifyCSV(bytes.NewReader(changed), sc.JSON()); !errors.Is(err, ErrIntegrity) || !strings.Contains(err.Error(), f.SHA256) {
+		t.Errorf("changed CSV: err = %v, want ErrIntegrity naming the stated hash", err)
+	}
+	if err := VerifyCSV(bytes.NewReader(buf.Bytes()), []byte(`{"format":"something else"}`)); err == nil || !strings.Contains(err.Error(), "not an ailit integrity file") {
+		t.Errorf("foreign sidecar: err = %v", err)
 	}
 }

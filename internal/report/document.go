@@ -21,7 +21,7 @@ type Field struct {
 	Value string
 }
 
-// Section is one table: a sheet in XLSX, a block in CSV, an array in JSON, a table in PDF.
+// Section is one table: a sheet in XLSX, a file in CSV, an array in JSON, a table in PDF.
 // Rows may reuse the slice it yields; writers never keep it.
 type Section struct {
 	Key       string // "persons", "units", ... (see sectionTitles)
@@ -44,7 +44,7 @@ var sectionTitles = map[string][2]string{
 	metaSection:    {"Filter & Integrität", "Filters & integrity"},
 }
 
-// metaSection is where CSV and XLSX put the metadata and, last, the integrity hash.
+// metaSection is the XLSX sheet with the metadata and, last, the integrity hash.
 const metaSection = "meta"
 
 // sectionByTitle maps a heading in either language back to its key (for the verifiers).
@@ -166,3 +166,9 @@ func sliceRows(rows [][]Value) iter.Seq2[[]Value, error] {
 		}
 	}
 }
+
+// SectionTitle is the heading of a section key in lang ("coverage" → "Kompetenzabdeckung").
+func SectionTitle(key, lang string) string { return label(sectionTitles, key, lang) }
+
+// EvidenceTables are the tables of the evidence report, in document order (one CSV file each).
+var EvidenceTables = []string{"units", "unit_courses", "coverage", "measures", "versions"}

@@ -9,8 +9,9 @@ import (
 	"io"
 )
 
-// The integrity hash covers a canonical form of the report that is the same for CSV, XLSX, JSON
-// and PDF: one export in four formats carries one hash. Column keys, status codes and dates are
+// The integrity hash covers a canonical form of the report that is the same for XLSX, JSON and
+// PDF: one export in three formats carries one hash. (A CSV is a plain table of one section; its
+// integrity file states the SHA-256 of its bytes instead, see sidecar.go.) Column keys, status codes and dates are
 // language independent, but a few cells are words ("Gesamt", the suppression note), so a German
 // and an English export of the same data have different hashes.
 //
@@ -25,14 +26,13 @@ import (
 //	["meta","generated_at","2026-05-04T09:30:00Z"]   metadata last, without the hash itself
 //
 // Canonical cell text: ISO dates (2026-05-04), status codes (completed), true/false, integers,
-// percentages with one decimal and a point (87.5), text as is (without the CSV apostrophe), and ""
+// percentages with one decimal and a point (87.5), text as is (as the writer got it), and ""
 // for an empty cell. The hash is SHA-256 of those bytes, written as 64 lowercase hex digits.
 //
 // How an auditor checks a file: the PDF carries the canonical form as an attached file
 // (report-canonical.jsonl): `sha256sum` of the attachment must equal the hash in the PDF footer.
-// For CSV, XLSX and JSON, rebuild the records above from the file (or run VerifyCSV, VerifyXLSX,
-// VerifyJSON) and compare with the hash in the trailing "Filter & Integrität" section or the JSON
-// "integrity" object. Comparing the hashes of two formats of the same export also works.
+// For XLSX and JSON, rebuild the records above from the file (or run VerifyXLSX, VerifyJSON) and
+// compare with the hash on the "Filter & Integrität" sheet or in the JSON "integrity" object. Comparing the hashes of two formats of the same export also works.
 const canonicalVersion = "ailit-report-canonical-v1"
 
 // Keys of the two metadata lines that state the hash; they are not part of the hashed content.

@@ -1,15 +1,10 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -21,7 +16,6 @@ type rebuilder struct {
 	meta   []Field
 	stated string
 	cols   []Column
-	skip   []bool // CSV: the derived TT.MM.JJJJ columns
 	key    string
 	vals   []Value
 }
@@ -29,18 +23,13 @@ type rebuilder struct {
 func newRebuilder() *rebuilder { return &rebuilder{canon: newCanonical(nil)} }
 
 func (rb *rebuilder) section(key string, labels []string, byName map[string]Column) error {
-	rb.key, rb.cols, rb.skip = key, nil, nil
+	rb.key, rb.cols = key, nil
 	for _, l := range labels {
-		if strings.HasSuffix(l, germanDateSuffixDE) || strings.HasSuffix(l, germanDateSuffixEN) {
-			rb.skip = append(rb.skip, true)
-			continue
-		}
 		c, ok := byName[l]
 		if !ok {
 			return fmt.Errorf("report: unknown column %q in section %q", l, key)
 		}
 		rb.cols = append(rb.cols, c)
-		rb.skip = append(rb.skip, false)
 	}
 	if key != metaSection {
 		rb.canon.section(key, rb.cols)
@@ -52,10 +41,7 @@ func (rb *rebuilder) section(key string, labels []string, byName map[string]Colu
 func (rb *rebuilder) row(cells []string, shown func(Kind, string) (string, error)) error {
 	rb.vals = rb.vals[:0]
 	col := 0
-	for i, s := range cells {
-		if i < len(rb.skip) && rb.skip[i] {
-			continue
-		}
+	for _, s := range cells {
 		if col >= len(rb.cols) {
 			if s == "" {
 				continue
@@ -95,69 +81,6 @@ func (rb *rebuilder) metaField(key, value string) {
 func (rb *rebuilder) check() error {
 	rb.canon.meta(rb.meta)
 	return compareHash(rb.stated, rb.canon.hex())
-}
-
-// VerifyCSV recomputes the integrity hash of a CSV written by WriteCSV (either separator) and
-// compares it with the hash stated in its last line. A changed cell gives an ErrIntegrity error.
-func VerifyCSV(r io.Reader) error {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(len(utf8BOM)); string(bom) == utf8BOM {
-		br.Discard(len(utf8BOM))
-	}
-	head, err := br.Peek(4096)
-	if err != nil && !errors.Is(err, io.EOF) {
-		return err
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = false
-	comma := ','
-	if firstLines := bytes.SplitN(head, []byte("\n"), 3); len(firstLines) > 1 && bytes.Contains(firstLines[1], []byte(";")) {
-		comma = ';'
-	}
-	cr.Comma = comma
-	rb := newRebuilder()
-	expectHeader := false
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if len(rec) == 1 && sectionByTitle[rec[0]] != "" {
-			rb.key, expectHeader = sectionByTitle[rec[0]], true
-			continue
-		}
-		if expectHeader {
-			if err := rb.section(rb.key, rec, columnByLabel); err != nil {
-				return err
-			}
-			expectHeader = false
-			continue
-		}
-		if rb.cols == nil {
-			return fmt.Errorf("report: CSV row outside a section")
-		}
-		if err := rb.row(rec, func(k Kind, s string) (string, error) { return csvUnshow(k, s, comma), nil }); err != nil {
-			return err
-		}
-	}
-	return rb.check()
-}
-
-func csvUnshow(k Kind, s string, comma rune) string {
-	switch k {
-	case KindPercent:
-		if comma == ';' {
-			return strings.Replace(s, ",", ".", 1)
-		}
-		return s
-	case KindInt, KindDate:
-		return s
-	}
-	return strings.TrimPrefix(s, "'")
 }
 
 // VerifyXLSX recomputes the integrity hash of a workbook written by WriteXLSX and compares it with

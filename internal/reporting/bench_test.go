@@ -55,7 +55,7 @@ func benchExport(b *testing.B, people int, format string) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := reporting.Write(io.Discard, format, doc); err != nil {
+			if _, err := reporting.Write(io.Discard, format, doc, "bericht."+format, ""); err != nil {
 				b.Fatal(err)
 			}
 			if c.N() != int64(res.Members) {

@@ -205,26 +205,58 @@ func ContentType(format string) string {
 	return "text/csv; charset=utf-8"
 }
 
-// Write writes doc in a format and returns the integrity hash.
-func Write(w io.Writer, format string, doc report.Document) (string, error) {
-	switch format {
-	case "csv":
-		return report.WriteCSV(w, doc, report.CSVOptions{})
-	case "xlsx":
-		return report.WriteXLSX(w, doc)
-	case "pdf":
-		return report.WritePDF(w, doc, report.PDFOptions{})
-	case "json":
-		return report.WriteJSON(w, doc)
-	}
-	return "", fmt.Errorf("unknown format %q (csv, xlsx, pdf or json)", format)
+// Written is what Write wrote: the hash for the export log and, for a CSV, its integrity file.
+type Written struct {
+	Hash    string          // XLSX, PDF, JSON: the canonical integrity hash; CSV: the SHA-256 of the file
+	Sidecar *report.Sidecar // CSV only
 }
 
-// FileName is the download name of a report made at t: ki-kompetenz-bericht-2026-11-28.csv.
-func FileName(kind, format string, t time.Time) string {
+// IntegrityFor fills the sidecar's evidence entry and returns it as JSON (store.ReportExport's
+// IntegrityFor); nil when there is no sidecar.
+func (wr Written) IntegrityFor() func(seq int64, hash string) string {
+	if wr.Sidecar == nil {
+		return nil
+	}
+	return func(seq int64, hash string) string {
+		sc := *wr.Sidecar
+		sc.Evidence = &report.SidecarEvidence{EntryID: seq, EntryHash: hash}
+		return string(sc.JSON())
+	}
+}
+
+// Write writes doc in a format under the name file. A CSV carries one table (csvTable, "" for the
+// main one) and gets an integrity file; the other formats carry the whole document and its hash.
+func Write(w io.Writer, format string, doc report.Document, file, csvTable string) (Written, error) {
+	var err error
+	var wr Written
+	switch format {
+	case "csv":
+		var f report.CSVFile
+		if f, err = report.WriteCSV(w, doc, report.CSVOptions{Section: csvTable}); err == nil {
+			sc := report.NewSidecar(doc, file, f)
+			wr = Written{Hash: f.SHA256, Sidecar: &sc}
+		}
+	case "xlsx":
+		wr.Hash, err = report.WriteXLSX(w, doc)
+	case "pdf":
+		wr.Hash, err = report.WritePDF(w, doc, report.PDFOptions{})
+	case "json":
+		wr.Hash, err = report.WriteJSON(w, doc)
+	default:
+		err = fmt.Errorf("unknown format %q (csv, xlsx, pdf or json)", format)
+	}
+	return wr, err
+}
+
+// FileName is the download name of a report made at t: ki-kompetenz-bericht-2026-11-28.csv. A CSV
+// of another table than the main one names it: ki-kompetenz-nachweis-coverage-2026-11-28.csv.
+func FileName(kind, format, csvTable string, t time.Time) string {
 	base := "ki-kompetenz-bericht"
 	if kind == store.ReportEvidence {
 		base = "ki-kompetenz-nachweis"
+	}
+	if format == "csv" && csvTable != "" {
+		base += "-" + csvTable
 	}
 	return base + "-" + t.Format(time.DateOnly) + "." + format
 }

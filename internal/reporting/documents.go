@@ -84,6 +84,9 @@ func (s *Source) filterFields(f Filter, lang string) []report.Field {
 	var out []report.Field
 	for _, k := range []string{"org_unit", "course", "assignment", "status", "from", "to", "competence_area"} {
 		if v, ok := d[k]; ok {
+			if k == "competence_area" {
+				v = AreaName(v, lang)
+			}
 			l := filterLabels[k][0]
 			if lang == "en" {
 				l = filterLabels[k][1]
@@ -107,7 +110,7 @@ func (s *Source) PersonReport(ctx context.Context, sc store.Scope, f Filter, rs 
 	}
 	o := report.Options{Title: title, Lang: lang, GeneratedAt: s.Now, Level: level, K: rs.K, Filters: s.filterFields(f, lang),
 		EvidenceLog: &head}
-	return report.PersonReport(o, c.Wrap(s.Rows(ctx, sc, f, level))), nil
+	return report.PersonReport(o, c.Wrap(namedAreas(s.Rows(ctx, sc, f, level), lang))), nil
 }
 
 // EvidenceReport is the Art. 4 record ("Nachweis KI-Kompetenz") for the units a scope covers and a
@@ -144,7 +147,13 @@ func (s *Source) EvidenceReport(ctx context.Context, sc store.Scope, f Filter, r
 	}
 	e.Lang, e.GeneratedAt, e.K, e.Filters, e.EvidenceLog = lang, s.Now, rs.K, s.filterFields(f, lang), &head
 	for i := range assignments {
-		e.Measures = append(e.Measures, s.measure(&assignments[i], lang))
+		m := s.measure(&assignments[i], lang)
+		ci, err := s.course(ctx, assignments[i].CourseID)
+		if err != nil {
+			return report.Document{}, err
+		}
+		m.Courses = []string{ci.title} // people read titles; the versions table has the ids
+		e.Measures = append(e.Measures, m)
 	}
 	seen := map[string]bool{}
 	addVersion := func(courseID, version, hash string) error {
@@ -184,7 +193,7 @@ func (s *Source) EvidenceReport(ctx context.Context, sc store.Scope, f Filter, r
 		at.stream(ctx, store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID, AsOf: asOf},
 			Filter{Status: f.Status, Area: f.Area}, yield)
 	}
-	return report.EvidenceReport(e, c.Wrap(rows)), nil
+	return report.EvidenceReport(e, c.Wrap(namedAreas(rows, lang))), nil
 }
 
 func (s *Source) scopeName(sc store.Scope, f Filter, lang string) string {

@@ -93,7 +93,7 @@ func TestReportShowsAFamilyOnceWithTheLanguageTaken(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if _, err := reporting.Write(&buf, "json", doc); err != nil {
+		if _, err := reporting.Write(&buf, "json", doc, "nachweis.json", ""); err != nil {
 			t.Fatal(err)
 		}
 		var parsed struct {

@@ -121,7 +121,7 @@ func TestEvidenceReportListsMeasuresVersionsAndVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if _, err := reporting.Write(&buf, "json", doc); err != nil {
+	if _, err := reporting.Write(&buf, "json", doc, "bericht.json", ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := report.VerifyJSON(bytes.NewReader(buf.Bytes())); err != nil {
@@ -234,11 +234,12 @@ func TestEveryReportPublishesTheEvidenceLogHead(t *testing.T) {
 			t.Errorf("%s report: head %q count %q, want %q %d", name, got["evidence_head"], got["evidence_count"], head.Hash, head.Count)
 		}
 		var buf bytes.Buffer
-		if _, err := reporting.Write(&buf, "csv", doc); err != nil {
+		written, err := reporting.Write(&buf, "csv", doc, "bericht.csv", "")
+		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Contains(buf.Bytes(), []byte(head.Hash)) {
-			t.Errorf("%s report: the CSV does not show the head hash", name)
+		if !bytes.Contains(written.Sidecar.JSON(), []byte(head.Hash)) {
+			t.Errorf("%s report: the CSV's integrity file does not carry the head hash", name)
 		}
 	}
 }
@@ -260,7 +261,7 @@ func TestDeletingAPersonWhoLeftKeepsTheEvidenceFigures(t *testing.T) {
 		}
 		doc.Meta = nil // time and the evidence head change with every entry
 		var buf bytes.Buffer
-		if _, err := reporting.Write(&buf, "csv", doc); err != nil {
+		if _, err := reporting.Write(&buf, "json", doc, "nachweis.json", ""); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/ailit/ailit/internal/domain"
 )
 
 // ReportExport records one report view or export: who, when, which filters, how many rows, which
@@ -19,7 +22,12 @@ type ReportExport struct {
 	Filters   string    `gorm:"not null"` // JSON object
 	RowCount  int64     `gorm:"not null"`
 	Hash      string    `gorm:"not null"`
+	Integrity string    `gorm:"not null;default:''"` // CSV: the integrity file (JSON), else empty
 	CreatedAt time.Time `gorm:"not null;index:idx_report_exports_created_at"`
+
+	// IntegrityFor, when set, makes the integrity file once the export's evidence entry is known
+	// (inside LogReport's transaction), so the file can name that entry.
+	IntegrityFor func(evidenceSeq int64, evidenceHash string) string `gorm:"-"`
 }
 
 // Kinds of report access.
@@ -48,11 +56,33 @@ func (s *Store) LogReport(ctx context.Context, e *ReportExport, filters map[stri
 		if e.Kind == ReportView || e.Kind == ReportDashboard {
 			return nil
 		}
-		_, err := s.AppendEvidence(tx, EventReportExported, nil, map[string]any{
+		ev, err := s.AppendEvidence(tx, EventReportExported, nil, map[string]any{
 			"export_id": e.ID, "user_id": e.UserID, "actor": e.Actor, "kind": e.Kind, "format": e.Format,
 			"filters": filters, "rows": e.RowCount, "hash": e.Hash})
-		return err
+		if err != nil || e.IntegrityFor == nil {
+			return err
+		}
+		e.Integrity = e.IntegrityFor(ev.Seq, ev.Hash)
+		return tx.Model(&ReportExport{}).Where("id = ?", e.ID).Update("integrity", e.Integrity).Error
 	})
+}
+
+// ReportExportByID is one entry of the log (ENOTFOUND if there is none).
+func (s *Store) ReportExportByID(ctx context.Context, id int64) (*ReportExport, error) {
+	var e ReportExport
+	err := s.R.WithContext(ctx).Where("id = ?", id).Take(&e).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "report export not found")
+	}
+	return &e, err
+}
+
+// ReportFilesWithIntegrity are a user's latest exports that have an integrity file, newest first.
+func (s *Store) ReportFilesWithIntegrity(ctx context.Context, userID int64, limit int) ([]ReportExport, error) {
+	var out []ReportExport
+	err := s.R.WithContext(ctx).Where("user_id = ? AND integrity <> ''", userID).
+		Order("created_at DESC, id DESC").Limit(limit).Find(&out).Error
+	return out, err
 }
 
 // ReportExports lists the log, newest first, a page at a time.

@@ -55,7 +55,7 @@ func (a *App) adminAssignmentUpdate(c *fiber.Ctx) error {
 		return err
 	}
 	a.log.Info("assignment updated", "by", currentUser(c).ID, "assignment_id", as.ID, "joined", len(joined))
-	webSession(c).flash(t("assign.saved", as.Title, len(joined)))
+	webSession(c).flash(t("assign.saved", len(joined), as.Title))
 	return c.Redirect(assignmentPath(as.ID), fiber.StatusSeeOther)
 }
 

@@ -31,12 +31,13 @@ func (f assignmentForm) HasUnit(id int64) bool { return slices.Contains(f.UnitID
 func (f assignmentForm) HasRole(r string) bool { return slices.Contains(f.Roles, r) }
 
 type adminAssignmentsPage struct {
-	Assignments []store.Assignment
-	CourseIDs   []string
-	Units       []orgOption
-	AllRoles    []string
-	Form        assignmentForm
-	Kinds       []string
+	Assignments  []store.Assignment
+	Courses      []courseOption    // the course dropdown: titles, not ids
+	CourseTitles map[string]string // course id → title, for the lists
+	Units        []orgOption
+	AllRoles     []string
+	Form         assignmentForm
+	Kinds        []string
 }
 
 // adminAssignmentsShow lists the assignments and the form for a new one (plain HTML, no JS).
@@ -66,8 +67,11 @@ func (a *App) fillAssignmentChoices(ctx context.Context, p *adminAssignmentsPage
 	for _, u := range units {
 		p.Units = append(p.Units, orgOption{ID: u.ID, Label: org.JoinPath(tree.NamePath(u.ID))})
 	}
+	p.CourseTitles = map[string]string{}
 	for _, course := range a.lib.Catalog().Courses() {
-		p.CourseIDs = append(p.CourseIDs, course.ID)
+		title := a.courseTitle(course.ID, "")
+		p.Courses = append(p.Courses, courseOption{ID: course.ID, Title: title})
+		p.CourseTitles[course.ID] = title
 	}
 	return nil
 }
@@ -201,6 +205,6 @@ func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	webSession(c).flash(t("assign.created", as.Title, len(joined)))
+	webSession(c).flash(t("assign.created", len(joined), as.Title))
 	return c.Redirect("/admin/assignments", fiber.StatusSeeOther)
 }

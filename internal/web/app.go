@@ -47,13 +47,14 @@ type App struct {
 
 // compiledTemplates indexes the embedded static files and parses the page templates. Both are
 // embedded in the binary and never change while the process runs, so this happens once per
-// process, however many apps are built (every handler test builds one).
+// process, however many apps are built (every handler test builds one); each app clones them with
+// the functions that need its course library (templates.with).
 var compiledTemplates = sync.OnceValues(func() (*templates, error) {
 	idx, err := buildAssetIndex()
 	if err != nil {
 		return nil, err
 	}
-	return parseTemplates(idx)
+	return parseTemplates(idx, titleFuncs(nil))
 })
 
 // New builds the web application with all routes.
@@ -64,7 +65,11 @@ func New(d Deps) (*App, error) {
 	if len(d.Config.SessionKey) == 0 {
 		return nil, errors.New("web: session key missing (config.EnsureSessionKey)")
 	}
-	tpl, err := compiledTemplates()
+	base, err := compiledTemplates()
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := base.with(titleFuncs(d.Library))
 	if err != nil {
 		return nil, err
 	}

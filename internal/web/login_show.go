@@ -12,6 +12,7 @@ import (
 
 type loginPage struct {
 	Email, Next, Message, Info string
+	Hint                       string     // after a failed login: whom to turn to (loginHelp)
 	SSO                        ssoOptions // single sign-on buttons and notices (sso_services.go)
 }
 

@@ -23,7 +23,8 @@ func (a *App) loginSubmit(c *fiber.Ctx) error {
 	case errors.Is(err, auth.ErrThrottled):
 		return a.loginThrottled(c, page, err)
 	case errors.Is(err, auth.ErrInvalidCredentials):
-		page.Message = i18n.T(l, "login.failed")
+		// The same words for an unknown address, a wrong password and a deactivated account.
+		page.Message, page.Hint = i18n.T(l, "login.failed"), a.loginHelp(l)
 		return a.render(c, fiber.StatusUnauthorized, "login", page, nil)
 	case err != nil:
 		return a.passwordLoginFailed(c, page, err)
@@ -35,6 +36,16 @@ func (a *App) loginSubmit(c *fiber.Ctx) error {
 	a.rememberDevice(c, u.ID)
 	a.log.Info("login", "user_id", u.ID)
 	return c.Redirect(page.Next, fiber.StatusSeeOther)
+}
+
+// loginHelp says whom to turn to when a login fails: the contact from AILIT_LOGIN_HELP, else the
+// platform's administration. It never depends on the account, so it reveals nothing about it.
+func (a *App) loginHelp(l string) string {
+	contact := a.cfg.LoginHelp
+	if contact == "" {
+		contact = i18n.T(l, "loginhelp.default")
+	}
+	return i18n.T(l, "loginhelp.hint", contact)
 }
 
 // tr binds a language to the translate function.

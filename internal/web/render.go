@@ -26,7 +26,7 @@ type templates struct {
 	assets *assetIndex
 }
 
-func parseTemplates(idx *assetIndex) (*templates, error) {
+func parseTemplates(idx *assetIndex, extra template.FuncMap) (*templates, error) {
 	funcs := template.FuncMap{
 		"t":        i18n.T,
 		"asset":    idx.URL,
@@ -35,6 +35,9 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 		"datetime": i18n.FormatDateTime,
 		"add":      func(a, b int) int { return a + b },
 		"decimal":  formatDecimal,
+	}
+	for name, f := range extra {
+		funcs[name] = f
 	}
 	pages, err := fs.Glob(assets.Templates, "templates/pages/*.html")
 	if err != nil {
@@ -51,6 +54,20 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 		t.pages[name] = tpl
 	}
 	return t, nil
+}
+
+// with returns copies of the templates whose functions named in funcs are replaced, e.g. by ones
+// bound to an app's course library. Cloning is cheap: the parse trees are shared.
+func (t *templates) with(funcs template.FuncMap) (*templates, error) {
+	out := &templates{pages: make(map[string]*template.Template, len(t.pages)), assets: t.assets}
+	for name, page := range t.pages {
+		c, err := page.Clone()
+		if err != nil {
+			return nil, err
+		}
+		out.pages[name] = c.Funcs(funcs)
+	}
+	return out, nil
 }
 
 // view is what every page template receives.

@@ -29,6 +29,7 @@ type reportCtx struct {
 type reportForm struct {
 	Unit, Course, Assignment, Status, From, To, Area string
 	Sub                                              bool
+	Cols                                             []string // the table's columns (keys); none: the defaults
 }
 
 // Query is the filter as a query string (for links to exports and pages).
@@ -42,6 +43,9 @@ func (f reportForm) Query() string {
 	}
 	if f.Sub {
 		v.Set("sub", "1")
+	}
+	for _, col := range f.Cols {
+		v.Add("col", col)
 	}
 	return v.Encode()
 }
@@ -68,7 +72,8 @@ func (a *App) newReportCtx(c *fiber.Ctx) (*reportCtx, error) {
 	}
 	rc := &reportCtx{Scope: store.ScopeOf(currentUser(c)), Settings: rs, Level: level, Source: src, Errors: map[string]string{}}
 	fm := reportForm{Unit: c.Query("unit"), Course: c.Query("course"), Assignment: c.Query("assignment"),
-		Status: c.Query("status"), From: c.Query("from"), To: c.Query("to"), Area: c.Query("area"), Sub: c.Query("sub") == "1"}
+		Status: c.Query("status"), From: c.Query("from"), To: c.Query("to"), Area: c.Query("area"), Sub: c.Query("sub") == "1",
+		Cols: queryValues(c, "col")}
 	f := reporting.Filter{CourseID: fm.Course, Area: fm.Area, WithSub: fm.Sub}
 	if fm.Unit != "" {
 		if f.UnitID, err = strconv.ParseInt(fm.Unit, 10, 64); err != nil {
@@ -110,6 +115,15 @@ func (a *App) newReportCtx(c *fiber.Ctx) (*reportCtx, error) {
 	}
 	rc.Filter, rc.Form = f, fm
 	return rc, nil
+}
+
+// queryValues are all values of a repeated query parameter (col=name&col=status).
+func queryValues(c *fiber.Ctx, name string) []string {
+	var out []string
+	for _, v := range c.Context().QueryArgs().PeekMulti(name) {
+		out = append(out, string(v))
+	}
+	return out
 }
 
 // translatedErrors turns error keys into messages in the page language.

@@ -8,6 +8,7 @@ import (
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/report/chart"
+	"github.com/ailit/ailit/internal/reporting"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -37,7 +38,7 @@ func (a *App) reportsDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := dashboardPage{reportPage: reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: rc.Form.Query(),
+	p := dashboardPage{reportPage: reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: template.URL(rc.Form.Query()),
 		States: assign.AllStates}, Hidden: d.Hidden, Total: d.Total}
 	if err := a.fillReportChoices(c, rc, &p.reportPage); err != nil {
 		return err
@@ -55,9 +56,9 @@ func dashboardCharts(l string, units, coverage []report.Group, trend []report.Mo
 	t := tr(l)
 	var rates []chart.Datum
 	var names []string
-	open := chart.Series{Name: t("report.dash.series.open")}
-	overdue := chart.Series{Name: t("report.dash.series.overdue")}
-	done := chart.Series{Name: t("report.dash.series.completed")}
+	open := chart.Series{Name: t("report.dash.series.open"), Color: chart.ColorNeutral}
+	overdue := chart.Series{Name: t("report.dash.series.overdue"), Color: chart.ColorAlarm}
+	done := chart.Series{Name: t("report.dash.series.completed"), Color: chart.ColorDone}
 	for _, g := range units {
 		if g.Suppressed {
 			continue
@@ -75,7 +76,7 @@ func dashboardCharts(l string, units, coverage []report.Group, trend []report.Mo
 	var cov []chart.Datum
 	for _, g := range coverage {
 		if !g.Suppressed {
-			cov = append(cov, chart.Datum{Label: g.Key.Area + " " + g.Key.Level, Value: g.Rate()})
+			cov = append(cov, chart.Datum{Label: reporting.AreaName(g.Key.Area, l) + " " + g.Key.Level, Value: g.Rate()})
 		}
 	}
 	var months []string

@@ -40,6 +40,7 @@ func (a *App) streamReport(c *fiber.Ctx, kind string) error {
 	if len(rc.Errors) > 0 {
 		return domain.Errorf(domain.EINVALID, "invalid filter")
 	}
+	table := c.Query("table") // CSV: which table of the report; "" is the main one
 	l := lang(c)
 	// The stream outlives the request context: use a context of its own.
 	ctx := context.WithoutCancel(c.UserContext())
@@ -54,11 +55,15 @@ func (a *App) streamReport(c *fiber.Ctx, kind string) error {
 	}
 	u := *currentUser(c)
 	filters := rc.Source.Describe(rc.Filter)
+	if format == "csv" && table != "" && !slices.ContainsFunc(doc.Sections, func(s report.Section) bool { return s.Key == table }) {
+		return domain.Errorf(domain.EINVALID, "this report has no table %q", table)
+	}
+	file := reporting.FileName(kind, format, table, rc.Source.Now)
 	c.Set(fiber.HeaderContentType, reporting.ContentType(format))
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+reporting.FileName(kind, format, rc.Source.Now)+`"`)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+file+`"`)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
-		hash, err := reporting.Write(w, format, doc)
+		written, err := reporting.Write(w, format, doc, file, table)
 		if err == nil {
 			err = w.Flush()
 		}
@@ -66,7 +71,8 @@ func (a *App) streamReport(c *fiber.Ctx, kind string) error {
 			a.log.Error("report export failed", "kind", kind, "format", format, "user", u.ID, "error", err)
 			return
 		}
-		e := &store.ReportExport{UserID: &u.ID, Actor: u.Email, Kind: kind, Format: format, RowCount: counter.N(), Hash: hash}
+		e := &store.ReportExport{UserID: &u.ID, Actor: u.Email, Kind: kind, Format: format, RowCount: counter.N(),
+			Hash: written.Hash, IntegrityFor: written.IntegrityFor()}
 		if err := a.db.LogReport(ctx, e, filters); err != nil {
 			a.log.Error("logging report export failed", "error", err)
 		}

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"html/template"
+	"slices"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -19,22 +22,40 @@ type reportPage struct {
 	Level       string
 	K           int
 	Form        reportForm
-	Query       string
+	Query       template.URL // the filter as a query string, url-encoded already (see reportForm.Query)
 	Units       []reporting.UnitOption
 	Courses     []courseOption
 	Assignments []store.Assignment
 	States      []assign.State
-	Areas       []string
+	Areas       []areaOption
+	Columns     []columnChoice // the columns the viewer may show (none at the aggregate level)
 	Formats     []string
 	Headers     []string
 	Rows        [][]string
 	Total       int
 	Page, Pages int
-	PrevQuery   string
-	NextQuery   string
+	PrevQuery   template.URL
+	NextQuery   template.URL
+	Tables      []reportTable   // the evidence report's tables, one CSV each
+	Files       []integrityFile // the viewer's latest CSV exports with their integrity files
+}
+
+type reportTable struct{ Key, Title string }
+
+type integrityFile struct {
+	ID   int64
+	Name string // FILE.csv.integrity.json
+	When time.Time
 }
 
 type courseOption struct{ ID, Title string }
+
+type areaOption struct{ Code, Name string }
+
+type columnChoice struct {
+	Key, Label string
+	Shown      bool
+}
 
 // reportsShow is the report view: people × assignment with the columns the privacy level allows,
 // or at the aggregate level the counts per unit with small groups hidden. Managers see their units.
@@ -45,9 +66,15 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: rc.Form.Query(),
+	p := reportPage{Level: string(rc.Level), K: rc.Settings.K, Form: rc.Form, Query: template.URL(rc.Form.Query()),
 		States: assign.AllStates, Formats: reporting.Formats}
 	if err := a.fillReportChoices(c, rc, &p); err != nil {
+		return err
+	}
+	for _, key := range report.EvidenceTables {
+		p.Tables = append(p.Tables, reportTable{Key: key, Title: report.SectionTitle(key, l)})
+	}
+	if p.Files, err = a.integrityFiles(c); err != nil {
 		return err
 	}
 	p.Page, _ = strconv.Atoi(c.Query("page"))
@@ -59,8 +86,14 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 		return err
 	}
 	section = doc.Sections[0] // persons, or at the aggregate level the units
-	for _, col := range section.Columns {
-		p.Headers = append(p.Headers, col.Label(l))
+	shown := report.PickColumns(section.Columns, rc.Form.Cols)
+	if rc.Level != report.LevelAggregate {
+		for i, col := range section.Columns {
+			p.Columns = append(p.Columns, columnChoice{Key: col.Key, Label: col.Label(l), Shown: slices.Contains(shown, i)})
+		}
+	}
+	for _, i := range shown {
+		p.Headers = append(p.Headers, section.Columns[i].Label(l))
 	}
 	first := (p.Page - 1) * reportPageSize
 	for vals, err := range section.Rows {
@@ -68,7 +101,7 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 			return err
 		}
 		if p.Total >= first && p.Total < first+reportPageSize {
-			p.Rows = append(p.Rows, displayCells(l, section.Columns, vals))
+			p.Rows = append(p.Rows, displayCells(l, section.Columns, vals, shown))
 		}
 		p.Total++
 	}
@@ -88,11 +121,26 @@ func (a *App) reportsShow(c *fiber.Ctx) error {
 	return a.render(c, fiber.StatusOK, "reports", p, translatedErrors(l, rc.Errors))
 }
 
-func pageQuery(q string, page int) string {
+// integrityFiles are the viewer's five latest CSV exports, for downloading their integrity files.
+func (a *App) integrityFiles(c *fiber.Ctx) ([]integrityFile, error) {
+	exports, err := a.db.ReportFilesWithIntegrity(c.UserContext(), currentUser(c).ID, 5)
+	if err != nil {
+		return nil, err
+	}
+	var out []integrityFile
+	for _, e := range exports {
+		if sc, err := report.ParseSidecar([]byte(e.Integrity)); err == nil {
+			out = append(out, integrityFile{ID: e.ID, Name: sc.File + report.SidecarSuffix, When: e.CreatedAt})
+		}
+	}
+	return out, nil
+}
+
+func pageQuery(q template.URL, page int) template.URL {
 	if q != "" {
 		q += "&"
 	}
-	return q + "page=" + strconv.Itoa(page)
+	return q + template.URL("page="+strconv.Itoa(page))
 }
 
 // fillReportChoices lists what the filter form offers: the viewer's units, courses, assignments
@@ -116,7 +164,7 @@ func (a *App) fillReportChoices(c *fiber.Ctx, rc *reportCtx, p *reportPage) erro
 			for _, area := range v.Manifest.Competences {
 				if !seenArea[area] {
 					seenArea[area] = true
-					p.Areas = append(p.Areas, area)
+					p.Areas = append(p.Areas, areaOption{Code: area, Name: reporting.AreaName(area, lang(c))})
 				}
 			}
 		}
@@ -124,21 +172,23 @@ func (a *App) fillReportChoices(c *fiber.Ctx, rc *reportCtx, p *reportPage) erro
 	return nil
 }
 
-// displayCells formats a row for the page: translated statuses, dates in the page language.
-func displayCells(l string, cols []report.Column, vals []report.Value) []string {
-	out := make([]string, len(vals))
-	for i, v := range vals {
+// displayCells formats the shown cells of a row for the page: translated statuses, dates in the
+// page language.
+func displayCells(l string, cols []report.Column, vals []report.Value, shown []int) []string {
+	out := make([]string, len(shown))
+	for j, i := range shown {
+		v := vals[i]
 		switch {
 		case v.Text == "":
-			out[i] = "–"
+			out[j] = "–"
 		case cols[i].Kind == report.KindStatus:
-			out[i] = i18n.T(l, "status."+v.Text)
+			out[j] = i18n.T(l, "status."+v.Text)
 		case cols[i].Kind == report.KindDate:
-			out[i] = i18n.FormatDate(l, v.Time)
+			out[j] = i18n.FormatDate(l, v.Time)
 		case cols[i].Kind == report.KindBool:
-			out[i] = i18n.T(l, "report.bool."+v.Text)
+			out[j] = i18n.T(l, "report.bool."+v.Text)
 		default:
-			out[i] = v.Text
+			out[j] = v.Text
 		}
 	}
 	return out

@@ -3,7 +3,11 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -59,23 +63,25 @@ func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
 	if r.Status != 200 {
 		t.Fatalf("status %d: %s", r.Status, r.Body)
 	}
-	want := `attachment; filename="ki-kompetenz-bericht-` + time.Now().UTC().Format(time.DateOnly) + `.csv"`
-	if got := r.Header.Get("Content-Disposition"); got != want {
-		t.Errorf("Content-Disposition %q, want %q", got, want)
+	file := "ki-kompetenz-bericht-" + time.Now().UTC().Format(time.DateOnly) + ".csv"
+	if got := r.Header.Get("Content-Disposition"); got != `attachment; filename="`+file+`"` {
+		t.Errorf("Content-Disposition %q, want the file %s", got, file)
 	}
-	if !strings.HasPrefix(r.Body, "\uFEFF") || !strings.Contains(r.Body, "Name;E-Mail;") {
-		t.Errorf("not a German Excel CSV: %.200q", r.Body)
+	if !strings.HasPrefix(r.Body, "\uFEFFPseudonym;Personalnummer;Name;E-Mail;") {
+		t.Errorf("line 1 is not the header of a German Excel CSV: %.200q", r.Body)
 	}
-	if err := report.VerifyCSV(strings.NewReader(r.Body)); err != nil {
-		t.Fatalf("downloaded CSV does not verify: %v", err)
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF")))
+	cr.Comma = ';'
+	records, err := cr.ReadAll()
+	if err != nil {
+		t.Fatalf("a standard CSV reader cannot read the download: %v", err)
 	}
-	persons := strings.Split(strings.Split(r.Body, "Personen\r\n")[1], "\r\n\r\n")[0]
-	lines := strings.Split(persons, "\r\n")[1:]
+	lines := records[1:]
 	if len(lines) == 0 {
 		t.Fatal("no person rows for the manager")
 	}
 	for _, l := range lines {
-		if !strings.Contains(l, re.amtPath) {
+		if l[4] != re.amtPath && !strings.HasPrefix(l[4], re.amtPath+" / ") {
 			t.Fatalf("row outside the manager's Amt %q: %s", re.amtPath, l)
 		}
 	}
@@ -83,11 +89,41 @@ func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
 	if err != nil || n != 1 || logged[0].Kind != store.ReportExported || logged[0].RowCount != int64(len(lines)) || logged[0].Hash == "" {
 		t.Fatalf("export log %+v (n=%d, err %v), want one export of %d rows", logged, n, err, len(lines))
 	}
-	if !strings.Contains(r.Body, logged[0].Hash) {
-		t.Error("the logged hash is not the file's hash")
-	}
 	if re.eventCount(t, store.EventReportExported) != 1 {
 		t.Error("the export is not in the evidence log")
+	}
+
+	page := re.manager.Get("/reports")
+	link := fmt.Sprintf("/reports/files/%d/integrity.json", logged[0].ID)
+	if !strings.Contains(page.Body, `href="`+link+`"`) || !strings.Contains(page.Body, file+".integrity.json") {
+		t.Fatalf("the report page offers no integrity file for the export: %s", link)
+	}
+	sidecar := re.manager.Get(link)
+	if sidecar.Status != 200 || sidecar.Header.Get("Content-Disposition") != `attachment; filename="`+file+`.integrity.json"` {
+		t.Fatalf("integrity file: status %d, %q", sidecar.Status, sidecar.Header.Get("Content-Disposition"))
+	}
+	if err := report.VerifyCSV(strings.NewReader(r.Body), []byte(sidecar.Body)); err != nil {
+		t.Fatalf("the downloaded pair does not verify: %v", err)
+	}
+	sc, _ := report.ParseSidecar([]byte(sidecar.Body))
+	if sc.SHA256 != logged[0].Hash || sc.Records != int64(len(lines)) || sc.PrivacyLevel != "status" || sc.Evidence == nil || sc.Evidence.EntryHash == "" {
+		t.Errorf("integrity file %+v does not match the export log (hash %s)", sc, logged[0].Hash)
+	}
+	changed := strings.Replace(r.Body, lines[0][2], "X"+lines[0][2][1:], 1)
+	if err := report.VerifyCSV(strings.NewReader(changed), []byte(sidecar.Body)); !errors.Is(err, report.ErrIntegrity) {
+		t.Errorf("a changed CSV verifies: %v", err)
+	}
+	if re.admin.Get(link).Status != 200 {
+		t.Error("the admin cannot download the integrity file from the export log")
+	}
+	re.env.CreateUser(t, "zweite@example.org", "correct horse battery", store.RoleManager)
+	c := re.env.Client(t)
+	c.Login("zweite@example.org", "correct horse battery")
+	if got := c.Get(link).Status; got != 404 {
+		t.Errorf("another manager gets the integrity file of someone else's export: status %d", got)
+	}
+	if !strings.Contains(re.admin.Get("/admin/exports").Body, `href="`+link+`"`) {
+		t.Error("the export log does not link the integrity file")
 	}
 }
 
@@ -154,9 +190,9 @@ func TestSwitchingToAggregateIsLoggedAndHidesPeople(t *testing.T) {
 	if strings.Contains(page.Body, "scope=\"col\">Name</th>") || !strings.Contains(page.Body, "Zuweisungen") {
 		t.Error("aggregate view still shows person columns")
 	}
-	csv := re.manager.Get("/reports/export?format=csv").Body
-	if strings.Contains(csv, "Personen\r\n") || strings.Contains(csv, "@demo.example") {
-		t.Error("aggregate CSV contains people")
+	units := re.manager.Get("/reports/export?format=csv").Body
+	if !strings.HasPrefix(units, "\uFEFFEinheit;Personen;") || strings.Contains(units, "@demo.example") {
+		t.Errorf("aggregate CSV is not the table of units: %.100q", units)
 	}
 	if !strings.Contains(re.manager.Get("/reports/evidence?format=json").Body, "Rechtsstand 2026") {
 		t.Error("evidence report lacks the legal wording from the settings")
@@ -219,5 +255,52 @@ func TestTeamPageFollowsThePrivacyLevelSetByTheAdmin(t *testing.T) {
 	r := m.Get("/team")
 	if strings.Contains(r.Body, `scope="row">lea<`) || !strings.Contains(r.Body, "kleiner als 5 Personen") {
 		t.Fatalf("after the admin chose aggregate, the team page still shows people:\n%s", r.Body)
+	}
+}
+
+func TestReportTableShowsWhatAManagerNeedsAndRemembersTheChosenColumns(t *testing.T) {
+	re := newReportEnv(t)
+	page := re.manager.Get("/reports")
+	headers := regexp.MustCompile(`<th class="kern-table__header" scope="col">([^<]*)</th>`)
+	var got []string
+	for _, m := range headers.FindAllStringSubmatch(page.Body, -1) {
+		got = append(got, m[1])
+	}
+	if want := "Name|Organisationseinheit|Kurstitel|Status|Fällig am|Abgeschlossen am"; strings.Join(got, "|") != want {
+		t.Errorf("default columns = %s, want %s", strings.Join(got, "|"), want)
+	}
+	for _, box := range []string{`name="col" value="name" checked`, `name="col" value="personnel_number" aria-describedby`, `name="col" value="competence_areas" aria-describedby`} {
+		if !strings.Contains(page.Body, box) {
+			t.Errorf("column form lacks %q", box)
+		}
+	}
+	page = re.manager.Get("/reports?col=personnel_number&col=name&col=competence_areas")
+	got = got[:0]
+	for _, m := range headers.FindAllStringSubmatch(page.Body, -1) {
+		got = append(got, m[1])
+	}
+	if want := "Personalnummer|Name|Kompetenzbereiche"; strings.Join(got, "|") != want {
+		t.Errorf("chosen columns = %s, want %s", strings.Join(got, "|"), want)
+	}
+	if !strings.Contains(page.Body, `name="col" value="personnel_number" checked`) || strings.Contains(page.Body, `name="col" value="status" checked`) {
+		t.Error("the form does not show the chosen columns as checked")
+	}
+	if i := strings.Index(page.Body, `href="/reports/dashboard?`); i < 0 || !strings.Contains(page.Body[i:i+200], "col=personnel_number&amp;col=name") {
+		t.Logf("%.300s", page.Body[max(i, 0):])
+		t.Error("the chosen columns are not kept in the links (query string)")
+	}
+	table := page.Body[strings.Index(page.Body, "<tbody"):]
+	if strings.Contains(table, "KA-") {
+		t.Errorf("the table shows competence area codes instead of names: %.300s", table)
+	}
+	areaOption := regexp.MustCompile(`<option value="(KA-[A-Z]+)"[^>]*>([^<]*)</option>`)
+	options := areaOption.FindAllStringSubmatch(page.Body, -1)
+	if len(options) == 0 {
+		t.Fatal("no competence area in the filter")
+	}
+	for _, o := range options {
+		if strings.HasPrefix(o[2], "KA-") || o[2] == "" {
+			t.Errorf("the area filter shows %q for %s, want its name", o[2], o[1])
+		}
 	}
 }

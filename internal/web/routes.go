@@ -140,6 +140,8 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/reports/dashboard", mgr, a.reportsDashboard)
 	a.handle(fiber.MethodGet, "/reports/export", mgr, a.reportsExport)
 	a.handle(fiber.MethodGet, "/reports/evidence", mgr, a.reportsEvidence)
+	// The integrity file of a logged CSV export (the viewer's own; admins: all).
+	a.handle(fiber.MethodGet, "/reports/files/:id<int>/integrity.json", mgr, a.reportsIntegrity)
 	a.handle(fiber.MethodGet, "/admin/settings", admin, a.adminSettingsShow)
 	a.handle(fiber.MethodPost, "/admin/settings", admin, a.adminSettingsUpdate)
 	a.handle(fiber.MethodGet, "/admin/exports", admin, a.adminExportsList)

@@ -14,13 +14,24 @@ type workspaceDiffPage struct {
 	Diff               content.VersionDiff
 	Lessons            []lessonDiff
 	Suggested          string
+	Questions          []questionChange // added, removed and changed questions with their text
 }
 
-// lessonDiff is the line diff of one module's lesson between two versions.
+// lessonDiff is the changed parts of one module's lesson between two versions.
 type lessonDiff struct {
 	ModuleID string
-	Lines    []workspace.DiffLine
+	Hunks    []workspace.Hunk
 }
+
+// questionChange names a question by its text: the old and the new wording.
+type questionChange struct {
+	Kind             string // "added", "removed", "changed"
+	ModuleID, ID     string
+	OldText, NewText string
+}
+
+// diffContext is how many unchanged lines a lesson diff shows around each change.
+const diffContext = 2
 
 // loadedVersion returns a served version or the (valid) draft by folder name.
 func loadedVersion(cat *content.Catalog, courseID, folder string) *content.Version {
@@ -65,7 +76,16 @@ func (a *App) workspaceDiff(c *fiber.Ctx) error {
 	for _, id := range append(append(page.Diff.ModulesChanged, page.Diff.ModulesAdded...), page.Diff.ModulesRemoved...) {
 		oldText, newText := a.lessonText(from, id), a.lessonText(to, id)
 		if lines := workspace.LineDiff(oldText, newText); workspace.Changed(lines) {
-			page.Lessons = append(page.Lessons, lessonDiff{ModuleID: id, Lines: lines})
+			page.Lessons = append(page.Lessons, lessonDiff{ModuleID: id, Hunks: workspace.Hunks(lines, diffContext)})
+		}
+	}
+	for _, q := range []struct {
+		kind string
+		refs []content.QuestionRef
+	}{{"added", page.Diff.QuestionsAdded}, {"removed", page.Diff.QuestionsRemoved}, {"changed", page.Diff.QuestionsChanged}} {
+		for _, r := range q.refs {
+			page.Questions = append(page.Questions, questionChange{Kind: q.kind, ModuleID: r.ModuleID, ID: r.QuestionID,
+				OldText: content.QuestionText(from, r.QuestionID), NewText: content.QuestionText(to, r.QuestionID)})
 		}
 	}
 	return a.render(c, fiber.StatusOK, "workspace_diff", page, nil)

@@ -49,7 +49,7 @@ func (a *App) publishPage(c *fiber.Ctx) (workspacePublishPage, error) {
 		page.Latest = latest.Version
 		page.Diff = content.Diff(latest, draft)
 		page.Suggested = workspace.SuggestChange(page.Diff)
-		page.PatchReasons = workspace.PatchReasons(page.Diff)
+		page.PatchReasons = patchReasons(lang(c), page.Diff)
 		page.Next = map[string]string{}
 		for _, k := range []string{content.ChangePatch, content.ChangeMinor, content.ChangeMajor} {
 			page.Next[k] = workspace.Bump(latest.Version, k)
@@ -106,7 +106,7 @@ func (a *App) workspacePublish(c *fiber.Ctx) error {
 	var inv *workspace.InvalidError
 	switch {
 	case errors.As(err, &refused):
-		errs["change"] = i18n.T(l, "workspace.publish.patch.refused", strings.Join(refused.Reasons, "; "))
+		errs["change"] = i18n.T(l, "workspace.publish.patch.refused", strings.Join(patchReasons(l, page.Diff), "; "))
 	case errors.As(err, &inv):
 		errs = problemErrors(l, inv.Problems, "", nil, "change")
 	case err != nil:

@@ -182,10 +182,16 @@ func TestQuizEditorAddsAQuestionAndPublishAsPatchIsRefused(t *testing.T) {
 	if !strings.Contains(r.Body, "ki-im-buergerbuero/kennzeichnung-wer") || !strings.Contains(r.Body, "Ergänzung (minor)") {
 		t.Fatalf("diff:\n%s", r.Body)
 	}
+	if !strings.Contains(r.Body, "<ins>Wer muss kennzeichnen?</ins>") {
+		t.Error("the diff does not name the new question by its text")
+	}
 	c.Get("/workspace/ki-grundlagen/draft/publish")
 	r = c.Post("/workspace/ki-grundlagen/draft/publish", url.Values{"change": {"patch"}, "changelog": {"- Tippfehler"}})
 	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "darf keine Module oder Fragen ändern") {
 		t.Fatalf("patch: %d\n%s", r.Status, r.Body)
+	}
+	if !strings.Contains(r.Body, "Fragen hinzugefügt: kennzeichnung-wer") || strings.Contains(r.Body, "questions added") {
+		t.Error("the German publish page gives its reason in English")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "1.1.1")); err == nil {
 		t.Fatal("a refused patch created a folder")

@@ -47,15 +47,25 @@ func SuggestChange(d content.VersionDiff) string {
 	return content.ChangePatch
 }
 
-// PatchReasons lists what a patch release must not contain, empty when a patch is allowed. It
-// applies the rule of the validator (docs/course-format.md section 5).
-func PatchReasons(d content.VersionDiff) []string {
-	var out []string
-	add := func(what string, ids []string) {
-		if len(ids) > 0 {
-			out = append(out, what+": "+strings.Join(ids, ", "))
-		}
-	}
+// PatchReason is one thing a patch release must not contain: its kind ("questions_changed", see
+// patchReasonWords) and the ids of the modules or questions concerned.
+type PatchReason struct {
+	Kind string
+	IDs  []string
+}
+
+// patchReasonWords are the English words of the reasons, in the order they are listed.
+var patchReasonWords = []struct{ kind, words string }{
+	{"modules_added", "modules added"}, {"modules_removed", "modules removed"},
+	{"quizzes_added", "quizzes added"}, {"quizzes_removed", "quizzes removed"},
+	{"quiz_settings_changed", "quiz settings changed"}, {"questions_added", "questions added"},
+	{"questions_removed", "questions removed"}, {"questions_changed", "questions changed"},
+}
+
+// PatchReasonList lists what a patch release must not contain, empty when a patch is allowed. It
+// applies the rule of the validator (docs/course-format.md section 5). The web pages say it in
+// the reader's language; PatchReasons in English.
+func PatchReasonList(d content.VersionDiff) []PatchReason {
 	refs := func(qs []content.QuestionRef) []string {
 		var ids []string
 		for _, q := range qs {
@@ -63,14 +73,31 @@ func PatchReasons(d content.VersionDiff) []string {
 		}
 		return ids
 	}
-	add("modules added", d.ModulesAdded)
-	add("modules removed", d.ModulesRemoved)
-	add("quizzes added", d.QuizzesAdded)
-	add("quizzes removed", d.QuizzesRemoved)
-	add("quiz settings changed", d.QuizzesChanged)
-	add("questions added", refs(d.QuestionsAdded))
-	add("questions removed", refs(d.QuestionsRemoved))
-	add("questions changed", refs(d.QuestionsChanged))
+	byKind := map[string][]string{
+		"modules_added": d.ModulesAdded, "modules_removed": d.ModulesRemoved,
+		"quizzes_added": d.QuizzesAdded, "quizzes_removed": d.QuizzesRemoved, "quiz_settings_changed": d.QuizzesChanged,
+		"questions_added": refs(d.QuestionsAdded), "questions_removed": refs(d.QuestionsRemoved),
+		"questions_changed": refs(d.QuestionsChanged),
+	}
+	var out []PatchReason
+	for _, w := range patchReasonWords {
+		if ids := byKind[w.kind]; len(ids) > 0 {
+			out = append(out, PatchReason{Kind: w.kind, IDs: ids})
+		}
+	}
+	return out
+}
+
+// PatchReasons is PatchReasonList in English words: "questions changed: definition-ki".
+func PatchReasons(d content.VersionDiff) []string {
+	var out []string
+	for _, r := range PatchReasonList(d) {
+		for _, w := range patchReasonWords {
+			if w.kind == r.Kind {
+				out = append(out, w.words+": "+strings.Join(r.IDs, ", "))
+			}
+		}
+	}
 	return out
 }
 

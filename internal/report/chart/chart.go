@@ -6,6 +6,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"strconv"
@@ -36,7 +37,17 @@ type Datum struct {
 type Series struct {
 	Name   string
 	Values []float64
+	Color  string // stacked bars: a colour with meaning (ColorAlarm …); "" takes the palette's
 }
+
+// Colours that carry a meaning, each ≥ 3:1 against white and the white pattern marks: overdue
+// reads as the alarm, open as a neutral state, completed as done. The patterns stay, so the
+// series differ for readers who cannot tell red from green.
+const (
+	ColorDone    = "#2e7d32" // green
+	ColorNeutral = "#5f6b76" // grey
+	ColorAlarm   = "#c62828" // red
+)
 
 // palette: dark, distinct colours, each ≥ 3:1 against white (WCAG 1.4.11).
 var palette = []string{"#1f4e79", "#b35900", "#2e7d32", "#8e24aa", "#c62828", "#00695c", "#4e342e"}
@@ -45,11 +56,11 @@ var palette = []string{"#1f4e79", "#b35900", "#2e7d32", "#8e24aa", "#c62828", "#
 var dashes = []string{"", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4"}
 
 // patternDefs defines one fill pattern per series: solid, stripes, dots, cross-hatch ...
-func patternDefs(id string, n int) string {
+func patternDefs(id string, series []Series) string {
 	var b strings.Builder
 	b.WriteString("<defs>")
-	for i := range n {
-		c := palette[i%len(palette)]
+	for i, s := range series {
+		c := cmp.Or(s.Color, palette[i%len(palette)])
 		fmt.Fprintf(&b, `<pattern id="%s-p%d" width="8" height="8" patternUnits="userSpaceOnUse">`, id, i)
 		fmt.Fprintf(&b, `<rect width="8" height="8" fill="%s"/>`, c)
 		switch i % 4 {

@@ -13,9 +13,9 @@ func charts() map[string]Chart {
 		"bars": HorizontalBars("rate", "Abschlussquote je Einheit", "Anteil abgeschlossener Zuweisungen", "de",
 			[]Datum{{"Ordnungsamt", 92}, {"Bürgeramt & Co <Süd>", 40.5}}),
 		"stacked": StackedBars("status", "Status je Einheit", "Anzahl je Status", "de", []string{"Ordnungsamt", "Bürgeramt"},
-			[]Series{{"abgeschlossen", []float64{12, 3}}, {"offen", []float64{4, 5}}, {"überfällig", []float64{1, 0}}}),
+			[]Series{{Name: "abgeschlossen", Values: []float64{12, 3}}, {Name: "offen", Values: []float64{4, 5}}, {Name: "überfällig", Values: []float64{1, 0}}}),
 		"line": Line("trend", "Abschlüsse pro Monat", "Verlauf 2026", "de", []string{"01/2026", "02/2026", "03/2026"},
-			[]Series{{"Abschlüsse", []float64{3, 8, 5}}, {"kumuliert", []float64{3, 11, 16}}}),
+			[]Series{{Name: "Abschlüsse", Values: []float64{3, 8, 5}}, {Name: "kumuliert", Values: []float64{3, 11, 16}}}),
 	}
 }
 
@@ -87,5 +87,22 @@ func TestLongUnitPathsShowTheirLastPartWithTheFullPathAsTooltip(t *testing.T) {
 	}
 	if c.Table.Rows[0][0] != full {
 		t.Fatalf("the data table must keep the full path, got %q", c.Table.Rows[0][0])
+	}
+}
+
+func TestOverdueIsDrawnInTheAlarmColourAndKeepsItsPattern(t *testing.T) {
+	svg := StackedBars("status", "Stand je Einheit", "Anzahl je Status", "de", []string{"Ordnungsamt"}, []Series{
+		{Name: "abgeschlossen", Values: []float64{12}, Color: ColorDone},
+		{Name: "offen", Values: []float64{4}, Color: ColorNeutral},
+		{Name: "überfällig", Values: []float64{2}, Color: ColorAlarm}}).SVG
+	for _, want := range []string{
+		`<pattern id="status-p0" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#2e7d32"/></pattern>`,
+		`<pattern id="status-p1" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#5f6b76"/><path d="M0 8L8 0"`,
+		`<pattern id="status-p2" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#c62828"/><circle cx="4" cy="4"`,
+		`fill="url(#status-p2)" stroke="#ffffff" stroke-width="1"><title>überfällig: 2</title>`,
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
 	}
 }

@@ -14,7 +14,7 @@ func StackedBars(id, title, desc, lang string, categories []string, series []Ser
 	h := legendY + 22*((len(series)+2)/3) + 6
 	var b strings.Builder
 	open(&b, id, labelW+barW+20, h, title, desc)
-	b.WriteString(patternDefs(id, len(series)))
+	b.WriteString(patternDefs(id, series))
 	totals := make([]float64, len(categories))
 	maxTotal := 0.0
 	for i := range categories {
