@@ -29,7 +29,8 @@ type courseRef struct {
 	inLanguage map[string]courseVersion // language → a translation
 }
 
-// pickCourses returns the originals of the first n course families (0: all), basic courses first.
+// pickCourses returns the originals of the first n course families (0: all) below L3, basic courses
+// first.
 // Translations are not assigned on their own: one assignment per family, the translation counts.
 func pickCourses(lib *content.Library, n int) []courseRef {
 	if lib == nil {
@@ -39,8 +40,8 @@ func pickCourses(lib *content.Library, n int) []courseRef {
 	var out []courseRef
 	var levels []string
 	for _, c := range cat.Courses() {
-		if cat.FamilyRoot(c.ID) != c.ID || c.Latest() == nil {
-			continue
+		if cat.FamilyRoot(c.ID) != c.ID || c.Latest() == nil || c.Latest().Manifest.Level == "L3" {
+			continue // L3 courses are for people in a role (oversight, procurement), not for everybody
 		}
 		v := c.Latest()
 		ref := courseRef{courseVersion: courseVersion{c.ID, v.Version, v.Hash}, title: v.Manifest.Title,

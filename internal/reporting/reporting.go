@@ -277,6 +277,9 @@ func takenInTranslation(row *report.Row, assigned, taken *courseInfo, version st
 	if title != assigned.title {
 		row.CourseTitle = assigned.title + " (" + taken.lang + ": " + title + ")"
 	}
+	// The version is the translation's own numbering: marked with its language, so "1.1.0" of the
+	// English course is never read as version 1.1.0 of the German one.
+	row.CourseVersion = version + " (" + taken.lang + ")"
 }
 
 // keeps applies the filters the database cannot: status, period and competence area.
