@@ -102,7 +102,11 @@ func (a *App) workspaceQuizSave(c *fiber.Ctx) error {
 	if len(errs) > 0 {
 		return a.render(c, fiber.StatusUnprocessableEntity, "workspace_quiz", page, errs)
 	}
-	data, lines := workspace.WriteQuiz(d)
+	current, _, err := a.workspace().ReadFile(courseID, workspace.DraftFolder, quizRel(m))
+	if err != nil {
+		return err
+	}
+	data, lines := workspace.WriteQuiz(current, d)
 	err = a.workspace().SaveFile(courseID, quizRel(m), data, page.Hash)
 	var conflict *workspace.ConflictError
 	if errors.As(err, &conflict) {

@@ -20,7 +20,7 @@ func TestWriteQuizKeepsEveryQuestionTheSame(t *testing.T) {
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
-	written, lines := WriteQuiz(*before)
+	written, lines := WriteQuiz(nil, *before)
 	after, ps := content.ParseQuiz("quiz.yaml", written)
 	if len(ps) > 0 {
 		t.Fatalf("%v\n%s", ps, written)
