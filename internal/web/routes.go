@@ -88,6 +88,9 @@ func (a *App) registerRoutes() {
 	// Trainer workspace: drafts, preview, diff, publish (workspace_*.go). Specific paths first.
 	tr := roles(store.RoleTrainer, store.RoleAdmin)
 	a.handle(fiber.MethodGet, "/workspace", tr, a.workspaceList)
+	// Authoring (issue 18): new course, modules, media (workspace_course_*.go, workspace_module_*.go, workspace_media_*.go).
+	a.handle(fiber.MethodGet, "/workspace/new", tr, a.workspaceCourseNewShow)
+	a.handle(fiber.MethodPost, "/workspace/new", tr, a.workspaceCourseNewCreate)
 	a.handle(fiber.MethodPost, "/workspace/:course/draft", tr, a.workspaceDraftCreate)
 	a.handle(fiber.MethodPost, "/workspace/:course/import", tr, a.workspaceImport)
 	a.handle(fiber.MethodGet, "/workspace/:course/diff", tr, a.workspaceDiff)
