@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -38,5 +39,56 @@ func TestNewCourseFormCreatesADraftAndNamesWrongFields(t *testing.T) {
 	}
 	if r := c.Post("/workspace/new", good); r.Status != http.StatusConflict || !strings.Contains(r.Body, "Es gibt schon einen Kurs mit dieser Kennung") {
 		t.Errorf("same id again: %d", r.Status)
+	}
+}
+
+func TestModulesPageAddsRenamesMovesAndDeletesModules(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	r := c.Get("/workspace/ki-grundlagen/draft/modules")
+	if r.Status != http.StatusOK || !strings.Contains(r.Body, "Modul hinzufügen") {
+		t.Fatalf("%d\n%s", r.Status, r.Body)
+	}
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules", url.Values{"new_title": {""}}); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "Bitte geben Sie einen Titel für das Modul ein.") {
+		t.Fatalf("empty title: %d", r.Status)
+	}
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules", url.Values{"new_title": {"Datenschutz bei KI"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("add: %d\n%s", r.Status, r.Body)
+	}
+	draft := filepath.Join(dir, "ki-grundlagen", "draft", "modules")
+	if _, err := os.Stat(filepath.Join(draft, "04-datenschutz-bei-ki", "lesson.md")); err != nil {
+		t.Fatal(err)
+	}
+	c.Get("/workspace/ki-grundlagen/draft/modules")
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules/datenschutz-bei-ki/move", url.Values{"direction": {"up"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("move: %d", r.Status)
+	}
+	if _, err := os.Stat(filepath.Join(draft, "03-datenschutz-bei-ki")); err != nil {
+		t.Errorf("not renumbered: %v", err)
+	}
+	r = c.Get("/workspace/ki-grundlagen/draft/modules")
+	hash := regexp.MustCompile(`modules/datenschutz-bei-ki/title"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]*">\s*<input type="hidden" name="hash" value="([0-9a-f]*)"`).FindStringSubmatch(r.Body)
+	if hash == nil {
+		t.Fatalf("no hash for the rename form:\n%s", r.Body)
+	}
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules/datenschutz-bei-ki/title", url.Values{"hash": {hash[1]}, "title-datenschutz-bei-ki": {"Datenschutz"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("rename: %d\n%s", r.Status, r.Body)
+	}
+	if r := c.Get("/workspace/ki-grundlagen/draft/modules"); !strings.Contains(r.Body, `value="Datenschutz"`) || !strings.Contains(r.Body, "03-datenschutz-bei-ki") {
+		t.Errorf("after rename:\n%s", r.Body)
+	}
+	if r := c.Get("/workspace/ki-grundlagen/draft/modules/chancen-und-grenzen/delete"); !strings.Contains(r.Body, "Ja, Modul löschen") {
+		t.Fatalf("confirmation page:\n%s", r.Body)
+	}
+	r = c.Post("/workspace/ki-grundlagen/draft/modules/chancen-und-grenzen/delete", nil)
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "modules/01-was-ist-ki/lesson.md, Zeile 20") {
+		t.Fatalf("refused delete: %d\n%s", r.Status, r.Body)
+	}
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules/datenschutz-bei-ki/delete", nil); r.Status != http.StatusSeeOther {
+		t.Fatalf("delete: %d\n%s", r.Status, r.Body)
+	}
+	if _, err := os.Stat(filepath.Join(draft, "03-datenschutz-bei-ki")); !os.IsNotExist(err) {
+		t.Error("the module folder is still there")
 	}
 }
