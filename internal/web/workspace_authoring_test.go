@@ -92,3 +92,48 @@ func TestModulesPageAddsRenamesMovesAndDeletesModules(t *testing.T) {
 		t.Error("the module folder is still there")
 	}
 }
+
+func TestMediaPageUploadsListsUsesAndRefusesDeletingAUsedFile(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	path := "/workspace/ki-grundlagen/draft/media/was-ist-ki"
+	r := c.Get(path)
+	if r.Status != http.StatusOK || !strings.Contains(r.Body, "neuronales-netz.png") || !strings.Contains(r.Body, "modules/01-was-ist-ki/lesson.md:9") {
+		t.Fatalf("media page: %d\n%s", r.Status, r.Body)
+	}
+	hash := formHash(t, r.Body)
+	png, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "1.1.0", "modules", "01-was-ist-ki", "media", "neuronales-netz.png"))
+	r = workspaceUpload(t, c, path, "file", "zweites.png", png, map[string]string{"hash": hash, "alt": ""})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Alternativtext ein") {
+		t.Fatalf("image without alt: %d", r.Status)
+	}
+	r = workspaceUpload(t, c, path, "file", "plan.pdf", []byte("#!/bin/sh\nrm -rf /\n"), map[string]string{"hash": hash})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Maßgeblich ist der Inhalt") {
+		t.Fatalf("script named .pdf: %d", r.Status)
+	}
+	r = workspaceUpload(t, c, path, "file", "Zweites Bild.png", png, map[string]string{"hash": hash, "alt": "Ein zweites Netz"})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", r.Status, r.Body)
+	}
+	r = workspaceUpload(t, c, path, "file", "handout.pdf", []byte("%PDF-1.4\n%%EOF\n"), map[string]string{"hash": hash})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("pdf upload: %d\n%s", r.Status, r.Body)
+	}
+	r = c.Get(path)
+	if !strings.Contains(r.Body, "zweites-bild.png") || !strings.Contains(r.Body, "handout.pdf") || !strings.Contains(r.Body, "nicht verwendet") {
+		t.Fatalf("after uploads:\n%s", r.Body)
+	}
+	r = c.Post(path+"/delete", url.Values{"name": {"zweites-bild.png"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Die Datei wird noch verwendet (modules/01-was-ist-ki/lesson.md:") {
+		t.Fatalf("delete of a used image: %d\n%s", r.Status, r.Body)
+	}
+	if r := c.Post(path+"/delete", url.Values{"name": {"handout.pdf"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("delete: %d", r.Status)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "01-was-ist-ki", "media", "handout.pdf")); !os.IsNotExist(err) {
+		t.Error("handout.pdf is still there")
+	}
+	if r := c.Post(path+"/delete", url.Values{"name": {"../lesson.md"}}); r.Status != http.StatusNotFound {
+		t.Errorf("delete with a path: %d", r.Status)
+	}
+}
