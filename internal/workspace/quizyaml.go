@@ -99,7 +99,7 @@ func questionsBlock(y *yamlFile, old, questions []quiz.Question) (string, bool) 
 		items = nil // a list the parser read differently: write every question anew
 	}
 	indent := listIndent(y.lines, items, 2)
-	kept := map[string][]string{} // id and hash → the question's lines
+	kept := map[string][]string{}  // id and hash → the question's lines
 	heads := map[string][]string{} // id → the comments above the question
 	for i, it := range items {
 		kept[old[i].ID+"\x00"+old[i].Hash()] = y.lines[it.start:it.end]
