@@ -100,6 +100,7 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/modules/:module/quiz", tr, a.workspaceModuleQuizAdd)
 	a.handle(fiber.MethodGet, "/workspace/:course/draft/modules/:module/quiz/delete", tr, a.workspaceQuizDeleteShow)
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/modules/:module/quiz/delete", tr, a.workspaceQuizDelete)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/lesson/:module/autosave", tr, a.workspaceLessonAutosave)
 	a.handle(fiber.MethodGet, "/workspace/:course/draft/media/:module", tr, a.workspaceMediaShow)
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/media/:module", tr, a.workspaceMediaUpload)
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/media/:module/replace", tr, a.workspaceMediaReplace)

@@ -1,13 +1,17 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/ailit/ailit/internal/web/webtest"
 )
 
 func TestNewCourseFormCreatesADraftAndNamesWrongFields(t *testing.T) {
@@ -135,5 +139,114 @@ func TestMediaPageUploadsListsUsesAndRefusesDeletingAUsedFile(t *testing.T) {
 	}
 	if r := c.Post(path+"/delete", url.Values{"name": {"../lesson.md"}}); r.Status != http.StatusNotFound {
 		t.Errorf("delete with a path: %d", r.Status)
+	}
+}
+
+func TestLessonAutosaveSavesRefusesInvalidTextAndDetectsConflicts(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
+	r := c.Get(path)
+	if !strings.Contains(r.Body, `data-autosave="`+path+`/autosave"`) || !strings.Contains(r.Body, "autosave.") || !strings.Contains(r.Body, `data-saved="Gespeichert"`) {
+		t.Fatalf("editor without autosave:\n%s", r.Body)
+	}
+	hash := formHash(t, r.Body)
+	form := url.Values{"hash": {hash}, "title": {"Chancen und Grenzen"}, "duration_minutes": {"7"}, "body": {"Automatisch **gespeichert**.\n"}}
+	r = c.Post(path+"/autosave", form)
+	var res struct {
+		State    string   `json:"state"`
+		Hash     string   `json:"hash"`
+		Problems []string `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(r.Body), &res); err != nil || r.Status != http.StatusOK || res.State != "saved" || res.Hash == hash || res.Hash == "" {
+		t.Fatalf("autosave: %d %s", r.Status, r.Body)
+	}
+	lesson, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "lesson.md"))
+	if !strings.Contains(string(lesson), "Automatisch **gespeichert**.") {
+		t.Fatalf("not on disk:\n%s", lesson)
+	}
+	form.Set("hash", res.Hash)
+	form.Set("body", "Text\n\n![](media/fehlt.png)\n")
+	r = c.Post(path+"/autosave", form)
+	if err := json.Unmarshal([]byte(r.Body), &res); err != nil || r.Status != http.StatusUnprocessableEntity || res.State != "invalid" ||
+		len(res.Problems) == 0 || !strings.Contains(res.Problems[0], "modules/02-chancen-und-grenzen/lesson.md, Zeile 8") {
+		t.Fatalf("invalid autosave: %d %s", r.Status, r.Body)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "lesson.md")); string(again) != string(lesson) {
+		t.Error("an invalid autosave changed the file")
+	}
+	form.Set("hash", hash) // the hash before the first autosave
+	form.Set("body", "Alte Fassung.\n")
+	if r = c.Post(path+"/autosave", form); r.Status != http.StatusConflict || !strings.Contains(r.Body, `"state":"conflict"`) {
+		t.Errorf("stale autosave: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestTwoTrainersSavingTheSameLessonAtOnceGetOneSaveAndOneConflictPage(t *testing.T) {
+	env, first, dir := trainerWorkspace(t)
+	createDraft(t, first)
+	env.CreateUser(t, "tom@stadt.example", pw, "trainer")
+	second := env.Client(t)
+	second.Login("tom@stadt.example", pw)
+	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
+	forms := []url.Values{}
+	for i, c := range []*webtest.Client{first, second} {
+		r := c.Get(path)
+		forms = append(forms, url.Values{"hash": {formHash(t, r.Body)}, "title": {"Chancen und Grenzen"}, "duration_minutes": {"7"},
+			"op": {"save"}, "body": {"Fassung " + string(rune('A'+i)) + ".\n"}})
+	}
+	results := make([]*webtest.Response, 2)
+	var wg sync.WaitGroup
+	for i, c := range []*webtest.Client{first, second} {
+		wg.Add(1)
+		go func() { defer wg.Done(); results[i] = c.Post(path, forms[i]) }()
+	}
+	wg.Wait()
+	saved, conflict := -1, -1
+	for i, r := range results {
+		switch r.Status {
+		case http.StatusSeeOther:
+			saved = i
+		case http.StatusConflict:
+			conflict = i
+			if !strings.Contains(r.Body, "Meine Fassung übernehmen") {
+				t.Errorf("conflict page without its choices:\n%s", r.Body)
+			}
+		default:
+			t.Errorf("trainer %d: %d", i, r.Status)
+		}
+	}
+	if saved < 0 || conflict < 0 {
+		t.Fatalf("statuses %d and %d", results[0].Status, results[1].Status)
+	}
+	lesson, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "lesson.md"))
+	if !strings.Contains(string(lesson), "Fassung "+string(rune('A'+saved))) {
+		t.Errorf("the file does not hold the saved version:\n%s", lesson)
+	}
+}
+
+func TestAVersionFolderWithStatusDraftIsEditable(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	src, dst := filepath.Join(dir, "ki-grundlagen", "1.1.0"), filepath.Join(dir, "ki-grundlagen", "1.2.0")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	manifest, _ := os.ReadFile(filepath.Join(dst, "course.yaml"))
+	manifest = []byte(strings.Replace(string(manifest), "version: 1.1.0\n", "version: 1.2.0\nstatus: draft\n", 1))
+	changelog, _ := os.ReadFile(filepath.Join(dst, "CHANGELOG.md"))
+	os.WriteFile(filepath.Join(dst, "course.yaml"), manifest, 0o644)
+	os.WriteFile(filepath.Join(dst, "CHANGELOG.md"), append([]byte("## 1.2.0 (Entwurf)\n\n- Entwurf.\n\n"), changelog...), 0o644)
+	c.Get("/workspace")
+	if r := c.Get("/workspace/ki-grundlagen/1.2.0"); r.Status != http.StatusOK || !strings.Contains(r.Body, "/workspace/ki-grundlagen/draft/modules") {
+		t.Fatalf("status-draft folder is not offered for editing: %d\n%s", r.Status, r.Body)
+	}
+	if r := c.Post("/workspace/ki-grundlagen/draft/modules", url.Values{"new_title": {"Datenschutz"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("add module: %d\n%s", r.Status, r.Body)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "modules", "04-datenschutz", "lesson.md")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "draft")); !os.IsNotExist(err) {
+		t.Error("a draft folder was made besides the status-draft folder")
 	}
 }

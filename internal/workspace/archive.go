@@ -100,7 +100,7 @@ func (w *Workspace) Import(courseID string, r io.ReaderAt, size int64) error {
 		return err
 	}
 	defer s.close()
-	staged := s.dir(DraftFolder)
+	staged := s.dir(s.draft)
 	if err := os.RemoveAll(staged); err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (w *Workspace) Import(courseID string, r io.ReaderAt, size int64) error {
 			return err
 		}
 	}
-	ps, _, err := s.load(DraftFolder)
+	ps, _, err := s.load(s.draft)
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,7 @@ func (w *Workspace) Media(courseID, moduleID string) ([]MediaFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := filepath.Join(w.Root, courseID, DraftFolder)
+	dir := w.draftDir(courseID)
 	mods, err := w.Modules(courseID, DraftFolder)
 	if err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func (w *Workspace) mediaRel(courseID, moduleID, name string) (ModuleFolder, str
 		return m, "", fmt.Errorf("%w: %w: %q", ErrNoMedia, errBadName, name)
 	}
 	rel := "modules/" + m.Folder + "/media/" + name
-	if _, err := os.Lstat(filepath.Join(w.Root, courseID, DraftFolder, filepath.FromSlash(rel))); err != nil {
+	if _, err := os.Lstat(filepath.Join(w.draftDir(courseID), filepath.FromSlash(rel))); err != nil {
 		return m, "", ErrNoMedia
 	}
 	return m, rel, nil
@@ -179,7 +179,7 @@ func (w *Workspace) AddMedia(courseID, moduleID, fileName string, data []byte) (
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	draft := filepath.Join(w.Root, courseID, DraftFolder)
+	draft := w.draftDir(courseID)
 	mediaDir := filepath.Join(draft, "modules", m.Folder, "media")
 	name := freeName(mediaDir, baseName(fileName), ext)
 	rel := filepath.Join("modules", m.Folder, "media", name)
@@ -205,7 +205,7 @@ func (w *Workspace) ReplaceMedia(courseID, moduleID, name string, data []byte) e
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	draft := filepath.Join(w.Root, courseID, DraftFolder)
+	draft := w.draftDir(courseID)
 	return w.changeDraft(courseID,
 		func(staged string) error { return writeAtomic(filepath.Join(staged, filepath.FromSlash(rel)), data) },
 		func(string) error { return writeAtomic(filepath.Join(draft, filepath.FromSlash(rel)), data) })
@@ -219,7 +219,7 @@ func (w *Workspace) DeleteMedia(courseID, moduleID, name string) error {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	draft := filepath.Join(w.Root, courseID, DraftFolder)
+	draft := w.draftDir(courseID)
 	mods, err := w.Modules(courseID, DraftFolder)
 	if err != nil {
 		return err

@@ -281,5 +281,5 @@ func (w *Workspace) DeleteQuiz(courseID, moduleID string) error {
 	rel := filepath.Join("modules", m.Folder, "quiz.yaml")
 	return w.changeDraft(courseID,
 		func(staged string) error { return os.Remove(filepath.Join(staged, rel)) },
-		func(string) error { return os.Remove(filepath.Join(w.Root, courseID, DraftFolder, rel)) })
+		func(string) error { return os.Remove(filepath.Join(w.draftDir(courseID), rel)) })
 }
