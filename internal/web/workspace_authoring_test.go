@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/web/webtest"
 )
 
@@ -248,5 +249,109 @@ func TestAVersionFolderWithStatusDraftIsEditable(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "draft")); !os.IsNotExist(err) {
 		t.Error("a draft folder was made besides the status-draft folder")
+	}
+}
+
+// everyTypeQuiz is the editor form of a quiz with one question of each type.
+func everyTypeQuiz(hash string) url.Values {
+	v := url.Values{"hash": {hash}, "op": {"save"}, "pass_percent": {"60"}, "attempts": {"3"}, "wait_minutes": {"0"},
+		"time_limit_minutes": {"0"}, "draw": {"5"}, "shuffle": {"1"}, "review_show": {"correctness", "explanation"},
+		"review_when": {"after_pass"}, "qn": {"7"}}
+	set := func(kv ...string) {
+		for i := 0; i < len(kv); i += 2 {
+			v.Set(kv[i], kv[i+1])
+		}
+	}
+	set("q0_type", "single", "q0_id", "e-single", "q0_text", "Was ist richtig?", "q0_on", "2",
+		"q0_o0_id", "a", "q0_o0_text", "Dies", "q0_o0_correct", "1", "q0_o0_feedback", "Genau.", "q0_o1_id", "b", "q0_o1_text", "Das",
+		"q0_explanation", "Weil.")
+	set("q1_type", "multiple", "q1_id", "e-multiple", "q1_text", "Was alles?", "q1_on", "3", "q1_points", "2",
+		"q1_o0_id", "a", "q1_o0_text", "Eins", "q1_o0_correct", "1", "q1_o1_id", "b", "q1_o1_text", "Zwei", "q1_o1_correct", "1",
+		"q1_o2_id", "c", "q1_o2_text", "Drei")
+	set("q2_type", "truefalse", "q2_id", "e-truefalse", "q2_text", "KI irrt nie.", "q2_answer", "false", "q2_feedback_false", "Richtig.")
+	set("q3_type", "order", "q3_id", "e-order", "q3_text", "Ordnen Sie.", "q3_in", "3",
+		"q3_i0_id", "planen", "q3_i0_text", "Planen", "q3_i1_id", "pruefen", "q3_i1_text", "Prüfen", "q3_i2_id", "einsetzen", "q3_i2_text", "Einsetzen")
+	set("q4_type", "match", "q4_id", "e-match", "q4_text", "Ordnen Sie zu.", "q4_pn", "2",
+		"q4_p0_id", "a", "q4_p0_prompt", "DSGVO", "q4_p0_answer", "Datenschutz", "q4_p1_id", "b", "q4_p1_prompt", "KI-VO", "q4_p1_answer", "KI-Regeln",
+		"q4_distractors", "Steuerrecht\n\nBaurecht\n")
+	set("q5_type", "numeric", "q5_id", "e-numeric", "q5_text", "Wie viele Monate?", "q5_number", "2,5", "q5_tolerance", "0,5", "q5_unit", "Monate")
+	set("q6_type", "text", "q6_id", "e-text", "q6_text", "Wie heißt die Verordnung?", "q6_accept", "KI-Verordnung\nAI Act", "q6_case_sensitive", "1")
+	return v
+}
+
+func TestQuizEditorWritesEveryQuestionTypeFromFormFields(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
+	r := c.Get(path)
+	form := everyTypeQuiz(formHash(t, r.Body))
+	if r = c.Post(path, form); r.Status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.Status, r.Body)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "quiz.yaml"))
+	d, ps := content.ParseQuiz("quiz.yaml", data)
+	if d == nil || len(ps) > 0 || len(d.Questions) != 7 {
+		t.Fatalf("%v\n%s", ps, data)
+	}
+	q := d.Questions
+	n, _ := q[5].NumericAnswer()
+	if d.Draw != 5 || d.Review.When != "after_pass" || q[0].Options[0].Feedback != "Genau." || q[1].Points != 2 ||
+		q[3].Items[1].ID != "pruefen" || q[4].Distractors[1] != "Baurecht" || n != 2.5 || q[5].Tolerance != 0.5 ||
+		q[6].Accept[1] != "AI Act" || !q[6].CaseSensitive {
+		t.Errorf("quiz after saving:\n%s", data)
+	}
+	// The page shows the questions again as fields, no YAML.
+	r = c.Get(path)
+	if !strings.Contains(r.Body, `name="q3_i2_text" type="text"`) || !strings.Contains(r.Body, `value="Einsetzen"`) || strings.Contains(r.Body, "_yaml") {
+		t.Errorf("editor after saving:\n%s", r.Body)
+	}
+}
+
+func TestQuizEditorNamesBadFieldsAndWritesNothing(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
+	r := c.Get(path)
+	form := everyTypeQuiz(formHash(t, r.Body))
+	form.Set("q5_number", "zwei")
+	form.Set("q3_i1_text", "")
+	form.Set("q0_id", "Frage 1")
+	form.Set("pass_percent", "140")
+	r = c.Post(path, form)
+	if r.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad form: %d", r.Status)
+	}
+	for _, want := range []string{`id="f-q5_number-error"`, `id="f-q3_i1_text-error"`, `id="f-q0_id-error"`, `id="f-pass_percent-error"`,
+		"zwischen 1 und 100 Prozent"} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "quiz.yaml")); !os.IsNotExist(err) {
+		t.Error("a refused quiz was written")
+	}
+}
+
+func TestQuizEditorButtonsAddRemoveAndReorderParts(t *testing.T) {
+	_, c, _ := trainerWorkspace(t)
+	createDraft(t, c)
+	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
+	r := c.Get(path)
+	form := everyTypeQuiz(formHash(t, r.Body))
+	form.Set("op", "upitem:3:2")
+	if r = c.Post(path, form); !regexp.MustCompile(`name="q3_i1_text" type="text"\s+value="Einsetzen"`).MatchString(r.Body) {
+		t.Errorf("step 3 did not move up:\n%s", r.Body)
+	}
+	form.Set("op", "addpair:4")
+	if r = c.Post(path, form); !strings.Contains(r.Body, `name="q4_pn" value="3"`) {
+		t.Error("no third pair")
+	}
+	form.Set("op", "add:numeric")
+	if r = c.Post(path, form); !strings.Contains(r.Body, `name="qn" value="8"`) || !strings.Contains(r.Body, `name="q7_number"`) {
+		t.Error("no numeric question added")
+	}
+	form.Set("op", "del:0")
+	if r = c.Post(path, form); strings.Contains(r.Body, `value="e-single"`) {
+		t.Error("question 1 was not removed")
 	}
 }

@@ -221,6 +221,9 @@ func writeQuestion(o *yamlOut, indent int, q quiz.Question) {
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
+// FormatNumber writes a number as quiz.yaml does: 2.5, 10, 0.001.
+func FormatNumber(f float64) string { return formatNumber(f) }
+
 // QuestionYAML writes one question as a YAML mapping, for editing types without a structured form.
 func QuestionYAML(q quiz.Question) string {
 	var o yamlOut
