@@ -79,7 +79,7 @@ var courseTemplateTexts = map[string]templateTexts{
 		lessonTitle: "Einführung",
 		lesson: "Schreiben Sie hier den Text des ersten Moduls in Markdown.\n\n" +
 			"::: merke\nEin Merksatz fasst das Wichtigste des Moduls zusammen.\n:::\n\n" +
-			"## Quellen\n\n1. Verordnung (EU) 2024/1689 (KI-Verordnung), Art. 4. https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n",
+			"## Quellen\n\n1. [Verordnung (EU) 2024/1689 (KI-Verordnung), Art. 4](https://eur-lex.europa.eu/eli/reg/2024/1689/oj)\n",
 		question:    "Wofür steht die Abkürzung KI?",
 		right:       "Künstliche Intelligenz",
 		wrong:       "Kommunale Infrastruktur",
@@ -93,7 +93,7 @@ var courseTemplateTexts = map[string]templateTexts{
 		lessonTitle: "Introduction",
 		lesson: "Write the text of the first module here in Markdown.\n\n" +
 			"::: merke\nA key point sums up what matters most in the module.\n:::\n\n" +
-			"## Sources\n\n1. Regulation (EU) 2024/1689 (AI Act), Art. 4. https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n",
+			"## Sources\n\n1. [Regulation (EU) 2024/1689 (AI Act), Art. 4](https://eur-lex.europa.eu/eli/reg/2024/1689/oj)\n",
 		question:    "What does the abbreviation AI stand for?",
 		right:       "Artificial intelligence",
 		wrong:       "Administrative information",
