@@ -322,7 +322,7 @@ func TestQuizEditorNamesBadFieldsAndWritesNothing(t *testing.T) {
 		t.Fatalf("bad form: %d", r.Status)
 	}
 	for _, want := range []string{`id="f-q5_number-error"`, `id="f-q3_i1_text-error"`, `id="f-q0_id-error"`, `id="f-pass_percent-error"`,
-		"zwischen 1 und 100 Prozent"} {
+		"zwischen 1 und 100 Prozent", `value="zwei"`} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("missing %s", want)
 		}

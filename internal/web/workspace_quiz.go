@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -98,6 +99,10 @@ func (a *App) workspaceQuizSave(c *fiber.Ctx) error {
 	}
 	page := a.newQuizPage(courseID, m, c.FormValue("hash"), d)
 	if len(errs) > 0 {
+		for i := range page.Questions { // show a wrong number as typed, next to its message
+			q := &page.Questions[i]
+			q.Number, q.Tolerance = c.FormValue(fmt.Sprintf("q%d_number", i)), c.FormValue(fmt.Sprintf("q%d_tolerance", i))
+		}
 		return a.render(c, fiber.StatusUnprocessableEntity, "workspace_quiz", page, errs)
 	}
 	current, _, err := a.workspace().ReadFile(courseID, workspace.DraftFolder, quizRel(m))

@@ -109,20 +109,3 @@ func quoteAll(codes []string) []string {
 	}
 	return out
 }
-
-func ruleValue(r content.Rule) string {
-	switch {
-	case r.All:
-		return "all"
-	case r.None:
-		return "none"
-	}
-	out := "["
-	for i, id := range r.IDs {
-		if i > 0 {
-			out += ", "
-		}
-		out += scalar(id)
-	}
-	return out + "]"
-}

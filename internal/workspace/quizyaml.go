@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/quiz"
 )
@@ -223,35 +221,3 @@ func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64)
 
 // FormatNumber writes a number as quiz.yaml does: 2.5, 10, 0.001.
 func FormatNumber(f float64) string { return formatNumber(f) }
-
-// QuestionYAML writes one question as a YAML mapping, for editing types without a structured form.
-func QuestionYAML(q quiz.Question) string {
-	var o yamlOut
-	writeQuestion(&o, 0, q)
-	lines := strings.Split(strings.TrimRight(o.b.String(), "\n"), "\n")
-	for i, l := range lines {
-		if i == 0 {
-			lines[i] = strings.TrimPrefix(l, "- ")
-		} else {
-			lines[i] = strings.TrimPrefix(l, "  ")
-		}
-	}
-	return strings.Join(lines, "\n") + "\n"
-}
-
-// ParseQuestionYAML reads a question written as a YAML mapping; unknown fields are errors.
-func ParseQuestionYAML(s string) (quiz.Question, error) {
-	var q quiz.Question
-	err := func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("the YAML cannot be read (%v)", r)
-			}
-		}()
-		return yaml.UnmarshalWithOptions([]byte(s), &q, yaml.Strict(), yaml.DisallowUnknownField())
-	}()
-	if err != nil {
-		return quiz.Question{}, fmt.Errorf("%s", yaml.FormatError(err, false, false))
-	}
-	return q, nil
-}
