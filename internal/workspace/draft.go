@@ -39,12 +39,8 @@ func (w *Workspace) NewDraft(courseID, from string) error {
 	if err := retarget(staged, next, content.ChangeMinor, content.StatusDraft, "", ""); err != nil {
 		return err
 	}
-	ps, _, err := s.load(DraftFolder)
-	if err != nil {
+	if err := s.valid(DraftFolder); err != nil {
 		return err
-	}
-	if len(ps) > 0 {
-		return &InvalidError{Problems: ps}
 	}
 	return os.Rename(staged, w.draftDir(courseID))
 }

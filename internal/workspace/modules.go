@@ -214,8 +214,8 @@ func withLessonTitle(lesson []byte, title string) ([]byte, error) {
 	return []byte("---\n" + strings.TrimSuffix(string(y.bytes()), "\n") + "\n---\n" + body), nil
 }
 
-// MoveModule moves a module one place up (delta -1) or down (+1) and renumbers the folders.
-func (w *Workspace) MoveModule(courseID, moduleID string, delta int) error {
+// changeModuleAt is changeModules for an edit of one module given by id.
+func (w *Workspace) changeModuleAt(courseID, moduleID string, edit func(ids []string, i int) ([]string, error)) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.changeModules(courseID, func(_ string, ids []string) ([]string, error) {
@@ -223,6 +223,13 @@ func (w *Workspace) MoveModule(courseID, moduleID string, delta int) error {
 		if i < 0 {
 			return nil, fmt.Errorf("%w: no module %q", errBadName, moduleID)
 		}
+		return edit(ids, i)
+	})
+}
+
+// MoveModule moves a module one place up (delta -1) or down (+1) and renumbers the folders.
+func (w *Workspace) MoveModule(courseID, moduleID string, delta int) error {
+	return w.changeModuleAt(courseID, moduleID, func(ids []string, i int) ([]string, error) {
 		j := i + delta
 		if j < 0 || j >= len(ids) {
 			return ids, nil // already first or last
@@ -236,13 +243,7 @@ func (w *Workspace) MoveModule(courseID, moduleID string, delta int) error {
 // The validator refuses it (an InvalidError naming file and line) while the completion rule or a
 // link in another lesson still names the module.
 func (w *Workspace) DeleteModule(courseID, moduleID string) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.changeModules(courseID, func(_ string, ids []string) ([]string, error) {
-		i := slices.Index(ids, moduleID)
-		if i < 0 {
-			return nil, fmt.Errorf("%w: no module %q", errBadName, moduleID)
-		}
+	return w.changeModuleAt(courseID, moduleID, func(ids []string, i int) ([]string, error) {
 		if len(ids) == 1 {
 			return nil, ErrLastModule
 		}

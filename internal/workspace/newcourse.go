@@ -54,12 +54,8 @@ func (w *Workspace) NewCourse(spec NewCourseSpec) error {
 			return err
 		}
 	}
-	ps, _, err := s.load(DraftFolder)
-	if err != nil {
+	if err := s.valid(DraftFolder); err != nil {
 		return err
-	}
-	if len(ps) > 0 {
-		return &InvalidError{Problems: ps}
 	}
 	if err := os.MkdirAll(filepath.Join(w.Root, spec.ID), 0o755); err != nil {
 		return err

@@ -65,6 +65,18 @@ func (s *stage) load(folder string) ([]content.Problem, *content.Catalog, error)
 	return ps, cat, nil
 }
 
+// valid returns an InvalidError with the problems of a staged version folder, nil when it has none.
+func (s *stage) valid(folder string) error {
+	ps, _, err := s.load(folder)
+	if err != nil {
+		return err
+	}
+	if len(ps) > 0 {
+		return &InvalidError{Problems: ps}
+	}
+	return nil
+}
+
 // added returns the problems of after that were not in before, comparing file and message (lines
 // move when a file is edited).
 func added(before, after []content.Problem) []content.Problem {
