@@ -82,6 +82,9 @@ func checkIn(t *testing.T, tab context.Context, legends []string, label string) 
 	if err := chromedp.Do(tab, chromedp.Click(box, chromedp.NodeVisible)); err != nil {
 		t.Fatalf("clicking %q in %q: %v", label, legends, err)
 	}
+	if on, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(box)+".checked")); err != nil || !on {
+		t.Fatalf("clicking %q in %q did not tick it (%v)", label, legends, err)
+	}
 }
 
 // upload chooses a file for the file field labelled label.
@@ -258,6 +261,8 @@ func buildQuizOfEveryType(t *testing.T, tab context.Context) {
 	t.Helper()
 	q := func(n int) []string { return []string{fmt.Sprintf("Frage %d ", n)} }
 	in := func(n int, part string) []string { return []string{fmt.Sprintf("Frage %d ", n), part} }
+	// At the top of the form, before it grows: the learner gets the questions in this order.
+	Uncheck(t, tab, "Fragen und Antworten mischen")
 
 	clickIn(t, tab, "", "", "Mehrfachauswahl")
 	fillIn(t, tab, q(2), "Fragetext", "Welche Angaben sind personenbezogen?")
@@ -288,8 +293,6 @@ func buildQuizOfEveryType(t *testing.T, tab context.Context) {
 	clickIn(t, tab, "", "", "Freitext")
 	fillIn(t, tab, q(7), "Fragetext", "Wie heißt die Datenschutz-Grundverordnung abgekürzt?")
 	fillIn(t, tab, q(7), "Richtige Antworten", "DSGVO")
-
-	Uncheck(t, tab, "Fragen und Antworten mischen")
 }
 
 // publish opens the publish page, picks the change kind (none for a first release), writes the
