@@ -132,6 +132,16 @@ func TestMediaPageUploadsListsUsesAndRefusesDeletingAUsedFile(t *testing.T) {
 	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Die Datei wird noch verwendet (modules/01-was-ist-ki/lesson.md:") {
 		t.Fatalf("delete of a used image: %d\n%s", r.Status, r.Body)
 	}
+	r = workspaceUpload(t, c, path+"/replace", "file", "neu.png", png, map[string]string{"name": "handout.pdf"})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Die neue Datei muss vom selben Typ sein") || !strings.Contains(r.Body, `id="f-replace-handout.pdf-error"`) {
+		t.Fatalf("replace a PDF by a PNG: %d\n%s", r.Status, r.Body)
+	}
+	if r := workspaceUpload(t, c, path+"/replace", "file", "neu.pdf", []byte("%PDF-1.7\n%%EOF\n"), map[string]string{"name": "handout.pdf"}); r.Status != http.StatusSeeOther {
+		t.Fatalf("replace: %d\n%s", r.Status, r.Body)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "01-was-ist-ki", "media", "handout.pdf")); !strings.HasPrefix(string(got), "%PDF-1.7") {
+		t.Errorf("not replaced: %q", got)
+	}
 	if r := c.Post(path+"/delete", url.Values{"name": {"handout.pdf"}}); r.Status != http.StatusSeeOther {
 		t.Fatalf("delete: %d", r.Status)
 	}
