@@ -56,7 +56,7 @@ func (a *App) renderWorkspaceList(c *fiber.Ctx, status int, errCourse, errMsg st
 				row.Problems = append(row.Problems, p)
 			}
 		}
-		if vs.Folder == workspace.DraftFolder {
+		if vs.Folder == workspace.DraftFolder || vs.Status == content.StatusDraft {
 			wc.HasDraft = true
 		}
 		if vs.Title != "" {

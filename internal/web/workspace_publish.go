@@ -35,9 +35,10 @@ func (a *App) publishPage(c *fiber.Ctx) (workspacePublishPage, error) {
 	if course == nil || !a.workspace().HasDraft(courseID) {
 		return page, domain.Errorf(domain.ENOTFOUND, "course %q has no draft", courseID)
 	}
-	draft := course.Draft(workspace.DraftFolder)
+	draftName := a.workspace().DraftName(courseID) // "draft", or a folder with status: draft
+	draft := course.Draft(draftName)
 	if draft == nil {
-		prefix := courseID + "/" + workspace.DraftFolder
+		prefix := courseID + "/" + draftName
 		for _, p := range a.lib.Report().Problems {
 			if strings.HasPrefix(p.Path, prefix) {
 				page.DraftBroken = append(page.DraftBroken, p)

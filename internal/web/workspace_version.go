@@ -34,7 +34,7 @@ func (a *App) workspaceVersionShow(c *fiber.Ctx) error {
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	page := workspaceVersionPage{CourseID: courseID, Folder: folder, IsDraft: folder == workspace.DraftFolder, Modules: mods}
+	page := workspaceVersionPage{CourseID: courseID, Folder: folder, IsDraft: folder == workspace.DraftFolder || folder == a.workspace().DraftName(courseID), Modules: mods}
 	data, _, _ := a.workspace().ReadFile(courseID, folder, "course.yaml")
 	if m, _ := content.ParseManifest("course.yaml", data); m != nil {
 		page.Title = m.Title

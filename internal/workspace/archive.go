@@ -100,7 +100,7 @@ func (w *Workspace) Import(courseID string, r io.ReaderAt, size int64) error {
 		return err
 	}
 	defer s.close()
-	staged := s.dir(DraftFolder)
+	staged := s.dir(s.draft)
 	if err := os.RemoveAll(staged); err != nil {
 		return err
 	}
@@ -122,12 +122,8 @@ func (w *Workspace) Import(courseID string, r io.ReaderAt, size int64) error {
 			return err
 		}
 	}
-	ps, _, err := s.load(DraftFolder)
-	if err != nil {
+	if err := s.valid(s.draft); err != nil {
 		return err
-	}
-	if len(ps) > 0 {
-		return &InvalidError{Problems: ps}
 	}
 	return w.replaceDraft(courseID, staged)
 }

@@ -39,14 +39,10 @@ func (w *Workspace) NewDraft(courseID, from string) error {
 	if err := retarget(staged, next, content.ChangeMinor, content.StatusDraft, "", ""); err != nil {
 		return err
 	}
-	ps, _, err := s.load(DraftFolder)
-	if err != nil {
+	if err := s.valid(DraftFolder); err != nil {
 		return err
 	}
-	if len(ps) > 0 {
-		return &InvalidError{Problems: ps}
-	}
-	return os.Rename(staged, filepath.Join(w.Root, courseID, DraftFolder))
+	return os.Rename(staged, w.draftDir(courseID))
 }
 
 // retarget sets version, change and status in a version folder's course.yaml and makes sure the
@@ -198,7 +194,7 @@ func (w *Workspace) SaveFile(courseID, rel string, data []byte, baseHash string)
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	real := filepath.Join(w.Root, courseID, DraftFolder, filepath.FromSlash(rel))
+	real := filepath.Join(w.draftDir(courseID), filepath.FromSlash(rel))
 	current, err := readOptional(real)
 	if err != nil {
 		return err

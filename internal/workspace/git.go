@@ -13,10 +13,10 @@ type GitAuthor struct {
 	Email string
 }
 
-// commitPublish commits the new version folder and the removed draft when the courses folder is a
+// commitPublish commits the new version folder and the removed draft folder when the courses folder is a
 // git work tree. It returns a note for the trainer when it skipped or failed; publishing itself
 // has succeeded by then, so a git problem never undoes it.
-func commitPublish(root, courseID, version, msg string, author GitAuthor) string {
+func commitPublish(root, courseID, version, draft, msg string, author GitAuthor) string {
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
 		return "git is not installed; no commit was made"
@@ -32,8 +32,8 @@ func commitPublish(root, courseID, version, msg string, author GitAuthor) string
 		return "the courses folder is not a git repository; no commit was made"
 	}
 	paths := []string{courseID + "/" + version}
-	if tracked, _ := run("ls-files", "--", courseID+"/"+DraftFolder); tracked != "" {
-		paths = append(paths, courseID+"/"+DraftFolder) // record the draft's removal too
+	if tracked, _ := run("ls-files", "--", courseID+"/"+draft); tracked != "" && draft != version {
+		paths = append(paths, courseID+"/"+draft) // record the draft's removal too
 	}
 	if out, err := run(append([]string{"add", "-A", "--"}, paths...)...); err != nil {
 		return "git add failed: " + out

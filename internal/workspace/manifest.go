@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -40,61 +41,65 @@ func dateString(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// WriteManifest returns course.yaml with the edited fields and the other fields of current (the
-// file as it is). Comments in the file are not kept: the form owns its layout. The field names
-// in FieldLines are the YAML keys ("title", "competences", …).
+// WriteManifest returns course.yaml with the edited fields changed in place: a field whose value
+// is unchanged keeps its bytes, and comments, blank lines and key order of the file stay as the
+// trainer wrote them. The field names in FieldLines are the YAML keys ("title", "competences", …)
+// of the fields the form edits; other lines belong to "".
 func WriteManifest(current []byte, f ManifestFields) ([]byte, FieldLines, error) {
 	m, _ := content.ParseManifest("course.yaml", current)
-	if m == nil {
+	y, err := parseYAMLFile(current)
+	if m == nil || err != nil {
 		return nil, nil, errors.New("course.yaml cannot be read; fix it in the file or import a corrected version")
 	}
-	var o yamlOut
-	o.kv(0, "id", m.ID)
-	o.kv(0, "version", m.Version)
-	o.kv(0, "status", m.Status)
-	if m.Change != "" {
-		o.kv(0, "change", m.Change)
+	old := FieldsOf(m)
+	one := func(render func(o *yamlOut)) string {
+		var o yamlOut
+		render(&o)
+		return o.b.String()
 	}
-	o.mark("title")
-	o.text(0, "title", f.Title)
-	o.mark("summary")
-	o.text(0, "summary", f.Summary)
-	o.kv(0, "language", m.Language)
-	if m.TranslationOf != "" {
-		o.kv(0, "translation_of", m.TranslationOf)
+	type edit struct {
+		key, after string
+		changed    bool
+		render     func(o *yamlOut)
 	}
-	o.mark("duration_minutes")
-	o.kv(0, "duration_minutes", strconv.Itoa(f.DurationMinutes))
-	o.mark("level")
-	o.kv(0, "level", scalar(f.Level))
-	o.mark("competences")
-	o.flow(0, "competences", quoteAll(f.Competences))
-	o.mark("audiences")
-	o.flow(0, "audiences", quoteAll(f.Audiences))
-	if len(f.Objectives) > 0 {
-		o.mark("objectives")
-		o.list(0, "objectives", f.Objectives)
+	edits := []edit{
+		{"title", "change", f.Title != old.Title, func(o *yamlOut) { o.text(0, "title", f.Title) }},
+		{"summary", "title", f.Summary != old.Summary, func(o *yamlOut) { o.text(0, "summary", f.Summary) }},
+		{"duration_minutes", "language", f.DurationMinutes != old.DurationMinutes,
+			func(o *yamlOut) { o.kv(0, "duration_minutes", strconv.Itoa(f.DurationMinutes)) }},
+		{"level", "duration_minutes", f.Level != old.Level, func(o *yamlOut) { o.kv(0, "level", scalar(f.Level)) }},
+		{"competences", "level", !slices.Equal(f.Competences, old.Competences),
+			func(o *yamlOut) { o.flow(0, "competences", quoteAll(f.Competences)) }},
+		{"audiences", "competences", !slices.Equal(f.Audiences, old.Audiences),
+			func(o *yamlOut) { o.flow(0, "audiences", quoteAll(f.Audiences)) }},
+		{"objectives", "audiences", !slices.Equal(f.Objectives, old.Objectives),
+			func(o *yamlOut) { o.list(0, "objectives", f.Objectives) }},
+		{"legal_status_as_of", "authors", f.LegalStatusAsOf != old.LegalStatusAsOf,
+			func(o *yamlOut) { o.kv(0, "legal_status_as_of", scalar(f.LegalStatusAsOf)) }},
+		{"review_due", "legal_status_as_of", f.ReviewDue != old.ReviewDue,
+			func(o *yamlOut) { o.kv(0, "review_due", scalar(f.ReviewDue)) }},
+		{"validity_months", "review_due", f.ValidityMonths != old.ValidityMonths,
+			func(o *yamlOut) { o.kv(0, "validity_months", strconv.Itoa(f.ValidityMonths)) }},
 	}
-	o.mark("")
-	o.kv(0, "license", scalar(m.License))
-	o.b.WriteString("authors:\n")
-	for _, a := range m.Authors {
-		o.kv(2, "- name", scalar(a.Name))
-		if a.Organisation != "" {
-			o.kv(4, "organisation", scalar(a.Organisation))
+	formFields := map[string]bool{}
+	for _, e := range edits {
+		formFields[e.key] = true
+		switch {
+		case !e.changed:
+		case e.key == "objectives" && len(f.Objectives) == 0:
+			y.remove(e.key)
+		default:
+			y.set(e.key, one(e.render), e.after)
 		}
 	}
-	o.mark("legal_status_as_of")
-	o.kv(0, "legal_status_as_of", scalar(f.LegalStatusAsOf))
-	o.mark("review_due")
-	o.kv(0, "review_due", scalar(f.ReviewDue))
-	o.mark("validity_months")
-	o.kv(0, "validity_months", strconv.Itoa(f.ValidityMonths))
-	o.mark("")
-	o.b.WriteString("completion:\n")
-	o.kv(2, "modules", ruleValue(m.Completion.Modules))
-	o.kv(2, "quizzes", ruleValue(m.Completion.Quizzes))
-	return o.bytes(), FieldLines(o.marks), nil
+	data := y.bytes()
+	lines := fieldLinesOf(data, func(key string) string {
+		if formFields[key] {
+			return key
+		}
+		return ""
+	}, "", nil)
+	return data, lines, nil
 }
 
 func quoteAll(codes []string) []string {
@@ -103,21 +108,4 @@ func quoteAll(codes []string) []string {
 		out[i] = scalar(c)
 	}
 	return out
-}
-
-func ruleValue(r content.Rule) string {
-	switch {
-	case r.All:
-		return "all"
-	case r.None:
-		return "none"
-	}
-	out := "["
-	for i, id := range r.IDs {
-		if i > 0 {
-			out += ", "
-		}
-		out += scalar(id)
-	}
-	return out + "]"
 }

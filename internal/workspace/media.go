@@ -62,7 +62,7 @@ func (w *Workspace) AddImage(up ImageUpload, lessonHash string) (string, error) 
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	draft := filepath.Join(w.Root, up.CourseID, DraftFolder)
+	draft := w.draftDir(up.CourseID)
 	lessonRel := dir + "/lesson.md"
 	lesson, err := readOptional(filepath.Join(draft, filepath.FromSlash(lessonRel)))
 	if err != nil {

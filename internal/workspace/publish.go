@@ -122,7 +122,7 @@ func (w *Workspace) Publish(req PublishRequest) (PublishResult, error) {
 		return PublishResult{}, err
 	}
 	defer s.close()
-	ps, cat, err := s.load(DraftFolder)
+	ps, cat, err := s.load(s.draft)
 	if err != nil {
 		return PublishResult{}, err
 	}
@@ -130,7 +130,7 @@ func (w *Workspace) Publish(req PublishRequest) (PublishResult, error) {
 		return PublishResult{}, &InvalidError{Problems: ps}
 	}
 	course := cat.AnyCourse(req.CourseID)
-	draft, latest := course.Draft(DraftFolder), course.Latest()
+	draft, latest := course.Draft(s.draft), course.Latest()
 	next := "1.0.0"
 	if latest != nil {
 		if reasons := PatchReasons(content.Diff(latest, draft)); req.Change == content.ChangePatch && len(reasons) > 0 {
@@ -138,15 +138,15 @@ func (w *Workspace) Publish(req PublishRequest) (PublishResult, error) {
 		}
 		next = Bump(latest.Version, req.Change)
 	}
-	target := filepath.Join(w.Root, req.CourseID, next)
-	if _, err := os.Stat(target); err == nil {
+	target, draftDir := filepath.Join(w.Root, req.CourseID, next), w.draftDir(req.CourseID)
+	if _, err := os.Stat(target); err == nil && target != draftDir {
 		return PublishResult{}, fmt.Errorf("the folder %s/%s exists already", req.CourseID, next)
 	}
 	change := req.Change
 	if latest == nil {
 		change = "" // a first release has no change
 	}
-	staged := s.dir(DraftFolder)
+	staged := s.dir(s.draft)
 	if err := retarget(staged, next, change, content.StatusPublished, req.Changelog, req.Date); err != nil {
 		return PublishResult{}, err
 	}
@@ -155,24 +155,30 @@ func (w *Workspace) Publish(req PublishRequest) (PublishResult, error) {
 			return PublishResult{}, err
 		}
 	}
-	if err := os.Rename(staged, s.dir(next)); err != nil {
-		return PublishResult{}, err
+	if staged != s.dir(next) {
+		if err := os.Rename(staged, s.dir(next)); err != nil {
+			return PublishResult{}, err
+		}
 	}
 	if ps, _, err = s.load(next); err != nil {
 		return PublishResult{}, err
 	} else if len(ps) > 0 {
 		return PublishResult{}, &InvalidError{Problems: ps}
 	}
-	if err := os.Rename(s.dir(next), target); err != nil {
+	// The draft moves into the stage (removed with it), then the release takes its place; a
+	// `status: draft` folder may already carry the new number.
+	parked := filepath.Join(s.root, "published-draft")
+	if err := os.Rename(draftDir, parked); err != nil {
 		return PublishResult{}, err
 	}
-	if err := os.RemoveAll(filepath.Join(w.Root, req.CourseID, DraftFolder)); err != nil {
+	if err := os.Rename(s.dir(next), target); err != nil {
+		_ = os.Rename(parked, draftDir)
 		return PublishResult{}, err
 	}
 	res := PublishResult{Version: next}
 	if req.Git != nil {
 		msg := fmt.Sprintf("%s %s (%s)\n\n%s\n", req.CourseID, next, req.Change, strings.TrimSpace(req.Changelog))
-		res.GitNote = commitPublish(w.Root, req.CourseID, next, msg, *req.Git)
+		res.GitNote = commitPublish(w.Root, req.CourseID, next, s.draft, msg, *req.Git)
 	}
 	return res, nil
 }

@@ -2,43 +2,147 @@ package workspace
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/quiz"
 )
 
-// WriteQuiz writes a quiz definition as readable quiz.yaml in the order of docs/course-format.md,
-// leaving out empty optional fields. FieldLines names settings by their YAML key and questions as
-// "q0", "q1", … in list order.
-func WriteQuiz(d quiz.Definition) ([]byte, FieldLines) {
-	var o yamlOut
-	for _, s := range []struct {
-		key   string
-		value int
-	}{{"pass_percent", d.PassPercent}, {"attempts", d.Attempts}, {"wait_minutes", d.WaitMinutes},
-		{"time_limit_minutes", d.TimeLimitMinutes}, {"draw", d.Draw}} {
-		o.mark(s.key)
-		o.kv(0, s.key, strconv.Itoa(s.value))
+// WriteQuiz returns quiz.yaml for the definition d. With current (the file as it is) readable, only
+// what changed is rewritten: a setting or question that is the same keeps its bytes and comments,
+// questions are moved as whole blocks. A missing or unreadable file is written anew in the order of
+// docs/course-format.md. FieldLines names settings by their YAML key and questions as "q0", "q1", …
+// in list order.
+func WriteQuiz(current []byte, d quiz.Definition) ([]byte, FieldLines) {
+	data := editQuiz(current, d)
+	if data == nil {
+		data = renderQuiz(d)
 	}
-	o.mark("shuffle")
-	o.kv(0, "shuffle", strconv.FormatBool(d.Shuffle))
-	o.mark("review")
-	if len(d.Review.Show) > 0 || d.Review.When != "" {
-		o.b.WriteString("review:\n")
-		o.flow(2, "show", d.Review.Show)
-		if d.Review.When != "" {
-			o.kv(2, "when", scalar(d.Review.When))
+	return data, fieldLinesOf(data, func(key string) string {
+		if key == "questions" {
+			return ""
+		}
+		return key
+	}, "questions", func(i int) string { return fmt.Sprintf("q%d", i) })
+}
+
+// editQuiz applies d to the file current in place, or returns nil when current cannot be edited.
+func editQuiz(current []byte, d quiz.Definition) []byte {
+	if current == nil {
+		return nil
+	}
+	old, ps := content.ParseQuiz("quiz.yaml", current)
+	y, err := parseYAMLFile(current)
+	if old == nil || len(ps) > 0 || err != nil || !y.has("questions") {
+		return nil
+	}
+	after := ""
+	for _, s := range quizSettings(d) {
+		if oldValue := settingValue(*old, s.key); oldValue != s.value || !y.has(s.key) {
+			y.set(s.key, s.key+": "+s.value+"\n", after)
+		}
+		after = s.key
+	}
+	if !slices.Equal(old.Review.Show, d.Review.Show) || old.Review.When != d.Review.When {
+		if block := reviewBlock(d.Review); block == "" {
+			y.remove("review")
+		} else {
+			y.set("review", block, "shuffle")
 		}
 	}
+	if block, changed := questionsBlock(y, old.Questions, d.Questions); changed {
+		y.set("questions", block, "review")
+	}
+	return y.bytes()
+}
+
+type quizSetting struct{ key, value string }
+
+func quizSettings(d quiz.Definition) []quizSetting {
+	return []quizSetting{{"pass_percent", strconv.Itoa(d.PassPercent)}, {"attempts", strconv.Itoa(d.Attempts)},
+		{"wait_minutes", strconv.Itoa(d.WaitMinutes)}, {"time_limit_minutes", strconv.Itoa(d.TimeLimitMinutes)},
+		{"draw", strconv.Itoa(d.Draw)}, {"shuffle", strconv.FormatBool(d.Shuffle)}}
+}
+
+func settingValue(d quiz.Definition, key string) string {
+	for _, s := range quizSettings(d) {
+		if s.key == key {
+			return s.value
+		}
+	}
+	return ""
+}
+
+func reviewBlock(r quiz.Review) string {
+	if len(r.Show) == 0 && r.When == "" {
+		return ""
+	}
+	var o yamlOut
+	o.b.WriteString("review:\n")
+	o.flow(2, "show", r.Show)
+	if r.When != "" {
+		o.kv(2, "when", scalar(r.When))
+	}
+	return o.b.String()
+}
+
+// questionsBlock writes the "questions:" list for the new questions: a question equal to one of
+// the file (same id, same content) is copied with its lines and comments, others are written anew.
+func questionsBlock(y *yamlFile, old, questions []quiz.Question) (string, bool) {
+	k := y.key("questions")
+	items := listItems(y.lines, k.line, k.end)
+	if len(items) != len(old) {
+		items = nil // a list the parser read differently: write every question anew
+	}
+	indent := listIndent(y.lines, items, 2)
+	kept := map[string][]string{}  // id and hash → the question's lines
+	heads := map[string][]string{} // id → the comments above the question
+	for i, it := range items {
+		kept[old[i].ID+"\x00"+old[i].Hash()] = y.lines[it.start:it.end]
+		heads[old[i].ID] = y.lines[it.start:it.dash]
+	}
+	changed := len(old) != len(questions)
+	header := y.lines[k.line]
+	if len(items) == 0 {
+		header = "questions:" // was "questions: []" or unreadable as a list
+	}
+	var b strings.Builder
+	b.WriteString(header + "\n")
+	for i, q := range questions {
+		changed = changed || i >= len(old) || old[i].ID != q.ID || old[i].Hash() != q.Hash()
+		if lines, ok := kept[q.ID+"\x00"+q.Hash()]; ok {
+			b.WriteString(strings.Join(lines, "\n") + "\n")
+			continue
+		}
+		for _, l := range heads[q.ID] {
+			b.WriteString(l + "\n")
+		}
+		var o yamlOut
+		writeQuestion(&o, indent, q)
+		b.WriteString(o.b.String())
+	}
+	if len(questions) == 0 {
+		b.Reset()
+		b.WriteString("questions: []\n")
+	}
+	return b.String(), changed
+}
+
+// renderQuiz writes a whole quiz.yaml in the order of docs/course-format.md, leaving out empty
+// optional fields.
+func renderQuiz(d quiz.Definition) []byte {
+	var o yamlOut
+	for _, s := range quizSettings(d) {
+		o.kv(0, s.key, s.value)
+	}
+	o.b.WriteString(reviewBlock(d.Review))
 	o.b.WriteString("questions:\n")
-	for i, q := range d.Questions {
-		o.mark(fmt.Sprintf("q%d", i))
+	for _, q := range d.Questions {
 		writeQuestion(&o, 2, q)
 	}
-	return o.bytes(), FieldLines(o.marks)
+	return o.bytes()
 }
 
 // writeQuestion writes one question as a list item at indent ("- id: …").
@@ -115,34 +219,5 @@ func writeQuestion(o *yamlOut, indent int, q quiz.Question) {
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// QuestionYAML writes one question as a YAML mapping, for editing types without a structured form.
-func QuestionYAML(q quiz.Question) string {
-	var o yamlOut
-	writeQuestion(&o, 0, q)
-	lines := strings.Split(strings.TrimRight(o.b.String(), "\n"), "\n")
-	for i, l := range lines {
-		if i == 0 {
-			lines[i] = strings.TrimPrefix(l, "- ")
-		} else {
-			lines[i] = strings.TrimPrefix(l, "  ")
-		}
-	}
-	return strings.Join(lines, "\n") + "\n"
-}
-
-// ParseQuestionYAML reads a question written as a YAML mapping; unknown fields are errors.
-func ParseQuestionYAML(s string) (quiz.Question, error) {
-	var q quiz.Question
-	err := func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("the YAML cannot be read (%v)", r)
-			}
-		}()
-		return yaml.UnmarshalWithOptions([]byte(s), &q, yaml.Strict(), yaml.DisallowUnknownField())
-	}()
-	if err != nil {
-		return quiz.Question{}, fmt.Errorf("%s", yaml.FormatError(err, false, false))
-	}
-	return q, nil
-}
+// FormatNumber writes a number as quiz.yaml does: 2.5, 10, 0.001.
+func FormatNumber(f float64) string { return formatNumber(f) }

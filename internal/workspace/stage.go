@@ -13,6 +13,7 @@ import (
 type stage struct {
 	root     string // a courses folder holding only this course
 	courseID string
+	draft    string // the folder name of the course's draft (see DraftName)
 }
 
 // newStage copies every version folder of the course into a fresh stage.
@@ -25,7 +26,7 @@ func (w *Workspace) newStage(courseID string) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &stage{root: root, courseID: courseID}
+	s := &stage{root: root, courseID: courseID, draft: w.DraftName(courseID)}
 	courseDir := filepath.Join(w.Root, courseID)
 	entries, err := os.ReadDir(courseDir)
 	if err != nil {
@@ -64,6 +65,18 @@ func (s *stage) load(folder string) ([]content.Problem, *content.Catalog, error)
 	return ps, cat, nil
 }
 
+// valid returns an InvalidError with the problems of a staged version folder, nil when it has none.
+func (s *stage) valid(folder string) error {
+	ps, _, err := s.load(folder)
+	if err != nil {
+		return err
+	}
+	if len(ps) > 0 {
+		return &InvalidError{Problems: ps}
+	}
+	return nil
+}
+
 // added returns the problems of after that were not in before, comparing file and message (lines
 // move when a file is edited).
 func added(before, after []content.Problem) []content.Problem {
@@ -94,26 +107,26 @@ func (w *Workspace) changeDraft(courseID string, apply, commit func(stagedDraft 
 		return err
 	}
 	defer s.close()
-	before, _, err := s.load(DraftFolder)
+	before, _, err := s.load(s.draft)
 	if err != nil {
 		return err
 	}
-	if err := apply(s.dir(DraftFolder)); err != nil {
+	if err := apply(s.dir(s.draft)); err != nil {
 		return err
 	}
-	after, _, err := s.load(DraftFolder)
+	after, _, err := s.load(s.draft)
 	if err != nil {
 		return err
 	}
 	if ps := added(before, after); len(ps) > 0 {
 		return &InvalidError{Problems: ps}
 	}
-	return commit(s.dir(DraftFolder))
+	return commit(s.dir(s.draft))
 }
 
 // replaceDraft swaps the real draft folder for a staged one: two renames on one file system.
 func (w *Workspace) replaceDraft(courseID, stagedDraft string) error {
-	real := filepath.Join(w.Root, courseID, DraftFolder)
+	real := w.draftDir(courseID)
 	old := stagedDraft + ".old"
 	if err := os.Rename(real, old); err != nil && !os.IsNotExist(err) {
 		return err

@@ -67,22 +67,58 @@ type ConflictError struct {
 func (e *ConflictError) Error() string { return "the file was changed by someone else in the meantime" }
 
 // VersionDir returns the folder of a version ("1.0.0" or "draft") of a course after checking both
-// names, so a request parameter can never reach outside the courses folder.
+// names, so a request parameter can never reach outside the courses folder. "draft" means the
+// course's draft, whichever folder holds it (see DraftName).
 func (w *Workspace) VersionDir(courseID, folder string) (string, error) {
 	if !idPattern.MatchString(courseID) || !folderPattern.MatchString(folder) {
 		return "", ErrBadName
 	}
+	if folder == DraftFolder {
+		folder = w.DraftName(courseID)
+	}
 	return filepath.Join(w.Root, courseID, folder), nil
+}
+
+// DraftName returns the folder of the course's draft: "draft" when it exists, else a version
+// folder whose course.yaml says `status: draft` (docs/course-format.md treats both alike), else
+// "draft". A course has at most one draft the workspace edits; the "draft" folder wins.
+func (w *Workspace) DraftName(courseID string) string {
+	if !idPattern.MatchString(courseID) {
+		return DraftFolder
+	}
+	if isDir(filepath.Join(w.Root, courseID, DraftFolder)) {
+		return DraftFolder
+	}
+	entries, _ := os.ReadDir(filepath.Join(w.Root, courseID))
+	for _, e := range entries {
+		if !e.IsDir() || !folderPattern.MatchString(e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(w.Root, courseID, e.Name(), "course.yaml"))
+		if err != nil {
+			continue
+		}
+		if m, _ := content.ParseManifest("course.yaml", data); m != nil && m.Status == content.StatusDraft {
+			return e.Name()
+		}
+	}
+	return DraftFolder
+}
+
+// draftDir is the folder of the course's draft on disk.
+func (w *Workspace) draftDir(courseID string) string {
+	return filepath.Join(w.Root, courseID, w.DraftName(courseID))
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // HasDraft reports whether the course has a draft folder.
 func (w *Workspace) HasDraft(courseID string) bool {
 	dir, err := w.VersionDir(courseID, DraftFolder)
-	if err != nil {
-		return false
-	}
-	info, err := os.Stat(dir)
-	return err == nil && info.IsDir()
+	return err == nil && isDir(dir)
 }
 
 // ModuleDir checks a module folder name such as "01-was-ist-ki".
