@@ -1,6 +1,7 @@
 package assign
 
 import (
+	"strings"
 	"time"
 
 	"github.com/ailit/ailit/internal/content"
@@ -22,7 +23,8 @@ func ReleasesOf(course *content.Course, firstSeen map[string]time.Time) []Releas
 }
 
 // MeasureReleases lists the published versions, oldest first, of the measure a stored key names
-// (measure.Ref.Key): a course's versions. Measures without versions (sessions, external evidence)
+// (measure.Ref.Key): a course's versions, a policy's document versions (a new major version asks
+// everybody to confirm again, as a major course release asks to recertify). Measures without versions (sessions, external evidence)
 // have none, so only validity and the due rule decide for them.
 func MeasureReleases(cat *content.Catalog, key string, firstSeen map[string]time.Time) []Release {
 	if cat == nil {
@@ -31,6 +33,16 @@ func MeasureReleases(cat *content.Catalog, key string, firstSeen map[string]time
 	switch measure.KindOfKey(key) {
 	case measure.Course:
 		return ReleasesOf(cat.Course(key), firstSeen)
+	case measure.Policy:
+		p := cat.Policy(strings.TrimPrefix(key, string(measure.Policy)+":"))
+		if p == nil {
+			return nil
+		}
+		var out []Release
+		for _, v := range p.Versions() {
+			out = append(out, Release{Version: v.Version, Major: v.Change == content.ChangeMajor, PublishedAt: firstSeen[v.Version]})
+		}
+		return out
 	}
 	return nil
 }

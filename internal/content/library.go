@@ -30,7 +30,7 @@ func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
 		log = slog.Default()
 	}
 	l := &Library{dir: dir, rec: rec, log: log}
-	l.catalog.Store(newCatalog(nil))
+	l.catalog.Store(newCatalog(nil).withPolicies(nil))
 	l.report.Store(&LoadReport{Dir: dir})
 	return l
 }
@@ -67,8 +67,12 @@ func (l *Library) Reload() (*LoadReport, error) {
 		}
 		served = append(served, v)
 	}
+	policies, err := l.recordPolicies(report)
+	if err != nil {
+		return nil, err
+	}
 	sortProblems(report.Problems)
-	l.catalog.Store(newCatalog(served))
+	l.catalog.Store(newCatalog(served).withPolicies(policies))
 	l.report.Store(report)
 	l.log.Info("courses loaded", "dir", l.dir, "versions", len(served), "problems", len(report.Problems),
 		"refused", report.Count(StatusRefused), "duration", report.Duration)
@@ -88,4 +92,32 @@ func (r *LoadReport) refuse(v *Version, firstHash string) {
 			r.Versions[i].Status = StatusRefused
 		}
 	}
+}
+
+// recordPolicies records the hash of every policy version like a course version's and returns the
+// versions to serve: a published policy whose files changed is refused.
+func (l *Library) recordPolicies(report *LoadReport) ([]*PolicyVersion, error) {
+	if l.rec == nil {
+		return report.policies, nil
+	}
+	var served []*PolicyVersion
+	for _, v := range report.policies {
+		first, err := l.rec.RecordVersionHash(PolicyKey(v.PolicyID), v.Version, v.Hash)
+		if err != nil {
+			return nil, fmt.Errorf("recording the hash of policy %s %s: %w", v.PolicyID, v.Version, err)
+		}
+		if first != v.Hash {
+			report.Problems = append(report.Problems, Problem{v.PolicyID + "/" + v.Version + "/policy.yaml", 1, 1, fmt.Sprintf(
+				"policy version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
+				v.Hash, first)})
+			for i := range report.Policies {
+				if report.Policies[i].CourseID == v.PolicyID && report.Policies[i].Folder == v.Version {
+					report.Policies[i].Status = StatusRefused
+				}
+			}
+			continue
+		}
+		served = append(served, v)
+	}
+	return served, nil
 }

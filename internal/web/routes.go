@@ -137,6 +137,11 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/admin/settings", admin, a.adminSettingsUpdate)
 	a.handle(fiber.MethodGet, "/admin/exports", admin, a.adminExportsList)
 
+	// Measures beyond online courses (docs/measures.md): policies to confirm, live sessions,
+	// external evidence.
+	a.handle(fiber.MethodGet, "/policies/:policy", anyUser, a.policyShow)
+	a.handle(fiber.MethodPost, "/policies/:policy/confirm", anyUser, a.policyConfirm)
+
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
