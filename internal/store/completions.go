@@ -82,18 +82,23 @@ func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) e
 		if c.RevokedAt != nil {
 			return domain.Errorf(domain.ECONFLICT, "the completion is revoked already")
 		}
-		now := s.Now().Truncate(time.Microsecond)
-		err := tx.Model(&c).Updates(map[string]any{"revoked_at": now, "revoke_reason": reason}).Error
-		if err != nil {
-			return err
-		}
-		payload := completionPayload(&c)
-		payload["revoke_reason"] = reason
-		if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
-			return err
-		}
-		return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
+		return s.revokeCompletion(tx, &c, reason)
 	})
+}
+
+// revokeCompletion revokes c inside tx with its evidence event and the member facts.
+func (s *Store) revokeCompletion(tx *gorm.DB, c *Completion, reason string) error {
+	now := s.Now().Truncate(time.Microsecond)
+	err := tx.Model(c).Updates(map[string]any{"revoked_at": now, "revoke_reason": reason}).Error
+	if err != nil {
+		return err
+	}
+	payload := completionPayload(c)
+	payload["revoke_reason"] = reason
+	if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
+		return err
+	}
+	return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
 }
 
 func completionPayload(c *Completion) map[string]any {

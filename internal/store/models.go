@@ -74,5 +74,7 @@ func AllModels() []any {
 		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
 		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
-		&UserIdentity{}, &Setting{}, &ReportExport{}}
+		&UserIdentity{}, &Setting{}, &ReportExport{},
+		// measures beyond online courses (sessions_live.go, external_evidence.go)
+		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}}
 }
