@@ -25,12 +25,16 @@ type PersonalData struct {
 	Emails               []OutboxMessage      // notifications queued or sent to the person
 	Identities           []UserIdentity       // links to identity providers (single sign-on)
 	ReportAccess         []ReportExport       // reports this person viewed or exported (as a manager)
+
+	// Measures beyond online courses (measure_data.go).
+	SessionRegistrations []MySessionRegistration
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
-	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}}
+	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{},
+	&SessionRegistration{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -78,6 +82,9 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 		return nil, err
 	}
 	if d.Identities, err = s.IdentitiesOf(ctx, userID); err != nil {
+		return nil, err
+	}
+	if err := s.measureDataOf(ctx, d); err != nil {
 		return nil, err
 	}
 	return d, nil

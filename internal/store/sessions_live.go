@@ -350,6 +350,13 @@ func (s *Store) SessionRegistrationsOf(ctx context.Context, userID int64) ([]MyS
 	if err := db.Where("user_id = ? AND status <> ?", userID, measure.Cancelled).Find(&regs).Error; err != nil {
 		return nil, err
 	}
+	out, err := withDates(db, regs)
+	slices.SortStableFunc(out, func(a, b MySessionRegistration) int { return a.Date.StartsAt.Compare(b.Date.StartsAt) })
+	return out, err
+}
+
+// withDates adds each registration's date and series.
+func withDates(db *gorm.DB, regs []SessionRegistration) ([]MySessionRegistration, error) {
 	out := make([]MySessionRegistration, 0, len(regs))
 	for _, r := range regs {
 		var d SessionDate
@@ -362,6 +369,5 @@ func (s *Store) SessionRegistrationsOf(ctx context.Context, userID int64) ([]MyS
 		}
 		out = append(out, MySessionRegistration{Registration: r, Date: d, Series: sr})
 	}
-	slices.SortStableFunc(out, func(a, b MySessionRegistration) int { return a.Date.StartsAt.Compare(b.Date.StartsAt) })
 	return out, nil
 }
