@@ -371,3 +371,13 @@ func withDates(db *gorm.DB, regs []SessionRegistration) ([]MySessionRegistration
 	}
 	return out, nil
 }
+
+// SeatOf is a person's registration state for a date, "" when they never registered.
+func (s *Store) SeatOf(ctx context.Context, dateID, userID int64) (measure.Seat, error) {
+	var regs []SessionRegistration
+	err := s.R.WithContext(ctx).Where("date_id = ? AND user_id = ?", dateID, userID).Find(&regs).Error
+	if err != nil || len(regs) == 0 {
+		return "", err
+	}
+	return regs[0].Status, nil
+}

@@ -135,13 +135,14 @@ func (a *App) newView(c *fiber.Ctx) *view {
 
 // navFor builds the role-aware main navigation.
 func navFor(u *store.User, current string) []navItem {
-	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}}
+	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}, {Href: "/sessions", Label: "nav.sessions"}}
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
 		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
 		items = append(items, navItem{Href: "/workspace", Label: "nav.workspace"})
+		items = append(items, navItem{Href: "/trainer/sessions", Label: "nav.trainer.sessions"}) // measures
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
 		items = append(items, navItem{Href: "/team", Label: "nav.team"})
