@@ -13,6 +13,9 @@ func (s *Store) measureDataOf(ctx context.Context, d *PersonalData) error {
 		return err
 	}
 	var err error
-	d.SessionRegistrations, err = withDates(db, regs)
+	if d.SessionRegistrations, err = withDates(db, regs); err != nil {
+		return err
+	}
+	d.EvidenceUploads, err = s.EvidenceUploadsOf(ctx, d.User.ID)
 	return err
 }

@@ -76,5 +76,5 @@ func AllModels() []any {
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
 		&UserIdentity{}, &Setting{}, &ReportExport{},
 		// measures beyond online courses (sessions_live.go, external_evidence.go)
-		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}}
+		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}, &ExternalEvidence{}}
 }

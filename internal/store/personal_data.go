@@ -28,13 +28,14 @@ type PersonalData struct {
 
 	// Measures beyond online courses (measure_data.go).
 	SessionRegistrations []MySessionRegistration
+	EvidenceUploads      []ExternalEvidence
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
 	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{},
-	&SessionRegistration{}}
+	&SessionRegistration{}, &ExternalEvidence{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.

@@ -147,6 +147,7 @@ func navFor(u *store.User, current string) []navItem {
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
 		items = append(items, navItem{Href: "/team", Label: "nav.team"})
 		items = append(items, navItem{Href: "/reports", Label: "nav.reports"})
+		items = append(items, navItem{Href: "/team/evidence", Label: "nav.team.evidence"}) // measures
 	}
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})

@@ -151,6 +151,12 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/trainer/sessions/:id<int>/dates", tr, a.trainerDateCreate)
 	a.handle(fiber.MethodGet, "/trainer/sessions/dates/:id<int>", tr, a.trainerDateShow)
 	a.handle(fiber.MethodPost, "/trainer/sessions/dates/:id<int>/attendance", tr, a.trainerAttendanceSave)
+	a.handle(fiber.MethodGet, "/account/evidence", anyUser, a.evidenceList)
+	a.handle(fiber.MethodPost, "/account/evidence", anyUser, a.evidenceUpload)
+	a.handle(fiber.MethodGet, "/account/evidence/:id<int>/file", anyUser, a.evidenceFile)
+	a.handle(fiber.MethodGet, "/team/evidence", mgr, a.teamEvidenceShow)
+	a.handle(fiber.MethodGet, "/team/evidence/:id<int>/file", mgr, a.teamEvidenceFile)
+	a.handle(fiber.MethodPost, "/team/evidence/:id<int>/decision", mgr, a.teamEvidenceDecide)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
