@@ -55,3 +55,22 @@ func TestKeyKeepsCourseIDsBareAndRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlesFallBackToTheKey(t *testing.T) {
+	titles := Titles{Policy: func(id string) string {
+		if id == "dienstanweisung-ki" {
+			return "Dienstanweisung zur Nutzung von KI"
+		}
+		return ""
+	}}
+	for key, want := range map[string]string{
+		"policy:dienstanweisung-ki": "Dienstanweisung zur Nutzung von KI",
+		"policy:unbekannt":          "policy:unbekannt",
+		"ki-grundlagen":             "ki-grundlagen", // no course lookup given
+		"webinar:x":                 "webinar:x",
+	} {
+		if got := titles.Of(key); got != want {
+			t.Errorf("Of(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -69,7 +69,9 @@ func (a *App) fillAssignmentChoices(ctx context.Context, p *adminAssignmentsPage
 	for _, course := range a.lib.Catalog().Courses() {
 		p.CourseIDs = append(p.CourseIDs, course.ID)
 	}
-	return nil
+	more, err := a.measureKeys(ctx) // policies, session series, external evidence (admin_assignment_measures.go)
+	p.CourseIDs = append(p.CourseIDs, more...)
+	return err
 }
 
 // readAssignmentForm reads the form; unit_id and role may be given several times.
@@ -95,7 +97,7 @@ func readAssignmentForm(c *fiber.Ctx) assignmentForm {
 func (a *App) checkAssignment(ctx context.Context, f assignmentForm, t func(string, ...any) string, keepDate *time.Time) (*store.Assignment, map[string]string) {
 	errs := map[string]string{}
 	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind}
-	if a.lib.Catalog().Course(f.CourseID) == nil {
+	if ok, err := a.measureExists(ctx, f.CourseID); !ok || err != nil {
 		errs["course_id"] = t("assign.err.course")
 	}
 	if f.Title == "" || len(f.Title) > 200 {

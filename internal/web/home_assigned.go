@@ -7,6 +7,7 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // assignedCourse is one mandatory training on the learner's dashboard.
@@ -15,6 +16,7 @@ type assignedCourse struct {
 	CourseURL string
 	State     assign.State
 	Due       time.Time
+	Kind      measure.Kind // the kind of measure (course, policy, session, external)
 }
 
 // urgency orders the dashboard: what needs doing now first, what is done or exempted last.
@@ -33,7 +35,8 @@ func (a *App) assignedCourses(ctx context.Context, userID int64) ([]assignedCour
 	}
 	out := make([]assignedCourse, 0, len(es))
 	for _, e := range es {
-		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: coursePath(e.Assignment.CourseID), State: e.State, Due: e.Due})
+		m := e.Assignment.Measure()
+		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: measureURL(m), State: e.State, Due: e.Due, Kind: m.Kind})
 	}
 	slices.SortStableFunc(out, func(x, y assignedCourse) int {
 		if d := urgency[x.State] - urgency[y.State]; d != 0 {

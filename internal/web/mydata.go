@@ -30,7 +30,10 @@ type myData struct {
 	Emails            []myEmail         `json:"emails"`
 	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
 	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
-	Notes             map[string]string `json:"notes"`
+	// Measures beyond online courses (mydata_measures.go).
+	SessionRegistrations []mySessionRegistration `json:"session_registrations"`
+	EvidenceUploads      []myEvidenceUpload      `json:"evidence_uploads"`
+	Notes                map[string]string       `json:"notes"`
 }
 
 type myReportAccess struct {
@@ -228,6 +231,7 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 			Payload: json.RawMessage(e.Payload), Hash: e.Hash})
 	}
 	addOrganisation(out, d)
+	addMeasures(out, d)
 	out.ReportAccess = []myReportAccess{}
 	for _, r := range d.ReportAccess {
 		out.ReportAccess = append(out.ReportAccess, myReportAccess{Kind: r.Kind, Format: r.Format, Filters: r.Filters, RowCount: r.RowCount, CreatedAt: r.CreatedAt})

@@ -59,6 +59,9 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 	c := env.Client(t)
 	c.Login("lea@stadt.example", pw)
 
+	if home := c.Get("/"); !strings.Contains(home.Body, `href="/policies/dienstanweisung-ki"`) || !strings.Contains(home.Body, "Dienstanweisung</span>") {
+		t.Fatalf("the dashboard does not offer the policy as a measure:\n%s", home.Body)
+	}
 	page := c.Get("/policies/dienstanweisung-ki")
 	if page.Status != 200 || !strings.Contains(page.Body, "Dienstanweisung zur Nutzung von KI") ||
 		!strings.Contains(page.Body, "Bitte lesen und bestätigen") || !strings.Contains(page.Body, `name="read"`) {
@@ -82,6 +85,9 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 	}
 	if st := policyState(t, env, a); st != assign.Completed {
 		t.Fatalf("assignment status after the confirmation: %s", st)
+	}
+	if home := c.Get("/"); !strings.Contains(home.Body, "Weitere Maßnahmen, die Sie abgeschlossen haben") || !strings.Contains(home.Body, ">Dienstanweisung zur Nutzung von KI</a>") {
+		t.Fatalf("the dashboard does not list the confirmed policy:\n%s", home.Body)
 	}
 
 	// A new major version: the page asks again and the assignment is open again.
@@ -111,6 +117,12 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 	}
 	if st := policyState(t, env, a); st != assign.Completed {
 		t.Fatalf("assignment status after confirming 2.0.0: %s", st)
+	}
+	ac := env.Client(t)
+	ac.Login("admin@stadt.example", pw)
+	csv := ac.Get("/reports/export?format=csv")
+	if csv.Status != 200 || !strings.Contains(csv.Body, "policy:dienstanweisung-ki") || !strings.Contains(csv.Body, "Dienstanweisung zur Nutzung von KI") {
+		t.Fatalf("the report lacks the policy as a measure (%d):\n%s", csv.Status, csv.Body)
 	}
 	cs, _ := env.Store.CompletionsOfUser(context.Background(), lea.ID)
 	if len(cs) != 2 || cs[0].Version != "2.0.0" || cs[0].ContentHash != v2.Hash || cs[1].ContentHash != v1.Hash {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ailit/ailit/internal/record/recordtest"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
 )
@@ -118,6 +119,18 @@ func TestTrainerRunsAWorkshopFromRegistrationToAttendance(t *testing.T) {
 	}
 	if page := tc.Get(datePath); !strings.Contains(page.Body, "Anwesenheit gespeichert: 2 anwesend") {
 		t.Fatalf("after marking:\n%s", page.Body)
+	}
+	learners["anna"].Login("anna@stadt.example", pw)
+	mine := learners["anna"].Get("/account/data")
+	if !strings.Contains(mine.Body, "Anmeldungen zu Schulungsterminen") || !strings.Contains(mine.Body, "Workshop KI im Bürgerservice (Schulungstermin)") {
+		t.Fatalf("anna's data page lacks the session:\n%s", mine.Body)
+	}
+	if j := learners["anna"].Get("/account/data.json"); !strings.Contains(j.Body, `"series_key": "workshop-ki-buergerservice"`) || !strings.Contains(j.Body, `"attended": true`) {
+		t.Fatalf("anna's JSON lacks the registration:\n%s", j.Body)
+	}
+	pdf := learners["anna"].Get("/account/transcript.pdf")
+	if text, err := recordtest.Text([]byte(pdf.Body)); err != nil || !strings.Contains(text, "Workshop KI im Bürgerservice (Schulungstermin)") {
+		t.Fatalf("transcript (%v):\n%s", err, text)
 	}
 	for who, want := range map[*store.User]int{anna: 1, cem: 1, ben: 0} {
 		cs, _ := env.Store.CompletionsOfUser(context.Background(), who.ID)
