@@ -124,6 +124,9 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 	if csv.Status != 200 || !strings.Contains(csv.Body, "policy:dienstanweisung-ki") || !strings.Contains(csv.Body, "Dienstanweisung zur Nutzung von KI") {
 		t.Fatalf("the report lacks the policy as a measure (%d):\n%s", csv.Status, csv.Body)
 	}
+	if team := ac.Get("/team"); !strings.Contains(team.Body, `Dienstanweisung KI <span class="kern-badge"><span class="kern-label">Dienstanweisung</span>`) {
+		t.Fatalf("Mein Team does not show the measure's kind:\n%s", team.Body)
+	}
 	cs, _ := env.Store.CompletionsOfUser(context.Background(), lea.ID)
 	if len(cs) != 2 || cs[0].Version != "2.0.0" || cs[0].ContentHash != v2.Hash || cs[1].ContentHash != v1.Hash {
 		t.Fatalf("confirmations recorded: %+v", cs)
