@@ -23,6 +23,10 @@ func (a *App) sessionCancel(c *fiber.Ctx) error {
 	case err != nil:
 		return err
 	default:
+		if err := a.tellMovedUp(c.UserContext(), d, sr, moved); err != nil {
+			// The cancellation and the move are stored; only the e-mail is missing.
+			a.log.Error("telling people who moved up", "date_id", d.ID, "err", err)
+		}
 		a.log.Info("session registration cancelled", "user_id", currentUser(c).ID, "date_id", d.ID, "moved_up", len(moved))
 		webSession(c).flash(t("session.flash.cancelled", sr.Title))
 	}
