@@ -87,9 +87,14 @@ func (r *LoadReport) refuse(v *Version, firstHash string) {
 	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder + "/course.yaml", 1, 1, fmt.Sprintf(
 		"version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
 		v.Hash, firstHash)})
-	for i := range r.Versions {
-		if r.Versions[i].CourseID == v.CourseID && r.Versions[i].Folder == v.Folder {
-			r.Versions[i].Status = StatusRefused
+	markRefused(r.Versions, v.CourseID, v.Folder)
+}
+
+// markRefused sets the status of one folder in a list of version statuses to refused.
+func markRefused(statuses []VersionStatus, id, folder string) {
+	for i := range statuses {
+		if statuses[i].CourseID == id && statuses[i].Folder == folder {
+			statuses[i].Status = StatusRefused
 		}
 	}
 }
@@ -110,11 +115,7 @@ func (l *Library) recordPolicies(report *LoadReport) ([]*PolicyVersion, error) {
 			report.Problems = append(report.Problems, Problem{v.PolicyID + "/" + v.Version + "/policy.yaml", 1, 1, fmt.Sprintf(
 				"policy version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
 				v.Hash, first)})
-			for i := range report.Policies {
-				if report.Policies[i].CourseID == v.PolicyID && report.Policies[i].Folder == v.Version {
-					report.Policies[i].Status = StatusRefused
-				}
-			}
+			markRefused(report.Policies, v.PolicyID, v.Version)
 			continue
 		}
 		served = append(served, v)
