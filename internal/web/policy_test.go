@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -139,5 +140,35 @@ func TestAnUnknownPolicyIsNotFound(t *testing.T) {
 	c.Login("lea@stadt.example", pw)
 	if r := c.Get("/policies/gibt-es-nicht"); r.Status != 404 {
 		t.Fatalf("status %d", r.Status)
+	}
+}
+
+func TestAdminAssignsAPolicyButNoMeasureThatDoesNotExist(t *testing.T) {
+	env, _, _, _ := policyEnv(t)
+	ctx := context.Background()
+	unit, _ := env.Store.CreateOrgUnit(ctx, nil, "Bürgeramt")
+	c := env.Client(t)
+	c.Login("admin@stadt.example", pw)
+	page := c.Get("/admin/assignments")
+	for _, want := range []string{`value="policy:dienstanweisung-ki"`, `value="external:sonstiger-nachweis"`, `value="ki-grundlagen"`} {
+		if !strings.Contains(page.Body, want) {
+			t.Errorf("the assignment form does not offer %s", want)
+		}
+	}
+	form := url.Values{"title": {"Dienstanweisung"}, "unit_id": {strconv.FormatInt(unit.ID, 10)},
+		"due_kind": {"after_joining"}, "due_days": {"30"}}
+	for _, bad := range []string{"session:gibt-es-nicht", "policy:gibt-es-nicht", "webinar:x"} {
+		form.Set("course_id", bad)
+		if r := c.Post("/admin/assignments", form); r.Status != 422 {
+			t.Errorf("an assignment of %s: %d, want 422", bad, r.Status)
+		}
+	}
+	form.Set("course_id", "policy:dienstanweisung-ki")
+	if r := c.Post("/admin/assignments", form); r.Status != 303 {
+		t.Fatalf("assigning the policy: %d", r.Status)
+	}
+	as, _ := env.Store.Assignments(ctx)
+	if as[0].Measure() != (measure.Ref{Kind: measure.Policy, ID: "dienstanweisung-ki"}) {
+		t.Fatalf("stored measure %v", as[0].Measure())
 	}
 }
