@@ -69,7 +69,7 @@ func seedWorkshop(ctx context.Context, db *store.Store, now time.Time, res *Resu
 	}
 	sr := &store.SessionSeries{Key: WorkshopKey, Title: "Workshop: KI im Bürgerservice sicher einsetzen",
 		Description: "Drei Stunden mit Übungen: Antworten des Chatbots prüfen, Grenzen erkennen, Datenschutz im Gespräch mit Bürgerinnen und Bürgern.",
-		Mode: store.ModeOnsite, Place: "Rathaus, Raum 2.14", Capacity: 8, CancelHours: 48, TrainerID: trainer}
+		Mode:        store.ModeOnsite, Place: "Rathaus, Raum 2.14", Capacity: 8, CancelHours: 48, TrainerID: trainer}
 	if err := db.SaveSeries(ctx, sr); err != nil {
 		return err
 	}
