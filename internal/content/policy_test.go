@@ -117,3 +117,16 @@ func TestChangedPublishedPolicyIsRefusedAndANewMajorVersionIsServed(t *testing.T
 		t.Fatalf("problems: %v", report.Problems)
 	}
 }
+
+func TestValidateAndListNameThePolicyVersions(t *testing.T) {
+	dir := copyPolicy(t)
+	var out strings.Builder
+	if code := ValidateCommand(&out, dir, false); code != 0 || out.String() != "OK: 2 versions and 1 policy versions checked, no problems.\n" {
+		t.Errorf("validate: %d %q", code, out.String())
+	}
+	out.Reset()
+	ListCommand(&out, dir)
+	if !strings.Contains(out.String(), "dienstanweisung-ki") || !strings.Contains(out.String(), "published (policy)") {
+		t.Errorf("list:\n%s", out.String())
+	}
+}
