@@ -3,6 +3,9 @@ package web
 import (
 	"context"
 
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/web/form"
 )
@@ -43,4 +46,20 @@ func (a *App) measureExists(ctx context.Context, key string) (bool, error) {
 		return true, nil
 	}
 	return true, nil
+}
+
+// addMeasureOptions adds the measures other than courses to a report's filter list, with their
+// title and kind.
+func (a *App) addMeasureOptions(c *fiber.Ctx, opts *[]courseOption) error {
+	keys, err := a.measureKeys(c.UserContext())
+	if err != nil {
+		return err
+	}
+	l := lang(c)
+	titles := a.measureTitles(c.UserContext(), l)
+	for _, key := range keys {
+		kind := i18n.T(l, "measure.kind."+string(measure.KindOfKey(key)))
+		*opts = append(*opts, courseOption{ID: key, Title: titles.Of(key) + " (" + kind + ")"})
+	}
+	return nil
 }

@@ -125,6 +125,10 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 	if csv.Status != 200 || !strings.Contains(csv.Body, "policy:dienstanweisung-ki") || !strings.Contains(csv.Body, "Dienstanweisung zur Nutzung von KI") {
 		t.Fatalf("the report lacks the policy as a measure (%d):\n%s", csv.Status, csv.Body)
 	}
+	if r := ac.Get("/reports?course=policy:dienstanweisung-ki"); r.Status != 200 || !strings.Contains(r.Body, `value="policy:dienstanweisung-ki" selected`) ||
+		!strings.Contains(r.Body, "Dienstanweisung zur Nutzung von KI (Dienstanweisung)") {
+		t.Fatalf("the report filter does not offer the policy (%d)", r.Status)
+	}
 	if team := ac.Get("/team"); !strings.Contains(team.Body, `Dienstanweisung KI <span class="kern-badge"><span class="kern-label">Dienstanweisung</span>`) {
 		t.Fatalf("Mein Team does not show the measure's kind:\n%s", team.Body)
 	}
