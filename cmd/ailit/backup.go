@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ailit/ailit/internal/evidencefile"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -28,5 +29,16 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "Backup written to %s. Keep session.key, signing.key and the folder published/ (copies of published course versions) from the data directory with it.\n", fs.Arg(0))
+	// Uploaded certificates (external evidence) live as files beside the database.
+	hashes, err := db.EvidenceFileHashes(ctx)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	dst := fs.Arg(0) + "-evidence"
+	n, err := evidencefile.In(cfg.DataDir).CopyTo(dst, hashes)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "%d evidence files copied to %s (each checked against its recorded SHA-256).\n", n, dst)
 	return 0
 }

@@ -55,6 +55,11 @@ func cmdRetention(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	if !dryRun {
+		if _, err := db.RemoveUnreferencedEvidenceFiles(ctx, cfg.DataDir); err != nil {
+			return fail(stderr, err)
+		}
+	}
 	printRetention(stdout, p, counts, asOf, dryRun)
 	return 0
 }

@@ -19,7 +19,7 @@ func startScheduler(ctx context.Context, cfg config.Config, db *store.Store, lib
 	if db.Clock != nil {
 		clock = db.Clock
 	}
-	s := &notify.Scheduler{Store: db, Library: lib, Clock: clock, Log: log, BaseURL: cfg.BaseURL}
+	s := &notify.Scheduler{Store: db, Library: lib, Clock: clock, Log: log, BaseURL: cfg.BaseURL, DataDir: cfg.DataDir}
 	if cfg.SMTP.Enabled() {
 		s.Mailer = notify.NewSMTPMailer(cfg.SMTP, clock.Now)
 	} else {

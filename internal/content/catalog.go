@@ -12,8 +12,9 @@ import (
 // Catalog is an immutable snapshot of every course that loaded. Learner-facing methods never
 // return drafts; trainer-facing methods say so in their names.
 type Catalog struct {
-	courses []*Course // sorted by id
-	byID    map[string]*Course
+	courses  []*Course // sorted by id
+	byID     map[string]*Course
+	policies map[string]*Policy // documents to confirm (policy.go)
 }
 
 // Course is one course id with its loaded versions.

@@ -40,6 +40,9 @@ func ValidateCommand(w io.Writer, dir string, asJSON bool) int {
 }
 
 func validationSummary(r *LoadReport) string {
+	if len(r.Problems) == 0 && len(r.Policies) > 0 {
+		return fmt.Sprintf("OK: %d versions and %d policy versions checked, no problems.", len(r.Versions), len(r.Policies))
+	}
 	if len(r.Problems) == 0 {
 		return fmt.Sprintf("OK: %d versions checked, no problems.", len(r.Versions))
 	}
@@ -62,6 +65,9 @@ func ListCommand(w io.Writer, dir string) int {
 			title += " (translation of " + v.TranslationOf + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.CourseID, v.Folder, v.Status, title)
+	}
+	for _, v := range report.Policies { // documents to confirm (policy.go)
+		fmt.Fprintf(tw, "%s\t%s\t%s (policy)\t%s\n", v.CourseID, v.Folder, v.Status, v.Title)
 	}
 	_ = tw.Flush()
 	if broken := report.Count(StatusBroken); broken > 0 {

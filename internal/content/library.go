@@ -35,7 +35,7 @@ func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
 		log = slog.Default()
 	}
 	l := &Library{dir: dir, rec: rec, log: log}
-	l.catalog.Store(newCatalog(nil))
+	l.catalog.Store(newCatalog(nil).withPolicies(nil))
 	l.report.Store(&LoadReport{Dir: dir})
 	return l
 }
@@ -90,19 +90,24 @@ func (l *Library) Reload() (*LoadReport, error) {
 		}
 		served = append(served, v)
 	}
-	// Published versions whose folder is broken or was deleted: their kept copy.
+	// Published versions whose folder is broken or was deleted: their kept copy. Policies (keys
+	// "policy:…") are recorded beside the courses but kept by recordPolicies.
 	for key, first := range recorded {
-		if courseID, folder, ok := splitVersionKey(key); ok {
+		if courseID, folder, ok := splitVersionKey(key); ok && !strings.Contains(courseID, ":") {
 			if kept := l.servedKept(report, courseID, folder, first); kept != nil {
 				served = append(served, kept)
 			}
 		}
 	}
+	policies, err := l.recordPolicies(report)
+	if err != nil {
+		return nil, err
+	}
 	sortProblems(report.Problems)
 	slices.SortStableFunc(report.Versions, func(a, b VersionStatus) int {
 		return cmp.Or(strings.Compare(a.CourseID, b.CourseID), compareFolders(a.Folder, b.Folder))
 	})
-	l.catalog.Store(newCatalog(served))
+	l.catalog.Store(newCatalog(served).withPolicies(policies))
 	l.report.Store(report)
 	l.log.Info("courses loaded", "dir", l.dir, "versions", len(served), "problems", len(report.Problems),
 		"refused", report.Count(StatusRefused), "kept", report.Count(StatusKept), "duration", report.Duration)
@@ -126,9 +131,38 @@ func (r *LoadReport) refuse(v *Version, firstHash string) {
 	r.Problems = append(r.Problems, Problem{v.CourseID + "/" + v.Folder, 0, 0, fmt.Sprintf(
 		"version changed after publication (hash %.12s…, first published as %.12s…) and no copy of the published files is kept; it is not served: restore the files, or publish a new version instead",
 		v.Hash, firstHash)})
-	for i := range r.Versions {
-		if r.Versions[i].CourseID == v.CourseID && r.Versions[i].Folder == v.Folder {
-			r.Versions[i].Status = StatusRefused
+	markRefused(r.Versions, v.CourseID, v.Folder)
+}
+
+// markRefused sets the status of one folder in a list of version statuses to refused.
+func markRefused(statuses []VersionStatus, id, folder string) {
+	for i := range statuses {
+		if statuses[i].CourseID == id && statuses[i].Folder == folder {
+			statuses[i].Status = StatusRefused
 		}
 	}
+}
+
+// recordPolicies records the hash of every policy version like a course version's and returns the
+// versions to serve: a published policy whose files changed is refused.
+func (l *Library) recordPolicies(report *LoadReport) ([]*PolicyVersion, error) {
+	if l.rec == nil {
+		return report.policies, nil
+	}
+	var served []*PolicyVersion
+	for _, v := range report.policies {
+		first, err := l.rec.RecordVersionHash(PolicyKey(v.PolicyID), v.Version, v.Hash, "")
+		if err != nil {
+			return nil, fmt.Errorf("recording the hash of policy %s %s: %w", v.PolicyID, v.Version, err)
+		}
+		if first != v.Hash {
+			report.Problems = append(report.Problems, Problem{v.PolicyID + "/" + v.Version + "/policy.yaml", 1, 1, fmt.Sprintf(
+				"policy version changed after publication (hash %.12s…, first published as %.12s…); it is not served: restore the files, or publish a new version instead",
+				v.Hash, first)})
+			markRefused(report.Policies, v.PolicyID, v.Version)
+			continue
+		}
+		served = append(served, v)
+	}
+	return served, nil
 }

@@ -22,6 +22,9 @@ type LoadReport struct {
 	Duration time.Duration
 	Problems []Problem       // sorted by path and position
 	Versions []VersionStatus // every version folder found, by course and folder
+	Policies []VersionStatus // every policy version folder found (policy.go)
+
+	policies []*PolicyVersion // the policy versions that loaded
 }
 
 // VersionStatus is the outcome for one version folder.
@@ -58,7 +61,7 @@ func Load(dir string) (*Catalog, *LoadReport, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return newCatalog(versions), report, nil
+	return newCatalog(versions).withPolicies(report.policies), report, nil
 }
 
 // loadAll loads and checks every version, including the rules between versions of a course.
@@ -77,6 +80,12 @@ func loadAll(dir string) ([]*Version, *LoadReport, error) {
 		if !idPattern.MatchString(e.Name()) {
 			report.Problems = append(report.Problems, Problem{e.Name(), 0, 0,
 				"course folder names may contain only lowercase letters, digits and single hyphens"})
+			continue
+		}
+		if isPolicyFolder(dir, e.Name()) { // a document to confirm, not a course
+			good, statuses, ps := loadPolicy(dir, e.Name())
+			report.policies, report.Policies = append(report.policies, good...), append(report.Policies, statuses...)
+			report.Problems = append(report.Problems, ps...)
 			continue
 		}
 		loads, ps := findVersions(dir, e.Name())

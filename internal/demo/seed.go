@@ -134,6 +134,9 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 		}
 		return nil
 	})
+	if err == nil {
+		err = seedMeasures(ctx, db, lib, rng, now, res) // policies and workshops (measures.go)
+	}
 	return res, err
 }
 

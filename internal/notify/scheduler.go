@@ -21,6 +21,7 @@ type Scheduler struct {
 	Clock   domain.Clock
 	Log     *slog.Logger
 	BaseURL string
+	DataDir string // where uploaded evidence files are removed after their retention period
 	owner   string
 }
 
@@ -98,8 +99,14 @@ func (s *Scheduler) retention(ctx context.Context) error {
 		return err
 	}
 	counts, err := s.Store.ApplyRetention(ctx, p, s.Clock.Now())
+	if err != nil {
+		return err
+	}
 	if n := counts.Total(); n > 0 {
 		s.log().Info("retention applied", "deleted", n)
+	}
+	if s.DataDir != "" {
+		_, err = s.Store.RemoveUnreferencedEvidenceFiles(ctx, s.DataDir)
 	}
 	return err
 }

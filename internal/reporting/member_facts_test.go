@@ -13,6 +13,7 @@ import (
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/reporting"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
@@ -287,6 +288,20 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 		family("German course done, English assignment", "ai-basics", "ki-grundlagen")
 		family("English course done, German assignment", "ki-grundlagen", "ai-basics")
 
+		step("a policy assignment and a confirmation", func() {
+			p := store.Assignment{Title: "Dienstanweisung", DueKind: assign.DueAfterJoining, DueDays: 30, ValidityMonths: 12, CreatedBy: user,
+				Targets: []store.AssignmentTarget{{Kind: store.TargetUnit, OrgUnitID: &res.Leaves[0]}}}
+			p.SetMeasure(measure.Ref{Kind: measure.Policy, ID: "dienstanweisung-ki"})
+			if err := db.SaveAssignment(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.SyncAssignment(ctx, &p, store.PinFunc(compliance.Pin(lib))); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := db.CompleteMeasureNow(ctx, store.MeasureCompletion{UserID: user, Measure: p.Measure(), Version: "1.0.0", ContentHash: "h"}); err != nil {
+				t.Fatal(err)
+			}
+		})
 		seen := map[assign.State]bool{}
 		for months := range 30 {
 			clock.t = clock.t.AddDate(0, 1, 0)

@@ -27,6 +27,7 @@ const (
 	ExportLog      Category = "export_log"      // who viewed or exported which report
 	Outbox         Category = "outbox"          // reminder e-mails, from sending (or from creation, if never sent)
 	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
+	Uploads        Category = "uploads"         // uploaded certificates (external evidence): the file, from the decision
 )
 
 // Unit is the unit of a period.
@@ -58,6 +59,7 @@ var Definitions = []Definition{
 	{Completions, Months, 36, 12, 120},
 	{ExportLog, Months, 12, 6, 60},
 	{Outbox, Days, 90, 7, 365},
+	{Uploads, Months, 12, 1, 120},
 	{Leavers, Months, 12, 1, 120},
 }
 

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // Completion is the record of participation: one person completed one version of a course. It is
@@ -81,18 +82,23 @@ func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) e
 		if c.RevokedAt != nil {
 			return domain.Errorf(domain.ECONFLICT, "the completion is revoked already")
 		}
-		now := s.Now().Truncate(time.Microsecond)
-		err := tx.Model(&c).Updates(map[string]any{"revoked_at": now, "revoke_reason": reason}).Error
-		if err != nil {
-			return err
-		}
-		payload := completionPayload(&c)
-		payload["revoke_reason"] = reason
-		if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
-			return err
-		}
-		return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
+		return s.revokeCompletion(tx, &c, reason)
 	})
+}
+
+// revokeCompletion revokes c inside tx with its evidence event and the member facts.
+func (s *Store) revokeCompletion(tx *gorm.DB, c *Completion, reason string) error {
+	now := s.Now().Truncate(time.Microsecond)
+	err := tx.Model(c).Updates(map[string]any{"revoked_at": now, "revoke_reason": reason}).Error
+	if err != nil {
+		return err
+	}
+	payload := completionPayload(c)
+	payload["revoke_reason"] = reason
+	if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
+		return err
+	}
+	return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
 }
 
 func completionPayload(c *Completion) map[string]any {
@@ -103,6 +109,9 @@ func completionPayload(c *Completion) map[string]any {
 		"content_hash": c.ContentHash,
 		"completed_at": c.CompletedAt.UTC().Format(time.RFC3339Nano),
 		"valid_until":  nil,
+	}
+	if kind := measure.KindOfKey(c.CourseID); kind != measure.Course {
+		p["measure_kind"] = string(kind) // course records keep the payload they always had
 	}
 	if c.ValidUntil != nil {
 		p["valid_until"] = c.ValidUntil.UTC().Format(time.RFC3339Nano)

@@ -216,9 +216,11 @@ var erasureSteps = []struct{ table, sql string }{
 	{"assignment_exemptions", "UPDATE assignment_exemptions SET reason = '' WHERE user_id = @user"}, // free text may say why (health, leave)
 	{"assignment_members", "UPDATE assignment_members SET exemption_reason = '' WHERE user_id = @user"},
 	{"report_exports", "UPDATE report_exports SET actor = @actor WHERE user_id = @user"},
+	// uploaded certificates carry the name: the file goes (evidencefile.Dir.Keep), the hash stays
+	{"external_evidence", "UPDATE external_evidence SET stored_name = '', file_name = '' WHERE user_id = @user"},
 }
 
 // Kept are the tables with a person's id that deleting the person keeps, pseudonymised through the
 // account (see erasureSteps).
 var erasureKeeps = []string{"users", "enrollments", "lesson_progress", "quiz_attempts", "completions",
-	"assignment_targets", "evidence_events", "legal_holds"}
+	"assignment_targets", "evidence_events", "legal_holds", "session_registrations"}

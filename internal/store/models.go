@@ -80,5 +80,7 @@ func AllModels() []any {
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
 		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{},
 		&HealthProbe{}, // the readiness write probe (health.go)
+		// measures beyond online courses (sessions_live.go, external_evidence.go)
+		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}, &ExternalEvidence{},
 	}
 }

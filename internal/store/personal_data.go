@@ -26,12 +26,17 @@ type PersonalData struct {
 	Identities           []UserIdentity       // links to identity providers (single sign-on)
 	ReportAccess         []ReportExport       // reports this person viewed or exported (as a manager)
 	LegalHolds           []LegalHold          // holds on this person (not those on their unit)
+
+	// Measures beyond online courses (measure_data.go).
+	SessionRegistrations []MySessionRegistration
+	EvidenceUploads      []ExternalEvidence
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
-	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{}}
+	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{},
+	&SessionRegistration{}, &ExternalEvidence{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -79,6 +84,9 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 		return nil, err
 	}
 	if d.Identities, err = s.IdentitiesOf(ctx, userID); err != nil {
+		return nil, err
+	}
+	if err := s.measureDataOf(ctx, d); err != nil {
 		return nil, err
 	}
 	return d, nil

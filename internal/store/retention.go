@@ -29,6 +29,8 @@ var retentionTargets = map[retention.Category]struct{ table, where string }{
 		"AND n.completed_at > completions.completed_at AND n.completed_at < @cutoff)"},
 	retention.ExportLog: {"report_exports", "created_at < @cutoff"},
 	retention.Outbox:    {"outbox", "(sent_at IS NOT NULL AND sent_at < @cutoff) OR (sent_at IS NULL AND created_at < @cutoff)"},
+	// An upload's file goes; the row with the file's SHA-256 and the decision stays as the record.
+	retention.Uploads: {"external_evidence", "stored_name <> '' AND decided_at IS NOT NULL AND decided_at < @cutoff"},
 	// People who left are deleted one by one (ErasePerson), except those under a legal hold.
 	retention.Leavers: {"users", "NOT active AND deleted_at IS NULL AND deactivated_at < @cutoff"},
 }
@@ -115,7 +117,11 @@ func (s *Store) ApplyRetention(ctx context.Context, p retention.Policy, asOf tim
 					return err
 				}
 			}
-			res := tx.Exec("DELETE FROM "+t.table+" WHERE "+t.where, cond)
+			statement := "DELETE FROM " + t.table
+			if d.Category == retention.Uploads {
+				statement = "UPDATE external_evidence SET stored_name = ''" // the files go with EvidenceFilesGone
+			}
+			res := tx.Exec(statement+" WHERE "+t.where, cond)
 			if res.Error != nil {
 				return res.Error
 			}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,10 @@ func retentionFixture(t *testing.T, s *store.Store, start time.Time) {
 	must(w.Create(&store.ReportExport{Actor: "cli", Kind: "export", Format: "csv", Filters: "{}", CreatedAt: start}).Error)
 	must(w.Create(&store.OutboxMessage{DedupeKey: "k1", Kind: "reminder", ToAddress: u.Email, Subject: "s", Body: "b",
 		NextAttemptAt: start, SentAt: &submitted, CreatedAt: start.Add(-time.Minute)}).Error)
+	decided := start
+	must(w.Create(&store.ExternalEvidence{UserID: u.ID, MeasureID: "zertifikat", Title: "KI-Zertifikat", Issuer: "VHS", IssuedOn: start,
+		FileName: "zertifikat.pdf", StoredName: "0123456789abcdef0123456789abcdef.pdf", ContentType: "application/pdf", SizeBytes: 10,
+		SHA256: strings.Repeat("ab", 32), Status: "accepted", DecidedAt: &decided, CreatedAt: start.Add(-time.Hour)}).Error)
 	leaver := &store.User{Email: "ben@stadt.example", DisplayName: "Ben Kraus"}
 	must(s.CreateUser(context.Background(), leaver, []string{"learner"}))
 	must(w.Model(leaver).Updates(map[string]any{"active": false, "deactivated_at": start}).Error)
@@ -108,6 +113,11 @@ func TestRetentionDryRunChangesNothingAndARunDeletesWhatItCounted(t *testing.T) 
 		s.W.Find(&completions)
 		if len(completions) != 1 || completions[0].RecordID != "R-NEW" {
 			t.Errorf("completions left %+v: the latest one must stay", completions)
+		}
+		var upload store.ExternalEvidence
+		s.W.First(&upload)
+		if upload.StoredName != "" || upload.SHA256 != strings.Repeat("ab", 32) {
+			t.Errorf("upload after the run: %+v; the file name goes, the hash stays", upload)
 		}
 		var answers int64
 		s.W.Model(&store.QuizAnswer{}).Count(&answers)

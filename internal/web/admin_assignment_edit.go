@@ -126,7 +126,7 @@ func (a *App) formOfAssignment(c *fiber.Ctx, as *store.Assignment) (assignmentFo
 func (a *App) renderAssignment(c *fiber.Ctx, status int, as *store.Assignment, f assignmentForm, ev exemptionsView, errs map[string]string) error {
 	ctx := c.UserContext()
 	p := adminAssignmentPage{adminAssignmentsPage: adminAssignmentsPage{Form: f}, Assignment: as}
-	if err := a.fillAssignmentChoices(ctx, &p.adminAssignmentsPage); err != nil {
+	if err := a.fillAssignmentChoices(ctx, lang(c), &p.adminAssignmentsPage); err != nil {
 		return err
 	}
 	recs, err := a.db.MemberRecords(ctx, store.Scope{All: true}, store.RecordFilter{AssignmentID: as.ID})

@@ -51,14 +51,14 @@ func (a *App) renderAssignments(c *fiber.Ctx, status int, f assignmentForm, errs
 		return err
 	}
 	p := adminAssignmentsPage{Assignments: as, Form: f}
-	if err := a.fillAssignmentChoices(c.UserContext(), &p); err != nil {
+	if err := a.fillAssignmentChoices(c.UserContext(), lang(c), &p); err != nil {
 		return err
 	}
 	return a.render(c, status, "admin_assignments", p, errs)
 }
 
 // fillAssignmentChoices loads what the form offers: courses, units, roles, due kinds.
-func (a *App) fillAssignmentChoices(ctx context.Context, p *adminAssignmentsPage) error {
+func (a *App) fillAssignmentChoices(ctx context.Context, lang string, p *adminAssignmentsPage) error {
 	tree, units, err := a.db.OrgTree(ctx)
 	if err != nil {
 		return err
@@ -72,6 +72,16 @@ func (a *App) fillAssignmentChoices(ctx context.Context, p *adminAssignmentsPage
 		title := a.courseTitle(course.ID, "")
 		p.Courses = append(p.Courses, courseOption{ID: course.ID, Title: title})
 		p.CourseTitles[course.ID] = title
+	}
+	more, err := a.measureKeys(ctx) // policies, session series, external evidence (admin_assignment_measures.go)
+	if err != nil {
+		return err
+	}
+	titles := a.measureTitles(ctx, lang)
+	for _, key := range more {
+		title := titles.Of(key)
+		p.Courses = append(p.Courses, courseOption{ID: key, Title: title})
+		p.CourseTitles[key] = title
 	}
 	return nil
 }
@@ -99,7 +109,7 @@ func readAssignmentForm(c *fiber.Ctx) assignmentForm {
 func (a *App) checkAssignment(ctx context.Context, f assignmentForm, t func(string, ...any) string, keepDate *time.Time) (*store.Assignment, map[string]string) {
 	errs := map[string]string{}
 	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind}
-	if a.lib.Catalog().Course(f.CourseID) == nil {
+	if ok, err := a.measureExists(ctx, f.CourseID); !ok || err != nil {
 		errs["course_id"] = t("assign.err.course")
 	}
 	if f.Title == "" || len(f.Title) > 200 {

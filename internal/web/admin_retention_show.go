@@ -98,6 +98,9 @@ func (a *App) adminRetentionRun(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if _, err := a.db.RemoveUnreferencedEvidenceFiles(ctx, a.cfg.DataDir); err != nil {
+		return err
+	}
 	webSession(c).flash(tr(lang(c))("retention.applied", counts.Total()))
 	return c.Redirect("/admin/retention", fiber.StatusSeeOther)
 }

@@ -129,6 +129,9 @@ func (a *App) adminUserErase(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
+	if _, err := a.db.RemoveUnreferencedEvidenceFiles(ctx, a.cfg.DataDir); err != nil {
+		return err
+	}
 	webSession(c).flash(t("erasure.done"))
 	return c.Redirect("/admin/users/"+itoa(id)+"/data", fiber.StatusSeeOther)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/ailit/ailit/internal/auth"
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/evidencefile"
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -37,8 +38,9 @@ type App struct {
 	version  string
 	sessions *auth.SessionStore
 	login    *auth.Login
-	sso      *ssoServices   // OIDC and LDAP login (sso_*.go)
-	signer   *record.Signer // signs records of participation (signing.key in the data directory)
+	sso      *ssoServices     // OIDC and LDAP login (sso_*.go)
+	signer   *record.Signer   // signs records of participation (signing.key in the data directory)
+	evidence evidencefile.Dir // uploaded certificates (evidence/ in the data directory)
 	tpl      *templates
 	fiber    *fiber.App
 	routes   []route
@@ -86,6 +88,7 @@ func New(d Deps) (*App, error) {
 		sessions: auth.NewSessionStore(d.Store, d.Config.SessionKey, d.Config.Secure(), d.Config.SessionMaxAge, d.Config.SessionIdle),
 		login:    auth.NewLogin(d.Store, d.Config.SessionKey),
 		signer:   signer,
+		evidence: evidencefile.In(d.Config.DataDir),
 		tpl:      tpl,
 		ready:    newReadiness(),
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // assignedCourse is one mandatory training on the learner's dashboard.
@@ -15,6 +16,7 @@ type assignedCourse struct {
 	CourseURL string
 	State     assign.State
 	Due       time.Time
+	Kind      measure.Kind // the kind of measure (course, policy, session, external)
 }
 
 // urgency orders the dashboard: what needs doing now first, what is done or exempted last.
@@ -35,11 +37,13 @@ func (a *App) assignedCourses(ctx context.Context, userID int64, lang string) ([
 	cat := a.lib.Catalog()
 	for _, e := range es {
 		// The course in the learner's language: a translation counts for the assignment.
-		courseID := e.Assignment.CourseID
-		if own := cat.InLanguage(courseID, lang); own != nil {
-			courseID = own.ID
+		m := e.Assignment.Measure()
+		if m.Kind == measure.Course {
+			if own := cat.InLanguage(m.ID, lang); own != nil {
+				m.ID = own.ID
+			}
 		}
-		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: coursePath(courseID), State: e.State, Due: e.Due})
+		out = append(out, assignedCourse{Title: e.Assignment.Title, CourseURL: measureURL(m), State: e.State, Due: e.Due, Kind: m.Kind})
 	}
 	slices.SortStableFunc(out, func(x, y assignedCourse) int {
 		if d := urgency[x.State] - urgency[y.State]; d != 0 {

@@ -21,11 +21,15 @@ type homePage struct {
 	InProgress []courseInProgress
 	Completed  []courseCompleted // the newest valid-or-not completion per course
 	Due        []courseCompleted // expiring within 60 days, expired, or replaced by a major release
+	Measures   []measureDone     // policies confirmed, sessions attended, evidence accepted (home_measures.go)
+	Sessions   []upcomingSession // session dates ahead
+
+	completions []store.Completion
 }
 
 // Empty reports whether the learner has neither enrollments nor completions.
 func (p homePage) Empty() bool {
-	return len(p.Assigned) == 0 && len(p.InProgress) == 0 && len(p.Completed) == 0
+	return len(p.Assigned) == 0 && len(p.InProgress) == 0 && len(p.Completed) == 0 && len(p.Measures) == 0 && len(p.Sessions) == 0
 }
 
 type courseInProgress struct {
@@ -59,6 +63,9 @@ func (a *App) homeShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := a.measuresOnDashboard(c.UserContext(), currentUser(c).ID, lang(c), page.completions, &page); err != nil {
+		return err
+	}
 	return a.render(c, fiber.StatusOK, "home", page, nil)
 }
 
@@ -75,6 +82,7 @@ func (a *App) dashboard(ctx context.Context, userID int64, lang string) (homePag
 	if err != nil {
 		return page, err
 	}
+	page.completions = completions
 	if page.Assigned, err = a.assignedCourses(ctx, userID, lang); err != nil {
 		return page, err
 	}

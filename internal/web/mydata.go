@@ -32,7 +32,10 @@ type myData struct {
 	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
 	Retention         []myRetention     `json:"retention"`     // when each kind of data is deleted
 	LegalHolds        []myLegalHold     `json:"legal_holds"`   // holds that suspend deleting this person's data
-	Notes             map[string]string `json:"notes"`
+	// Measures beyond online courses (mydata_measures.go).
+	SessionRegistrations []mySessionRegistration `json:"session_registrations"`
+	EvidenceUploads      []myEvidenceUpload      `json:"evidence_uploads"`
+	Notes                map[string]string       `json:"notes"`
 }
 
 type myReportAccess struct {
@@ -230,6 +233,7 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 			Payload: json.RawMessage(e.Payload), Hash: e.Hash})
 	}
 	addOrganisation(out, d)
+	addMeasures(out, d)
 	out.ReportAccess = []myReportAccess{}
 	for _, r := range d.ReportAccess {
 		out.ReportAccess = append(out.ReportAccess, myReportAccess{Kind: r.Kind, Format: r.Format, Filters: r.Filters, RowCount: r.RowCount, CreatedAt: r.CreatedAt})

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"strings"
 
 	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -42,6 +44,9 @@ func (a *App) entryOf(number int64, r record.Record) record.Entry {
 // courseTitle is the title of a course version; when that version is no longer loaded, the title
 // of any loaded version, and the course id when the course is gone altogether.
 func (a *App) courseTitle(courseID, version string) string {
+	if kind := measure.KindOfKey(courseID); kind != measure.Course { // a policy, session or external evidence (home_measures.go)
+		return a.measureTitles(context.Background(), "de").Of(courseID) + " (" + i18n.T("de", "measure.kind."+string(kind)) + ")"
+	}
 	cat := a.lib.Catalog()
 	if v := cat.Version(courseID, version); v != nil {
 		return v.Manifest.Title

@@ -152,17 +152,19 @@ func (a *App) newView(c *fiber.Ctx) *view {
 
 // navFor builds the role-aware main navigation.
 func navFor(u *store.User, current string) []navItem {
-	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}}
+	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}, {Href: "/sessions", Label: "nav.sessions"}}
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
 		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
 		items = append(items, navItem{Href: "/workspace", Label: "nav.workspace"})
+		items = append(items, navItem{Href: "/trainer/sessions", Label: "nav.trainer.sessions"}) // measures
 	}
 	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
 		items = append(items, navItem{Href: "/team", Label: "nav.team"})
 		items = append(items, navItem{Href: "/reports", Label: "nav.reports"})
+		items = append(items, navItem{Href: "/team/evidence", Label: "nav.team.evidence"}) // measures
 	}
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})

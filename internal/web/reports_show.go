@@ -168,6 +168,9 @@ func (a *App) fillReportChoices(c *fiber.Ctx, rc *reportCtx, p *reportPage) erro
 				}
 			}
 		}
+		if err := a.addMeasureOptions(c, &p.Courses); err != nil { // policies, sessions, evidence (admin_assignment_measures.go)
+			return err
+		}
 	}
 	return nil
 }

@@ -177,6 +177,27 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/admin/privacy", admin, a.adminPrivacyDocumentsShow)
 	a.handle(fiber.MethodGet, "/admin/privacy/:doc", admin, a.adminPrivacyDocumentDownload)
 
+	// Measures beyond online courses (docs/measures.md): policies to confirm, live sessions,
+	// external evidence.
+	a.handle(fiber.MethodGet, "/policies/:policy", anyUser, a.policyShow)
+	a.handle(fiber.MethodPost, "/policies/:policy/confirm", anyUser, a.policyConfirm)
+	a.handle(fiber.MethodGet, "/sessions", anyUser, a.sessionsList)
+	a.handle(fiber.MethodPost, "/sessions/dates/:id<int>/register", anyUser, a.sessionRegister)
+	a.handle(fiber.MethodPost, "/sessions/dates/:id<int>/cancel", anyUser, a.sessionCancel)
+	a.handle(fiber.MethodGet, "/sessions/dates/:id<int>/invite.ics", anyUser, a.sessionInvite)
+	a.handle(fiber.MethodGet, "/trainer/sessions", tr, a.trainerSessionsList)
+	a.handle(fiber.MethodPost, "/trainer/sessions", tr, a.trainerSeriesCreate)
+	a.handle(fiber.MethodGet, "/trainer/sessions/:id<int>", tr, a.trainerSeriesShow)
+	a.handle(fiber.MethodPost, "/trainer/sessions/:id<int>/dates", tr, a.trainerDateCreate)
+	a.handle(fiber.MethodGet, "/trainer/sessions/dates/:id<int>", tr, a.trainerDateShow)
+	a.handle(fiber.MethodPost, "/trainer/sessions/dates/:id<int>/attendance", tr, a.trainerAttendanceSave)
+	a.handle(fiber.MethodGet, "/account/evidence", anyUser, a.evidenceList)
+	a.handle(fiber.MethodPost, "/account/evidence", anyUser, a.evidenceUpload)
+	a.handle(fiber.MethodGet, "/account/evidence/:id<int>/file", anyUser, a.evidenceFile)
+	a.handle(fiber.MethodGet, "/team/evidence", mgr, a.teamEvidenceShow)
+	a.handle(fiber.MethodGet, "/team/evidence/:id<int>/file", mgr, a.teamEvidenceFile)
+	a.handle(fiber.MethodPost, "/team/evidence/:id<int>/decision", mgr, a.teamEvidenceDecide)
+
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
