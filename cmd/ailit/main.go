@@ -24,6 +24,8 @@ Usage:
   ailit report export --format csv|xlsx|pdf|json --out FILE [--unit U] [--course C] [--status S] [--from D --to D]
   ailit report evidence --format csv|xlsx|pdf|json --out FILE [--unit U] [--from D --to D]
   ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)
+  ailit inventory export --format json|csv [--out FILE]   the AI inventory ("KI-Register") as a file
+  ailit inventory import FILE [--dry-run]  check, then apply an inventory file (nothing on any error)
   ailit demo seed --users N --units M build a synthetic organisation (demos, load tests)
   ailit version
 
@@ -59,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdReport(rest, stdout, stderr)
 	case "demo":
 		return cmdDemo(rest, stdout, stderr)
+	case "inventory": // AI inventory (inventory.go)
+		return cmdInventory(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -194,3 +194,18 @@ func ParseStatus(s string) (Status, error) {
 	}
 	return st, nil
 }
+
+// roleTitles are the German role names used in the titles of derived assignments (stored text,
+// so one language: the administration's).
+var roleTitles = map[string]string{RoleUser: "Nutzung", RoleOversight: "Menschliche Aufsicht",
+	RoleDecisionMaker: "Entscheidung", RoleAdministrator: "Administration/Beschaffung"}
+
+// AssignmentTitle is the title of the assignment that carries out a rule, e.g.
+// "KI-Register: Chatbot Bürgerservice · Nutzung · ki-sicher-nutzen".
+func AssignmentTitle(systemName string, r Rule) string {
+	t := "KI-Register: " + systemName + " · " + roleTitles[r.Role] + " · " + r.Measure.ID
+	if len(t) > 200 {
+		t = t[:197] + "…"
+	}
+	return t
+}

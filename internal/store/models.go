@@ -74,5 +74,7 @@ func AllModels() []any {
 		&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{},
 		&OrgUnit{}, &ManagerUnit{}, &Assignment{}, &AssignmentTarget{}, &AssignmentMember{},
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
-		&UserIdentity{}, &Setting{}, &ReportExport{}}
+		&UserIdentity{}, &Setting{}, &ReportExport{},
+		// AI inventory (ai_systems.go)
+		&AISystem{}, &AISystemUnit{}, &AISystemHolder{}, &AISystemRule{}}
 }
