@@ -146,4 +146,3 @@ func TestBadFilesNameTheLine(t *testing.T) {
 		})
 	}
 }
-

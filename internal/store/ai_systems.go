@@ -351,3 +351,27 @@ func (s *Store) SetPublicRegister(ctx context.Context, by int64, on bool) error 
 		return err
 	})
 }
+
+// AISystemPeople lists the active people a scope may see who work with a system: everybody placed
+// in one of its units and the named role holders, by name.
+func (s *Store) AISystemPeople(ctx context.Context, sc Scope, sys *AISystem) ([]User, error) {
+	holders := []int64{}
+	for _, h := range sys.Holders {
+		holders = append(holders, h.UserID)
+	}
+	units := sys.UnitIDs()
+	if len(units) == 0 && len(holders) == 0 {
+		return nil, nil
+	}
+	q := s.scopeUsers(s.R.WithContext(ctx).Model(&User{}), sc, "").Where("active = ?", true)
+	cond := s.R.Where("1 = 0")
+	if len(units) > 0 {
+		cond = cond.Or("org_unit_id IN ?", units)
+	}
+	if len(holders) > 0 {
+		cond = cond.Or("id IN ?", holders)
+	}
+	var us []User
+	err := q.Where(cond).Order("lower(display_name), id").Find(&us).Error
+	return us, err
+}
