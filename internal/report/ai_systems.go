@@ -32,7 +32,6 @@ var (
 	aiSystemColumns = []Column{colAISystemID, colAISystem, colAIClass, colAIRoles, colPeople, colAIRate, colNote}
 )
 
-
 // aiSystemSection is the table form of the systems, covered by the integrity hash.
 func aiSystemSection(systems []AISystem, k int, lang string) Section {
 	var rows [][]Value
