@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // ReleasesOf lists a course's published versions for Status, oldest first. firstSeen holds when
@@ -18,6 +19,20 @@ func ReleasesOf(course *content.Course, firstSeen map[string]time.Time) []Releas
 		out = append(out, Release{Version: v.Version, Major: v.Manifest.Change == "major", PublishedAt: firstSeen[v.Version]})
 	}
 	return out
+}
+
+// MeasureReleases lists the published versions, oldest first, of the measure a stored key names
+// (measure.Ref.Key): a course's versions. Measures without versions (sessions, external evidence)
+// have none, so only validity and the due rule decide for them.
+func MeasureReleases(cat *content.Catalog, key string, firstSeen map[string]time.Time) []Release {
+	if cat == nil {
+		return nil
+	}
+	switch measure.KindOfKey(key) {
+	case measure.Course:
+		return ReleasesOf(cat.Course(key), firstSeen)
+	}
+	return nil
 }
 
 // Pin returns the newest published version of a course and its hash, the version new members of

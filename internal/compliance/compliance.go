@@ -34,7 +34,7 @@ func Evaluate(ctx context.Context, db *store.Store, lib *content.Library, recs [
 			if err != nil {
 				return nil, err
 			}
-			rel = assign.ReleasesOf(lib.Catalog().Course(course), seen)
+			rel = assign.MeasureReleases(lib.Catalog(), course, seen)
 			releases[course] = rel
 		}
 		rule, member, records := r.Inputs(rel)

@@ -62,3 +62,27 @@ func Parse(s string) (Ref, error) {
 	}
 	return r, nil
 }
+
+// Key is the form a measure takes in the course_id columns of assignments and completions: a
+// course keeps its bare id (so every record written before measures existed stays valid), the
+// other kinds are "kind:id". Course ids cannot contain a colon, so the two never collide.
+func (r Ref) Key() string {
+	if r.Kind == Course {
+		return r.ID
+	}
+	return r.String()
+}
+
+// ParseKey reads a Key (or a Ref's String form; both are accepted).
+func ParseKey(key string) (Ref, error) { return Parse(key) }
+
+// KindOfKey is the kind of a stored key without checking the id: course for a bare id.
+func KindOfKey(key string) Kind {
+	if kind, _, found := strings.Cut(key, ":"); found {
+		return Kind(kind)
+	}
+	return Course
+}
+
+// IsCourseKey reports whether a stored key names an online course.
+func IsCourseKey(key string) bool { return KindOfKey(key) == Course }

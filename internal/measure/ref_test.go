@@ -30,3 +30,28 @@ func TestParseReadsKindAndIDAndTakesABareIDAsCourse(t *testing.T) {
 		t.Errorf("String() = %q", s)
 	}
 }
+
+func TestKeyKeepsCourseIDsBareAndRoundTrips(t *testing.T) {
+	tests := []struct {
+		ref  Ref
+		key  string
+		kind Kind
+	}{
+		{Ref{Course, "ki-grundlagen"}, "ki-grundlagen", Course},
+		{Ref{Policy, "dienstanweisung-ki"}, "policy:dienstanweisung-ki", Policy},
+		{Ref{Session, "workshop-genki"}, "session:workshop-genki", Session},
+		{Ref{External, "zertifikat"}, "external:zertifikat", External},
+	}
+	for _, tt := range tests {
+		if got := tt.ref.Key(); got != tt.key {
+			t.Errorf("%v.Key() = %q, want %q", tt.ref, got, tt.key)
+		}
+		back, err := ParseKey(tt.key)
+		if err != nil || back != tt.ref {
+			t.Errorf("ParseKey(%q) = %v, %v; want %v", tt.key, back, err, tt.ref)
+		}
+		if KindOfKey(tt.key) != tt.kind || IsCourseKey(tt.key) != (tt.kind == Course) {
+			t.Errorf("KindOfKey(%q) = %q, want %q", tt.key, KindOfKey(tt.key), tt.kind)
+		}
+	}
+}

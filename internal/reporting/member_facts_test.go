@@ -13,6 +13,7 @@ import (
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
+	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/reporting"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
@@ -90,7 +91,7 @@ func releases(t *testing.T, db *store.Store, lib *content.Library, courseID stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	return assign.ReleasesOf(lib.Catalog().Course(courseID), seen)
+	return assign.MeasureReleases(lib.Catalog(), courseID, seen)
 }
 
 // sameStatuses fails when the member facts give another status than the joins for any member.
@@ -240,6 +241,20 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 				t.Fatal(err)
 			}
 			if _, err := db.SyncAssignment(ctx, &a, store.PinFunc(compliance.Pin(lib))); err != nil { // same course
+				t.Fatal(err)
+			}
+		})
+		step("a policy assignment and a confirmation", func() {
+			p := store.Assignment{Title: "Dienstanweisung", DueKind: assign.DueAfterJoining, DueDays: 30, ValidityMonths: 12, CreatedBy: user,
+				Targets: []store.AssignmentTarget{{Kind: store.TargetUnit, OrgUnitID: &res.Leaves[0]}}}
+			p.SetMeasure(measure.Ref{Kind: measure.Policy, ID: "dienstanweisung-ki"})
+			if err := db.SaveAssignment(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.SyncAssignment(ctx, &p, store.PinFunc(compliance.Pin(lib))); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := db.CompleteMeasureNow(ctx, store.MeasureCompletion{UserID: user, Measure: p.Measure(), Version: "1.0.0", ContentHash: "h"}); err != nil {
 				t.Fatal(err)
 			}
 		})

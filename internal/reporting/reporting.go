@@ -12,6 +12,7 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/store"
@@ -145,7 +146,11 @@ func (s *Source) course(ctx context.Context, id string) (*courseInfo, error) {
 		return ci, nil
 	}
 	ci := &courseInfo{title: id, legalDate: map[string]time.Time{}, titleByVersion: map[string]string{}}
-	if s.Library != nil {
+	if !measure.IsCourseKey(id) {
+		if err := s.measureInfo(ctx, id, ci); err != nil {
+			return nil, err
+		}
+	} else if s.Library != nil {
 		if c := s.Library.Catalog().Course(id); c != nil {
 			seen, err := s.Store.VersionsFirstSeen(ctx, id)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // Audience kinds of an assignment target.
@@ -19,8 +20,9 @@ const (
 	TargetUser     = "user"      // one person
 )
 
-// Assignment makes a course mandatory for an audience, with a due rule and, optionally,
-// recertification every ValidityMonths.
+// Assignment makes a measure mandatory for an audience, with a due rule and, optionally,
+// recertification every ValidityMonths. CourseID holds the measure's key (measure.Ref.Key): a bare
+// course id, or "policy:…", "session:…", "external:…"; see Measure and SetMeasure.
 type Assignment struct {
 	ID             int64  `gorm:"primaryKey"`
 	CourseID       string `gorm:"size:100;not null"`
@@ -232,8 +234,8 @@ func (s *Store) SyncAssignment(ctx context.Context, a *Assignment, pin PinFunc) 
 }
 
 func (s *Store) enrollMember(tx *gorm.DB, courseID string, userID int64, pin PinFunc) error {
-	if pin == nil {
-		return nil
+	if pin == nil || !measure.IsCourseKey(courseID) {
+		return nil // only online courses have enrollments; other measures are taken elsewhere
 	}
 	version, hash, ok := pin(courseID)
 	if !ok {

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // Completion is the record of participation: one person completed one version of a course. It is
@@ -103,6 +104,9 @@ func completionPayload(c *Completion) map[string]any {
 		"content_hash": c.ContentHash,
 		"completed_at": c.CompletedAt.UTC().Format(time.RFC3339Nano),
 		"valid_until":  nil,
+	}
+	if kind := measure.KindOfKey(c.CourseID); kind != measure.Course {
+		p["measure_kind"] = string(kind) // course records keep the payload they always had
 	}
 	if c.ValidUntil != nil {
 		p["valid_until"] = c.ValidUntil.UTC().Format(time.RFC3339Nano)
