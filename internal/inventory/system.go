@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ailit/ailit/internal/measure"
 )
 
 // Status is where a system is in its life.
@@ -200,10 +202,17 @@ func ParseStatus(s string) (Status, error) {
 var roleTitles = map[string]string{RoleUser: "Nutzung", RoleOversight: "Menschliche Aufsicht",
 	RoleDecisionMaker: "Entscheidung", RoleAdministrator: "Administration/Beschaffung"}
 
+// kindTitles name the kinds of measure other than courses in assignment titles.
+var kindTitles = map[measure.Kind]string{measure.Session: "Schulung", measure.Policy: "Dienstanweisung", measure.External: "Nachweis"}
+
 // AssignmentTitle is the title of the assignment that carries out a rule, e.g.
 // "KI-Register: Chatbot Bürgerservice · Nutzung · ki-sicher-nutzen".
 func AssignmentTitle(systemName string, r Rule) string {
-	t := "KI-Register: " + systemName + " · " + roleTitles[r.Role] + " · " + r.Measure.ID
+	what := r.Measure.ID
+	if r.Measure.Kind != measure.Course {
+		what = kindTitles[r.Measure.Kind] + " " + r.Measure.ID
+	}
+	t := "KI-Register: " + systemName + " · " + roleTitles[r.Role] + " · " + what
 	if len(t) > 200 {
 		t = t[:197] + "…"
 	}

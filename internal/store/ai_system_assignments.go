@@ -9,9 +9,9 @@ import (
 	"github.com/ailit/ailit/internal/measure"
 )
 
-// assignableKinds are the kinds of measure an assignment can carry on this branch: courses.
-// (Live sessions, policies and external evidence join once assignments can require them.)
-func assignable(r measure.Ref) bool { return r.Kind == measure.Course }
+// assignable says whether an assignment can require a measure: every kind can (the measure core
+// stores its key in Assignment.CourseID; see measure_completions.go).
+func assignable(r measure.Ref) bool { return r.Kind.Valid() && r.ID != "" }
 
 // SyncAISystem re-derives the assignments of one system from its units, role holders and rules
 // through the ordinary assignment engine: each rule has one assignment (created on first sync)
@@ -35,8 +35,9 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 		if row == nil || !assignable(req.Rule.Measure) {
 			continue
 		}
-		a := &Assignment{CourseID: req.Rule.Measure.ID, Title: inventory.AssignmentTitle(sys.Name, req.Rule),
+		a := &Assignment{Title: inventory.AssignmentTitle(sys.Name, req.Rule),
 			DueKind: assign.DueAfterJoining, DueDays: req.Rule.DueDays, ValidityMonths: req.Rule.ValidityMonths, CreatedBy: by}
+		a.SetMeasure(req.Rule.Measure)
 		if row.AssignmentID != nil {
 			a.ID = *row.AssignmentID
 		}

@@ -28,8 +28,9 @@ type myData struct {
 	Organisation      myOrganisation    `json:"organisation"`
 	Assignments       []myAssignment    `json:"assignments"`
 	Emails            []myEmail         `json:"emails"`
-	ReportAccess      []myReportAccess  `json:"report_access"` // reports this person viewed or exported
-	Identities        []myIdentity      `json:"identities"`    // links to identity providers (single sign-on)
+	ReportAccess      []myReportAccess  `json:"report_access"`   // reports this person viewed or exported
+	Identities        []myIdentity      `json:"identities"`      // links to identity providers (single sign-on)
+	AISystemRoles     []myAISystemRole  `json:"ai_system_roles"` // roles for AI systems (AI inventory)
 	Notes             map[string]string `json:"notes"`
 }
 
@@ -39,6 +40,13 @@ type myReportAccess struct {
 	Filters   string    `json:"filters"`
 	RowCount  int64     `json:"row_count"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// myAISystemRole is a role the person takes for an AI system beyond "user".
+type myAISystemRole struct {
+	System string `json:"system"`
+	Role   string `json:"role"`
+	Source string `json:"source"` // "admin": named by an administrator; "sso": from an SSO group
 }
 
 // myIdentity is a link to the person's account at an identity provider (single sign-on).
@@ -236,6 +244,10 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 	for _, id := range d.Identities {
 		out.Identities = append(out.Identities, myIdentity{Provider: id.Provider, Subject: id.Subject, LoginName: id.LoginName,
 			CreatedAt: id.CreatedAt, LastLoginAt: id.LastLoginAt})
+	}
+	out.AISystemRoles = []myAISystemRole{}
+	for _, r := range d.AISystemRoles {
+		out.AISystemRoles = append(out.AISystemRoles, myAISystemRole{System: r.SystemName, Role: r.Role, Source: r.Source})
 	}
 	return out, nil
 }

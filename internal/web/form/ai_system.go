@@ -95,22 +95,28 @@ func (f AISystem) System(unitExists func(int64) bool) (inventory.System, Errors)
 
 // AIRule is the form that adds a requirement rule to a system.
 type AIRule struct {
-	Role, Measure, ValidityMonths, DueDays string
+	Role, Measure, Other, ValidityMonths, DueDays string
 }
 
-// NewAIRule reads the rule form.
+// NewAIRule reads the rule form. A measure typed as "kind:id" (a live session series, a policy,
+// external evidence) takes the place of the course chosen from the list.
 func NewAIRule(c *fiber.Ctx) AIRule {
-	return AIRule{Role: trimmed(c, "role"), Measure: trimmed(c, "measure"),
+	f := AIRule{Role: trimmed(c, "role"), Measure: trimmed(c, "measure"), Other: trimmed(c, "measure_other"),
 		ValidityMonths: trimmed(c, "validity_months"), DueDays: trimmed(c, "due_days")}
+	return f
 }
 
 // Rule returns the rule and the problems per field; known says which measures exist.
 func (f AIRule) Rule(known func(measure.Ref) bool) (inventory.Rule, Errors) {
 	errs := Errors{}
 	r := inventory.Rule{Role: f.Role, DueDays: inventory.DefaultDueDays}
-	ref, err := measure.Parse(f.Measure)
+	field, text := "measure", f.Measure
+	if f.Other != "" {
+		field, text = "measure_other", f.Other
+	}
+	ref, err := measure.Parse(text)
 	if err != nil {
-		errs["measure"] = "inventory.err.measure"
+		errs[field] = "inventory.err.measure_other"
 	}
 	r.Measure = ref
 	if f.ValidityMonths != "" {
@@ -124,6 +130,9 @@ func (f AIRule) Rule(known func(measure.Ref) bool) (inventory.Rule, Errors) {
 		}
 	}
 	for _, p := range r.Validate(known) {
+		if p.Field == "measure" {
+			p.Field = field
+		}
 		if _, seen := errs[p.Field]; !seen {
 			errs[p.Field] = p.Key
 		}
