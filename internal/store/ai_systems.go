@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -374,4 +375,73 @@ func (s *Store) AISystemPeople(ctx context.Context, sc Scope, sys *AISystem) ([]
 	var us []User
 	err := q.Where(cond).Order("lower(display_name), id").Find(&us).Error
 	return us, err
+}
+
+// SystemRole names a role for a system by the system's key, as the SSO mapping file does.
+type SystemRole struct {
+	Key, Role string
+}
+
+// ReplaceSSOHolders sets the roles a person holds through SSO groups to exactly roles (keys the
+// inventory does not know are skipped): new ones are added, ones the groups no longer give are
+// removed, roles an admin named stay untouched. Each change is logged. It returns the ids of the
+// systems whose holders changed, for SyncAISystem.
+func (s *Store) ReplaceSSOHolders(ctx context.Context, userID int64, roles []SystemRole) ([]int64, error) {
+	var changed []int64
+	err := s.Tx(ctx, func(tx *gorm.DB) error {
+		var systems []AISystem
+		if err := tx.Find(&systems).Error; err != nil {
+			return err
+		}
+		byKey, keyOf := map[string]int64{}, map[int64]string{}
+		for _, sys := range systems {
+			byKey[sys.Key], keyOf[sys.ID] = sys.ID, sys.Key
+		}
+		want := map[AISystemHolder]bool{}
+		for _, r := range roles {
+			if id, ok := byKey[r.Key]; ok {
+				want[AISystemHolder{SystemID: id, UserID: userID, Role: r.Role, Source: HolderBySSO}] = true
+			}
+		}
+		var have []AISystemHolder
+		if err := tx.Where("user_id = ?", userID).Find(&have).Error; err != nil {
+			return err
+		}
+		held := map[AISystemHolder]bool{}
+		log := func(h AISystemHolder, holds bool) error {
+			if !slices.Contains(changed, h.SystemID) {
+				changed = append(changed, h.SystemID)
+			}
+			_, err := s.AppendEvidence(tx, EventAISystemRole, &userID, map[string]any{"key": keyOf[h.SystemID], "role": h.Role,
+				"holds": holds, "source": HolderBySSO})
+			return err
+		}
+		for _, h := range have {
+			key := AISystemHolder{SystemID: h.SystemID, UserID: userID, Role: h.Role, Source: HolderBySSO}
+			held[key] = true
+			if h.Source != HolderBySSO || want[key] {
+				continue
+			}
+			if err := tx.Where("system_id = ? AND user_id = ? AND role = ?", h.SystemID, userID, h.Role).Delete(&AISystemHolder{}).Error; err != nil {
+				return err
+			}
+			if err := log(h, false); err != nil {
+				return err
+			}
+		}
+		for h := range want {
+			if held[h] {
+				continue // held already, through SSO or named by an admin
+			}
+			if err := tx.Create(&h).Error; err != nil {
+				return err
+			}
+			if err := log(h, true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	slices.Sort(changed)
+	return changed, err
 }

@@ -188,3 +188,44 @@ func TestABadInventoryImportChangesNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestSSOGroupsReplaceOnlyTheRolesTheyGave(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		admin := mustPerson(t, s, "admin@stadt.example", nil, store.RoleAdmin)
+		dana := mustPerson(t, s, "dana@stadt.example", nil)
+		id, err := s.SaveAISystem(ctx, admin.ID, 0, chatbotSystem(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveAISystemRules(ctx, admin.ID, id, []inventory.Rule{courseRule("oversight", "ai-act-verwaltung", 12)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetAISystemHolder(ctx, admin.ID, id, dana.ID, inventory.RoleDecisionMaker, true); err != nil {
+			t.Fatal(err)
+		}
+		roles := []store.SystemRole{{Key: "chatbot-buergerservice", Role: "oversight"}, {Key: "gibt-es-nicht", Role: "oversight"}}
+		changed, err := s.ReplaceSSOHolders(ctx, dana.ID, roles)
+		if err != nil || !slices.Equal(changed, []int64{id}) {
+			t.Fatalf("first login: changed %v, %v", changed, err)
+		}
+		if changed, _ := s.ReplaceSSOHolders(ctx, dana.ID, roles); len(changed) != 0 {
+			t.Errorf("the same groups again changed %v", changed)
+		}
+		if _, err := s.SyncAISystem(ctx, 0, id, nil); err != nil {
+			t.Fatal(err)
+		}
+		sys, _ := s.AISystemByID(ctx, id)
+		if got := members(t, s, *sys.Rules[0].AssignmentID); !slices.Equal(got, []int64{dana.ID}) {
+			t.Errorf("oversight members %v, want Dana", got)
+		}
+		// She leaves the group: the SSO role goes, the role the admin named stays.
+		if changed, _ := s.ReplaceSSOHolders(ctx, dana.ID, []store.SystemRole{}); !slices.Equal(changed, []int64{id}) {
+			t.Errorf("leaving the group changed %v", changed)
+		}
+		sys, _ = s.AISystemByID(ctx, id)
+		if len(sys.Holders) != 1 || sys.Holders[0].Role != inventory.RoleDecisionMaker || sys.Holders[0].Source != store.HolderByAdmin {
+			t.Errorf("holders after leaving the group: %+v", sys.Holders)
+		}
+	})
+}
