@@ -130,6 +130,9 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 		}
 		return nil
 	})
+	if err == nil {
+		err = seedInventory(ctx, db, lib, res) // the AI inventory with its rules (inventory.go)
+	}
 	return res, err
 }
 
