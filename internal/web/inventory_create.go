@@ -17,7 +17,7 @@ func (a *App) inventoryCreate(c *fiber.Ctx) error {
 		return err
 	}
 	t := tr(lang(c))
-	sys, errs := f.System(exists)
+	sys, errs := f.Validate(exists)
 	if len(errs) > 0 {
 		return a.renderInventorySystem(c, fiber.StatusUnprocessableEntity, nil, inventoryPage{Form: f}, errs.Translate(t))
 	}

@@ -17,7 +17,7 @@ func (a *App) inventoryRuleAdd(c *fiber.Ctx) error {
 	}
 	t := tr(lang(c))
 	f := form.NewAIRule(c)
-	rule, errs := f.Rule(compliance.KnownMeasure(a.lib))
+	rule, errs := f.Validate(compliance.KnownMeasure(a.lib))
 	if len(errs) > 0 {
 		p := inventoryPage{Form: form.AISystemOf(sys.Model(), sys.UnitIDs()), RuleForm: f, Role: inventory.RoleOversight}
 		return a.renderInventorySystem(c, fiber.StatusUnprocessableEntity, sys, p, errs.Translate(t))

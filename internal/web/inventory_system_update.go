@@ -24,7 +24,7 @@ func (a *App) inventorySystemUpdate(c *fiber.Ctx) error {
 	}
 	t := tr(lang(c))
 	page := inventoryPage{Form: f, Role: inventory.RoleOversight, RuleForm: form.AIRule{Role: inventory.RoleUser, DueDays: "90"}}
-	sys, errs := f.System(exists)
+	sys, errs := f.Validate(exists)
 	if len(errs) > 0 {
 		return a.renderInventorySystem(c, fiber.StatusUnprocessableEntity, old, page, errs.Translate(t))
 	}

@@ -59,9 +59,9 @@ func (f AISystem) HasClass(c string) bool { return slices.Contains(f.Classificat
 func (f AISystem) HasUnit(id int64) bool  { return slices.Contains(f.UnitIDs, id) }
 func (f AISystem) AreaIs(n int) bool      { return f.AnnexArea == strconv.Itoa(n) }
 
-// System returns the system the form describes and the problems of each field; unitExists
+// Validate returns the system the form describes and the problems of each field; unitExists
 // says which units exist.
-func (f AISystem) System(unitExists func(int64) bool) (inventory.System, Errors) {
+func (f AISystem) Validate(unitExists func(int64) bool) (inventory.System, Errors) {
 	errs := Errors{}
 	s := inventory.System{Key: f.Key, Name: f.Name, Provider: f.Provider, Purpose: f.Purpose, Status: inventory.Status(f.Status),
 		Classification: inventory.SortClassification(f.Classification), Contact: f.Contact, Public: f.Public,
@@ -106,8 +106,8 @@ func NewAIRule(c *fiber.Ctx) AIRule {
 	return f
 }
 
-// Rule returns the rule and the problems per field; known says which measures exist.
-func (f AIRule) Rule(known func(measure.Ref) bool) (inventory.Rule, Errors) {
+// Validate returns the rule and the problems per field; known says which measures exist.
+func (f AIRule) Validate(known func(measure.Ref) bool) (inventory.Rule, Errors) {
 	errs := Errors{}
 	r := inventory.Rule{Role: f.Role, DueDays: inventory.DefaultDueDays}
 	field, text := "measure", f.Measure
