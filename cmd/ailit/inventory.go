@@ -147,10 +147,14 @@ func inventoryImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Dry run: nothing was changed.")
 		return 0
 	}
-	if err := db.ApplyInventoryImport(ctx, 0, plan); err != nil {
+	by, err := db.InventoryActor(ctx) // checked before anything changes
+	if err != nil {
 		return fail(stderr, err)
 	}
-	n, err := db.SyncAllAISystems(ctx, 0, compliance.Pin(lib))
+	if err := db.ApplyInventoryImport(ctx, by, plan); err != nil {
+		return fail(stderr, err)
+	}
+	n, err := db.SyncAllAISystems(ctx, by, compliance.Pin(lib))
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -17,14 +17,14 @@ func assignable(r measure.Ref) bool { return r.Kind.Valid() && r.ID != "" }
 // through the ordinary assignment engine: each rule has one assignment (created on first sync)
 // whose targets are the rule's audience, due N days after joining, recertified every M months;
 // then the assignment's members are synced (newcomers enrolled as pin says). by is who made the
-// change (0: the first administrator, for the CLI). It returns how many people joined.
+// change (0: InventoryActor, for the CLI). It returns how many people joined.
 func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFunc) (int, error) {
 	sys, err := s.AISystemByID(ctx, systemID)
 	if err != nil {
 		return 0, err
 	}
 	if by == 0 {
-		if by, err = s.firstAdmin(ctx); err != nil {
+		if by, err = s.InventoryActor(ctx); err != nil {
 			return 0, err
 		}
 	}
@@ -90,14 +90,19 @@ func ruleRow(sys *AISystem, r inventory.Rule) *AISystemRule {
 	return nil
 }
 
-func (s *Store) firstAdmin(ctx context.Context) (int64, error) {
+// InventoryActor is who the command line acts as when it derives assignments (they record their
+// creator): the first administrator, else the first person at all (a demo without admins).
+func (s *Store) InventoryActor(ctx context.Context) (int64, error) {
 	var ids []int64
 	err := s.R.WithContext(ctx).Model(&UserRole{}).Where("role = ?", RoleAdmin).Order("user_id").Limit(1).Pluck("user_id", &ids).Error
+	if err == nil && len(ids) == 0 {
+		err = s.R.WithContext(ctx).Model(&User{}).Order("id").Limit(1).Pluck("id", &ids).Error
+	}
 	if err != nil {
 		return 0, err
 	}
 	if len(ids) == 0 {
-		return 0, domain.Errorf(domain.EINVALID, "no administrator exists yet: create one with \"ailit users create\" first")
+		return 0, domain.Errorf(domain.EINVALID, "nobody has an account yet: create an administrator with \"ailit users create\" first")
 	}
 	return ids[0], nil
 }
