@@ -86,15 +86,7 @@ func inventoryExport(args []string, stdout, stderr io.Writer) int {
 // first; with any error nothing is imported; otherwise everything is applied in one transaction
 // and the assignments are derived again.
 func inventoryImport(args []string, stdout, stderr io.Writer) int {
-	var file string
-	var rest []string
-	for _, a := range args {
-		if file == "" && !strings.HasPrefix(a, "-") {
-			file = a
-		} else {
-			rest = append(rest, a)
-		}
-	}
+	file, rest := fileArgument(args)
 	var dryRun bool
 	cfg, _, err := loadConfig("inventory import", rest, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&dryRun, "dry-run", false, "show what would change, change nothing")

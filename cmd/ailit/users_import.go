@@ -14,10 +14,9 @@ import (
 	"github.com/ailit/ailit/internal/importer"
 )
 
-// cmdUsersImport reads an HR export and shows (--dry-run) or applies what changes.
-func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
-	var file string
-	var rest []string
+// fileArgument takes the first argument that is not a flag as the file; the rest are flags, so
+// "FILE --dry-run" and "--dry-run FILE" both work.
+func fileArgument(args []string) (file string, rest []string) {
 	for _, a := range args {
 		if file == "" && !strings.HasPrefix(a, "-") {
 			file = a
@@ -25,6 +24,12 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 			rest = append(rest, a)
 		}
 	}
+	return file, rest
+}
+
+// cmdUsersImport reads an HR export and shows (--dry-run) or applies what changes.
+func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
+	file, rest := fileArgument(args)
 	var dryRun bool
 	cfg, _, err := loadConfig("users import", rest, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&dryRun, "dry-run", false, "show what would change, change nothing")

@@ -72,13 +72,7 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 			return nil, nil, &FileError{LineError{Line: i + 1, Key: "import.err.encoding", Args: []any{i + 1}}}
 		}
 	}
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = ';'
-	if bytes.Count(header, []byte(",")) > bytes.Count(header, []byte(";")) {
-		cr.Comma = ','
-	}
-	cr.FieldsPerRecord = -1
+	cr := NewCSVReader(data)
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, nil, &FileError{LineError{Line: 1, Key: "import.err.empty"}}
@@ -138,6 +132,19 @@ func Parse(r io.Reader) ([]Row, []LineError, error) {
 		rows = append(rows, row)
 	}
 	return rows, errs, nil
+}
+
+// NewCSVReader reads a spreadsheet's CSV export: ";" (German Excel) or ",", whichever the header
+// line uses more, and rows of any length (missing cells are empty). data has no BOM.
+func NewCSVReader(data []byte) *csv.Reader {
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = ';'
+	if bytes.Count(header, []byte(",")) > bytes.Count(header, []byte(";")) {
+		cr.Comma = ','
+	}
+	cr.FieldsPerRecord = -1
+	return cr
 }
 
 // checkRow fills the roles and checks required fields.

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ailit/ailit/internal/importer"
 	"github.com/ailit/ailit/internal/measure"
 )
 
@@ -134,13 +135,19 @@ func ParseJSON(data []byte) ([]Entry, []LineError) {
 			continue
 		}
 		e, problems := fromJSON(js)
+		entries, errs = collect(entries, errs, e, line, problems)
+	}
+	return entries, errs
+}
+
+// collect keeps an entry without problems, or its problems as errors of its line.
+func collect(entries []Entry, errs []LineError, e Entry, line int, problems []string) ([]Entry, []LineError) {
+	for _, p := range problems {
+		errs = append(errs, LineError{line, p})
+	}
+	if len(problems) == 0 {
 		e.Line = line
-		for _, p := range problems {
-			errs = append(errs, LineError{line, p})
-		}
-		if len(problems) == 0 {
-			entries = append(entries, e)
-		}
+		entries = append(entries, e)
 	}
 	return entries, errs
 }
@@ -259,13 +266,7 @@ func ParseCSV(data []byte) ([]Entry, []LineError) {
 	if !utf8.Valid(data) {
 		return nil, []LineError{{0, "the file is not UTF-8; save it as \"CSV UTF-8\""}}
 	}
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = ';'
-	if bytes.Count(header, []byte(",")) > bytes.Count(header, []byte(";")) {
-		cr.Comma = ','
-	}
-	cr.FieldsPerRecord = -1
+	cr := importer.NewCSVReader(data)
 	head, err := cr.Read()
 	if err != nil {
 		return nil, []LineError{{1, "no header line: " + err.Error()}}
@@ -310,13 +311,7 @@ func ParseCSV(data []byte) ([]Entry, []LineError) {
 			return ""
 		}
 		e, problems := fromCSV(get)
-		e.Line = line
-		for _, p := range problems {
-			errs = append(errs, LineError{line, p})
-		}
-		if len(problems) == 0 {
-			entries = append(entries, e)
-		}
+		entries, errs = collect(entries, errs, e, line, problems)
 	}
 	return entries, errs
 }
