@@ -41,6 +41,10 @@ func TestAdminRegistersASystemAndItsRuleAssignsThePeopleOfTheUnits(t *testing.T)
 	if r.Status != 303 {
 		t.Fatalf("rule: %d\n%s", r.Status, r.Body)
 	}
+	r = admin.Post(page+"/people", url.Values{"action": {"add"}, "email": {"niemand@stadt.example"}, "role": {"oversight"}})
+	if r.Status != 422 || !strings.Contains(r.Body, `id="f-email-error"`) || !strings.Contains(r.Body, "Keine aktive Person mit dieser E-Mail-Adresse") {
+		t.Errorf("naming an unknown person: %d", r.Status)
+	}
 	r = admin.Get(page)
 	if !strings.Contains(r.Body, "Nutzer:in") || !strings.Contains(r.Body, "ki-grundlagen") || !strings.Contains(r.Body, "alle 24 Monate") {
 		t.Fatalf("system page lacks the rule:\n%s", r.Body)
@@ -72,6 +76,9 @@ func TestAdminRegistersASystemAndItsRuleAssignsThePeopleOfTheUnits(t *testing.T)
 	r = admin.Get("/reports/ai-systems")
 	if !strings.Contains(r.Body, "0 % (0 von 2 Personen)") || !strings.Contains(r.Body, "lea@stadt.example") && !strings.Contains(r.Body, "Ordnungsamt") {
 		t.Errorf("admin's record:\n%s", r.Body)
+	}
+	if r := f.client(t, "chef@stadt.example").Get("/reports"); !strings.Contains(r.Body, `href="/reports/ai-systems"`) {
+		t.Error("the reports page does not lead to the record per AI system")
 	}
 	r = f.client(t, "chef@stadt.example").Get("/reports/ai-systems")
 	if r.Status != 200 || !strings.Contains(r.Body, "0 % (0 von 1 Personen)") || !strings.Contains(r.Body, "(Ordnungsamt)") || strings.Contains(r.Body, "Kämmerei") {
