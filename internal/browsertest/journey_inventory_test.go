@@ -83,7 +83,11 @@ func TestAdminRegistersAnAISystemAndThePeopleOfTheUnitSeeTheirMeasures(t *testin
 		Fill(t, admin, "Oder andere Maßnahme (Art:Kennung)", other)
 		Fill(t, admin, "Auffrischen nach (Monate, 0 = einmalig)", months)
 		Fill(t, admin, "Frist (Tage ab Zuweisung)", "60")
-		ClickButton(t, admin, "Regel hinzufügen")
+		// Enter in the last field submits the rule form, as a keyboard user does; a click at the
+		// button's coordinates on this long page missed it under load.
+		if status := PressEnter(t, admin, "Frist (Tage ab Zuweisung)"); status != 200 {
+			t.Fatalf("adding a rule: status %d", status)
+		}
 		AssertText(t, admin, "[role=status]", "Die Regeln wurden gespeichert")
 	}
 	addRule("user", "course:ki-sicher-nutzen", "", "24")
@@ -91,7 +95,7 @@ func TestAdminRegistersAnAISystemAndThePeopleOfTheUnitSeeTheirMeasures(t *testin
 	addRule("oversight", "course:ai-act-verwaltung", "", "12")
 	addRule("oversight", "", "session:workshop-ki-buergerservice", "24")
 	Fill(t, admin, "E-Mail-Adresse", "ben@stadt.example")
-	ClickButton(t, admin, "Person benennen")
+	PressEnter(t, admin, "E-Mail-Adresse")
 	AssertText(t, admin, "[role=status]", "Die Rolle wurde gespeichert")
 	AssertText(t, admin, "#people ~ .kern-table-responsive", "ben@stadt.example")
 	for _, want := range []string{"Kurs: ki-sicher-nutzen", "Dienstanweisung bestätigen: dienstanweisung-ki", "Kurs: ai-act-verwaltung",

@@ -46,5 +46,5 @@ func (a *App) inventoryPersonSet(c *fiber.Ctx) error {
 		return err
 	}
 	webSession(c).flash(t("inventory.people.saved"))
-	return c.Redirect(inventoryPath(sys.ID)+"#people", fiber.StatusSeeOther)
+	return c.Redirect(inventoryPath(sys.ID), fiber.StatusSeeOther)
 }

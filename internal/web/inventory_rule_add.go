@@ -37,5 +37,5 @@ func (a *App) inventoryRuleAdd(c *fiber.Ctx) error {
 		return err
 	}
 	webSession(c).flash(t("inventory.rules.saved", n))
-	return c.Redirect(inventoryPath(sys.ID)+"#rules", fiber.StatusSeeOther)
+	return c.Redirect(inventoryPath(sys.ID), fiber.StatusSeeOther)
 }

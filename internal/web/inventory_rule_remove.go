@@ -38,5 +38,5 @@ func (a *App) inventoryRuleRemove(c *fiber.Ctx) error {
 		return err
 	}
 	webSession(c).flash(tr(lang(c))("inventory.rules.saved", n))
-	return c.Redirect(inventoryPath(sys.ID)+"#rules", fiber.StatusSeeOther)
+	return c.Redirect(inventoryPath(sys.ID), fiber.StatusSeeOther)
 }
