@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/store"
@@ -10,6 +12,7 @@ type inventoryListPage struct {
 	Systems        []store.AISystem
 	UnitPaths      map[int64]string
 	PublicRegister bool
+	Now            time.Time // a review date before it is shown as due
 }
 
 // inventoryList shows the AI inventory ("KI-Register") and the switch of the public register page.
@@ -27,5 +30,5 @@ func (a *App) inventoryList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return a.render(c, fiber.StatusOK, "inventory_list", inventoryListPage{Systems: systems, UnitPaths: paths, PublicRegister: on}, nil)
+	return a.render(c, fiber.StatusOK, "inventory_list", inventoryListPage{Systems: systems, UnitPaths: paths, PublicRegister: on, Now: a.db.Now()}, nil)
 }

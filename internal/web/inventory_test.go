@@ -110,6 +110,16 @@ func TestThePublicRegisterIsOffByDefaultAndShowsOnlyPublicSystemsWithoutPeople(t
 			t.Fatalf("create %s: %d", s.key, r.Status)
 		}
 	}
+	// The classifier's review date has passed (the fixture's clock is 1 March 2026): the list says so.
+	systems, _ := f.env.Store.AISystems(context.Background())
+	old := systems[1].Model()
+	old.ReviewDate = f.clock.t.AddDate(0, 0, -1)
+	if _, err := f.env.Store.SaveAISystem(context.Background(), 1, systems[1].ID, old, systems[1].UnitIDs()); err != nil {
+		t.Fatal(err)
+	}
+	if r := admin.Get("/admin/inventory"); strings.Count(r.Body, "Prüfung fällig") != 1 || !strings.Contains(r.Body, "28.02.2026") {
+		t.Errorf("the list does not mark the one review that is due:\n%s", r.Body)
+	}
 	if r := admin.Post("/admin/inventory/public-register", url.Values{"public_register": {"1"}}); r.Status != 303 {
 		t.Fatalf("switch on: %d", r.Status)
 	}
