@@ -30,6 +30,8 @@ var commands = []command{
 	{"report export", "ailit report export --format csv|xlsx|pdf|json --out FILE [filters]", "write the manager report to a file (a CSV comes with FILE.csv.integrity.json)"},
 	{"report evidence", "ailit report evidence --format csv|xlsx|pdf|json --out FILE [filters]", "write the Art. 4 evidence report (\"Nachweis KI-Kompetenz\") to a file"},
 	{"report verify", "ailit report verify [--integrity SIDECAR] FILE", "check a report file against its integrity hash (exit 1 if it differs)"},
+	{"inventory export", "ailit inventory export --format json|csv [--out FILE]", "write the AI inventory (\"KI-Register\") with its rules to a file"},
+	{"inventory import", "ailit inventory import FILE [--dry-run]", "check, then apply an inventory file (nothing imported on any error)"},
 	{"retention run", "ailit retention run [--dry-run] [--as-of YYYY-MM-DD]", "delete what is past its retention period, with counts per data category"},
 	{"demo seed", "ailit demo seed [--users N] [--units M] [--courses C] [--seed S]", "build a synthetic organisation (demos, load tests)"},
 	{"version", "ailit version", "print the version"},

@@ -41,6 +41,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDemo(rest, stdout, stderr)
 	case "retention":
 		return cmdRetention(rest, stdout, stderr)
+	case "inventory": // AI inventory (inventory.go)
+		return cmdInventory(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -20,12 +20,9 @@ import (
 // newcomers afterwards failed: different from 1 ("nothing was imported"), so scripts can tell.
 const exitImportedButNotSynced = 3
 
-// cmdUsersImport reads an HR export and shows (--dry-run) or applies what changes. Everything the
-// import needs (the file, the database, the course folders, the confirmation of a mass
-// deactivation) is checked before anything is written, so exit 1 always means nothing changed.
-func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
-	var file string
-	var rest []string
+// fileArgument takes the first argument that is not a flag as the file; the rest are flags, so
+// "FILE --dry-run" and "--dry-run FILE" both work.
+func fileArgument(args []string) (file string, rest []string) {
 	for _, a := range args {
 		if file == "" && !strings.HasPrefix(a, "-") {
 			file = a
@@ -33,6 +30,12 @@ func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
 			rest = append(rest, a)
 		}
 	}
+	return file, rest
+}
+
+// cmdUsersImport reads an HR export and shows (--dry-run) or applies what changes.
+func cmdUsersImport(args []string, stdout, stderr io.Writer) int {
+	file, rest := fileArgument(args)
 	var dryRun bool
 	var modeName string
 	var confirmed int

@@ -136,6 +136,9 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 	})
 	if err == nil {
 		err = seedMeasures(ctx, db, lib, rng, now, res) // policies and workshops (measures.go)
+		if err == nil {
+			err = seedInventory(ctx, db, lib, res) // the AI inventory with its rules (inventory.go)
+		}
 	}
 	return res, err
 }

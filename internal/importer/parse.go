@@ -192,6 +192,20 @@ func (s sharedSlices) path(unit string) []string {
 	return p
 }
 
+// NewCSVReader reads a spreadsheet's CSV export held in memory (the AI inventory file, which is
+// small): ";" (German Excel) or ",", whichever the header line uses more, and rows of any length
+// (missing cells are empty). data has no BOM. The HR import streams its file instead (Parse).
+func NewCSVReader(data []byte) *csv.Reader {
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = ';'
+	if bytes.Count(header, []byte(",")) > bytes.Count(header, []byte(";")) {
+		cr.Comma = ','
+	}
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
 // checkRow fills the roles (shared with other rows of the same roles) and checks required fields.
 func checkRow(row *Row, roles string, known map[string][]string) (LineError, bool) {
 	topUnit := "" // "" when the path has no unit

@@ -100,7 +100,7 @@ var (
 	measureColumns   = []Column{colMeasureID, colMeasure, colAudiences, colCourses, colDueRule}
 	versionColumns   = []Column{colCourseID, colCourseTitle, colCourseVersion, colContentHash, colLegalDate}
 	metaColumns      = []Column{colMetaKey, colMetaLabel, colMetaValue}
-	allColumnSources = [][]Column{resultsColumns, unitColumns, unitCourseCols, coverageColumns, measureColumns, versionColumns, metaColumns}
+	allColumnSources = [][]Column{resultsColumns, unitColumns, unitCourseCols, coverageColumns, measureColumns, versionColumns, metaColumns, aiSystemColumns}
 )
 
 // Columns is the column set a manager may see at a privacy level: per-unit aggregates at

@@ -12,6 +12,9 @@ type Document struct {
 	Title    string
 	Meta     []Field
 	Sections []Section
+	// AISystems, when not nil, is also written as a top-level "ai_systems" array in JSON (the same
+	// content as the "ai_systems" section, which the integrity hash covers).
+	AISystems []AISystem
 }
 
 // Field is one line of metadata: generated-at, privacy level, filters, legal wording.
@@ -41,6 +44,7 @@ var sectionTitles = map[string][2]string{
 	"coverage":     {"Kompetenzabdeckung", "Competence coverage"},
 	"measures":     {"Maßnahmen", "Measures"},
 	"versions":     {"Kursversionen", "Course versions"},
+	"ai_systems":   {"KI-Systeme", "AI systems"},
 	metaSection:    {"Filter & Integrität", "Filters & integrity"},
 }
 

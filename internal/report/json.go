@@ -67,9 +67,13 @@ func WriteJSON(w io.Writer, doc Document) (hash string, err error) {
 		}
 		b = append(b, "]}"...)
 	}
+	b = append(b, ']')
+	if doc.AISystems != nil {
+		b = appendAISystems(b, doc.AISystems)
+	}
 	canon.meta(doc.Meta)
 	hash = canon.hex()
-	b = append(b, `],"integrity":{"method":`...)
+	b = append(b, `,"integrity":{"method":`...)
 	b = appendJSONString(b, canonicalVersion+" / SHA-256")
 	b = append(b, `,"sha256":`...)
 	b = appendJSONString(b, hash)

@@ -123,6 +123,7 @@ type Evidence struct {
 	LegalStatus string // the maintained legal-status wording; the law changed in 2026
 	Measures    []Measure
 	Versions    []CourseVersion
+	AISystems   []AISystem // the AI inventory: per system, roles, measures and coverage
 }
 
 // EvidenceReport is the organisation-level record for Art. 4 AI Act: completion per unit, per
@@ -158,7 +159,9 @@ func EvidenceReport(e Evidence, rows Rows) Document {
 		}, coverageValues, k, lang)},
 		{Key: "measures", Columns: measureColumns, Rows: sliceRows(measures)},
 		{Key: "versions", Columns: versionColumns, Rows: sliceRows(versions)},
+		aiSystemSection(e.AISystems, k, lang),
 	}
+	doc.AISystems = append([]AISystem{}, e.AISystems...)
 	return doc
 }
 

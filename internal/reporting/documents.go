@@ -155,6 +155,10 @@ func (s *Source) EvidenceReport(ctx context.Context, sc store.Scope, f Filter, r
 		m.Courses = []string{ci.title} // people read titles; the versions table has the ids
 		e.Measures = append(e.Measures, m)
 	}
+	// The AI inventory: per system, roles, measures and coverage today (ai_systems.go).
+	if e.AISystems, err = s.AISystemSummaries(ctx, sc, rs); err != nil {
+		return report.Document{}, err
+	}
 	seen := map[string]bool{}
 	addVersion := func(courseID, version, hash string) error {
 		if version == "" || seen[courseID+"@"+version] {

@@ -25,6 +25,9 @@ type Mapping struct {
 	Roles        map[string][]string `yaml:"roles"`         // group → roles; groups compared case-insensitively
 	DefaultRoles []string            `yaml:"default_roles"` // everybody who logs in gets these
 	OrgUnit      UnitRule            `yaml:"org_unit"`
+	// AISystemRoles gives roles for AI systems of the inventory: group → ["system-key:role", …],
+	// e.g. "KI-Aufsicht-Chatbot": ["chatbot-buergerservice:oversight"]. Empty: SSO gives none.
+	AISystemRoles map[string][]string `yaml:"ai_system_roles"`
 }
 
 // Fields names the claims or attributes that carry each value. Empty: the value is not used.
@@ -97,6 +100,9 @@ func (m *Mapping) validate() error {
 			return fmt.Errorf("default_roles: unknown role %q (expected one of %s)", r, strings.Join(store.AllRoles, ", "))
 		}
 	}
+	if err := validateAISystemRoles(m.AISystemRoles); err != nil {
+		return err
+	}
 	if m.OrgUnit.Match != MatchPath && m.OrgUnit.Match != MatchID {
 		return fmt.Errorf("org_unit.match: %q: expected path or id", m.OrgUnit.Match)
 	}
@@ -141,6 +147,7 @@ type Profile struct {
 	Email, DisplayName, PersonnelNumber string
 	Roles                               []string // nil: the mapping manages no roles, keep the account's
 	Unit                                UnitRef
+	AISystemRoles                       []store.SystemRole // nil: the mapping gives no AI system roles
 }
 
 // UnitRef points at an org unit by path or by ailit's id; the zero value means none was sent.
@@ -171,6 +178,9 @@ func (m *Mapping) Profile(f Fields, attrs Attributes) (Profile, error) {
 	}
 	if len(m.Roles) > 0 {
 		p.Roles = m.rolesOf(attrs.All(f.Groups))
+	}
+	if len(m.AISystemRoles) > 0 {
+		p.AISystemRoles = m.aiSystemRolesOf(attrs.All(f.Groups))
 	}
 	unit, err := m.unitOf(attrs.First(f.OrgUnit))
 	if err != nil {

@@ -29,11 +29,26 @@ func (p *Provisioner) Login(ctx context.Context, provider, subject, loginName st
 	if err != nil {
 		return nil, err
 	}
-	return p.DB.LoginExternal(ctx, store.ExternalLogin{
+	u, err := p.DB.LoginExternal(ctx, store.ExternalLogin{
 		Provider: provider, Subject: subject, LoginName: loginName,
 		Email: prof.Email, DisplayName: prof.DisplayName, PersonnelNumber: prof.PersonnelNumber,
 		Roles: prof.Roles, OrgUnitID: unitID,
 	})
+	if err != nil || prof.AISystemRoles == nil {
+		return u, err
+	}
+	// Roles for AI systems follow the groups at every login, like the platform roles; the
+	// systems whose holders changed get their assignments derived again.
+	changed, err := p.DB.ReplaceSSOHolders(ctx, u.ID, prof.AISystemRoles)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range changed {
+		if _, err := p.DB.SyncAISystem(ctx, 0, id, nil); err != nil {
+			p.Log.Warn("AI system assignments not derived after an SSO login", "ai_system_id", id, "err", err)
+		}
+	}
+	return u, nil
 }
 
 // resolveUnit finds the unit the provider named. A unit ailit does not know refuses the login when

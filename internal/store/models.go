@@ -82,5 +82,7 @@ func AllModels() []any {
 		&HealthProbe{}, // the readiness write probe (health.go)
 		// measures beyond online courses (sessions_live.go, external_evidence.go)
 		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}, &ExternalEvidence{},
+		// AI inventory (ai_systems.go)
+		&AISystem{}, &AISystemUnit{}, &AISystemHolder{}, &AISystemRule{},
 	}
 }

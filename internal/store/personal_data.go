@@ -30,13 +30,21 @@ type PersonalData struct {
 	// Measures beyond online courses (measure_data.go).
 	SessionRegistrations []MySessionRegistration
 	EvidenceUploads      []ExternalEvidence
+	AISystemRoles        []AISystemRoleOf     // roles for AI systems beyond "user" (AI inventory)
+}
+
+// AISystemRoleOf is a role a person holds for an AI system of the inventory.
+type AISystemRoleOf struct {
+	SystemName string
+	Role       string
+	Source     string
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
 	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{},
-	&SessionRegistration{}, &ExternalEvidence{}}
+	&SessionRegistration{}, &ExternalEvidence{}, &AISystemHolder{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -87,6 +95,12 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 		return nil, err
 	}
 	if err := s.measureDataOf(ctx, d); err != nil {
+		return nil, err
+	}
+	err = db.Table("ai_system_holders").Select("ai_systems.name AS system_name, ai_system_holders.role, ai_system_holders.source").
+		Joins("JOIN ai_systems ON ai_systems.id = ai_system_holders.system_id").
+		Where("ai_system_holders.user_id = ?", userID).Order("ai_systems.name, ai_system_holders.role").Scan(&d.AISystemRoles).Error
+	if err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -35,6 +35,7 @@ type myData struct {
 	// Measures beyond online courses (mydata_measures.go).
 	SessionRegistrations []mySessionRegistration `json:"session_registrations"`
 	EvidenceUploads      []myEvidenceUpload      `json:"evidence_uploads"`
+	AISystemRoles        []myAISystemRole        `json:"ai_system_roles"` // roles for AI systems (AI inventory)
 	Notes                map[string]string       `json:"notes"`
 }
 
@@ -44,6 +45,13 @@ type myReportAccess struct {
 	Filters   string    `json:"filters"`
 	RowCount  int64     `json:"row_count"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// myAISystemRole is a role the person takes for an AI system beyond "user".
+type myAISystemRole struct {
+	System string `json:"system"`
+	Role   string `json:"role"`
+	Source string `json:"source"` // "admin": named by an administrator; "sso": from an SSO group
 }
 
 // myIdentity is a link to the person's account at an identity provider (single sign-on).
@@ -251,6 +259,10 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 	out.LegalHolds = []myLegalHold{}
 	for _, h := range d.LegalHolds {
 		out.LegalHolds = append(out.LegalHolds, myLegalHold{Reason: h.Reason, CreatedAt: h.CreatedAt, ReleasedAt: h.ReleasedAt})
+	}
+	out.AISystemRoles = []myAISystemRole{}
+	for _, r := range d.AISystemRoles {
+		out.AISystemRoles = append(out.AISystemRoles, myAISystemRole{System: r.SystemName, Role: r.Role, Source: r.Source})
 	}
 	return out, nil
 }

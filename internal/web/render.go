@@ -169,6 +169,7 @@ func navFor(u *store.User, current string) []navItem {
 	if u.HasRole(store.RoleAdmin) {
 		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})
 		items = append(items, navItem{Href: "/admin/settings", Label: "nav.admin.settings"})
+		items = append(items, navItem{Href: "/admin/inventory", Label: "nav.inventory"}) // AI inventory
 	}
 	for i := range items {
 		h := items[i].Href

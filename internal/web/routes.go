@@ -198,6 +198,20 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodGet, "/team/evidence/:id<int>/file", mgr, a.teamEvidenceFile)
 	a.handle(fiber.MethodPost, "/team/evidence/:id<int>/decision", mgr, a.teamEvidenceDecide)
 
+	// AI inventory ("KI-Register", inventory_*.go): admins keep it; the record per AI system is a
+	// report (scoped to the viewer's units); the public register is off until an admin switches it on.
+	a.handle(fiber.MethodGet, "/admin/inventory", admin, a.inventoryList)
+	a.handle(fiber.MethodGet, "/admin/inventory/new", admin, a.inventoryNew)
+	a.handle(fiber.MethodPost, "/admin/inventory", admin, a.inventoryCreate)
+	a.handle(fiber.MethodPost, "/admin/inventory/public-register", admin, a.inventoryPublicSetting)
+	a.handle(fiber.MethodGet, "/admin/inventory/:id<int>", admin, a.inventorySystemShow)
+	a.handle(fiber.MethodPost, "/admin/inventory/:id<int>", admin, a.inventorySystemUpdate)
+	a.handle(fiber.MethodPost, "/admin/inventory/:id<int>/rules", admin, a.inventoryRuleAdd)
+	a.handle(fiber.MethodPost, "/admin/inventory/:id<int>/rules/:rule<int>/remove", admin, a.inventoryRuleRemove)
+	a.handle(fiber.MethodPost, "/admin/inventory/:id<int>/people", admin, a.inventoryPersonSet)
+	a.handle(fiber.MethodGet, "/reports/ai-systems", mgr, a.aiEvidenceShow)
+	a.handle(fiber.MethodGet, "/ki-register", public, a.publicRegisterShow)
+
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
