@@ -144,7 +144,7 @@ func inventoryImport(args []string, stdout, stderr io.Writer) int {
 	if err := db.ApplyInventoryImport(ctx, by, plan); err != nil {
 		return fail(stderr, err)
 	}
-	n, err := db.SyncAllAISystems(ctx, by, compliance.Pin(lib))
+	n, err := db.SyncAllAISystems(ctx, by, compliance.Pin(lib), compliance.MeasureTitles(ctx, db, lib, "de", nil).Of)
 	if err != nil {
 		return fail(stderr, err)
 	}

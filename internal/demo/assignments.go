@@ -200,7 +200,15 @@ func (b *memberBatch) flush(tx *gorm.DB, res *Result) error {
 func (b *memberBatch) add(rng *rand.Rand, now time.Time, a *store.Assignment, uid int64, c courseVersion, p pace, creator int64) {
 	joined := a.CreatedAt.Add(time.Duration(rng.IntN(72)) * time.Hour)
 	m := store.AssignmentMember{AssignmentID: a.ID, UserID: uid, JoinedAt: joined}
-	defer func() { b.members = append(b.members, m) }()
+	// Everybody is enrolled on joining, as the assignment sync does (in the course of their
+	// language); the pace decides whether and when they start and finish.
+	e := store.Enrollment{UserID: uid, CourseID: c.id, Version: c.version, ContentHash: c.hash,
+		Source: store.SourceAssignment, EnrolledAt: joined, LastActivityAt: joined}
+	defer func() {
+		b.members = append(b.members, m)
+		b.enrolls = append(b.enrolls, e)
+	}()
+	m.EnrolledVersion, m.EnrolledHash = c.version, c.hash
 	if rng.IntN(100) < 2 {
 		b.exempt = append(b.exempt, store.AssignmentExemption{AssignmentID: a.ID, UserID: uid, Reason: "Elternzeit", CreatedBy: creator, CreatedAt: joined})
 		m.Exempted, m.ExemptionReason = true, "Elternzeit"
@@ -210,12 +218,11 @@ func (b *memberBatch) add(rng *rand.Rand, now time.Time, a *store.Assignment, ui
 		return // never starts
 	}
 	doneAt := joined.Add(time.Duration(p.minDays*24+rng.IntN((p.maxDays-p.minDays+1)*24)) * time.Hour)
-	enrolled := joined.Add(doneAt.Sub(joined) * time.Duration(rng.IntN(60)) / 100) // started some way before
-	if !enrolled.Before(now) {
+	started := joined.Add(doneAt.Sub(joined) * time.Duration(rng.IntN(60)) / 100) // some way before finishing
+	if !started.Before(now) {
 		return // not started yet
 	}
-	e := store.Enrollment{UserID: uid, CourseID: c.id, Version: c.version, ContentHash: c.hash,
-		Source: store.SourceAssignment, EnrolledAt: enrolled, LastActivityAt: enrolled.Add(time.Hour)}
+	e.EnrolledAt, e.LastActivityAt = started, started.Add(time.Hour)
 	if doneAt.Before(now) {
 		e.LastActivityAt = doneAt
 		var valid *time.Time
@@ -229,6 +236,5 @@ func (b *memberBatch) add(rng *rand.Rand, now time.Time, a *store.Assignment, ui
 	} else if e.LastActivityAt.After(now) {
 		e.LastActivityAt = now
 	}
-	b.enrolls = append(b.enrolls, e)
-	m.EnrolledVersion, m.EnrolledHash, m.Started = c.version, c.hash, e.LastActivityAt.After(e.EnrolledAt)
+	m.Started = e.LastActivityAt.After(e.EnrolledAt)
 }

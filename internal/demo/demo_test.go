@@ -56,6 +56,9 @@ func TestDemoAssignmentsAreTitledByCourseAndPurposeOnePerCourseFamily(t *testing
 					t.Errorf("assignment %q shows the course id %q", a.Title, c.ID)
 				}
 			}
+			if strings.HasPrefix(a.Title, "KI-Register: ") {
+				continue // derived from the AI inventory (inventory.go): one per system, role and measure
+			}
 			title := cat.Course(a.CourseID).Latest().Manifest.Title
 			if !strings.HasPrefix(a.Title, title+" – ") || len(a.Title) <= len(title)+5 {
 				t.Errorf("assignment %q is not titled by its course %q and a purpose", a.Title, title)

@@ -95,7 +95,7 @@ func seedInventory(ctx context.Context, db *store.Store, lib *content.Library, r
 		if err != nil {
 			return err
 		}
-		n, err := db.SyncAISystem(ctx, by, id, store.PinFunc(compliance.Pin(lib)))
+		n, err := db.SyncAISystem(ctx, by, id, store.PinFunc(compliance.Pin(lib)), compliance.MeasureTitles(ctx, db, lib, "de", nil).Of)
 		if err != nil {
 			return err
 		}

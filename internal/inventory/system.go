@@ -206,11 +206,16 @@ var roleTitles = map[string]string{RoleUser: "Nutzung", RoleOversight: "Menschli
 var kindTitles = map[measure.Kind]string{measure.Session: "Schulung", measure.Policy: "Dienstanweisung", measure.External: "Nachweis"}
 
 // AssignmentTitle is the title of the assignment that carries out a rule, e.g.
-// "KI-Register: Chatbot Bürgerservice · Nutzung · ki-sicher-nutzen".
-func AssignmentTitle(systemName string, r Rule) string {
-	what := r.Measure.ID
-	if r.Measure.Kind != measure.Course {
+// "KI-Register: Chatbot Bürgerservice · Nutzung · KI sicher und rechtskonform nutzen"; measureTitle
+// is the measure's title ("": its id, with the kind for measures other than courses).
+func AssignmentTitle(systemName string, r Rule, measureTitle string) string {
+	what := measureTitle
+	switch {
+	case what != "":
+	case r.Measure.Kind != measure.Course:
 		what = kindTitles[r.Measure.Kind] + " " + r.Measure.ID
+	default:
+		what = r.Measure.ID
 	}
 	t := "KI-Register: " + systemName + " · " + roleTitles[r.Role] + " · " + what
 	if len(t) > 200 {

@@ -44,7 +44,7 @@ func (p *Provisioner) Login(ctx context.Context, provider, subject, loginName st
 		return nil, err
 	}
 	for _, id := range changed {
-		if _, err := p.DB.SyncAISystem(ctx, 0, id, nil); err != nil {
+		if _, err := p.DB.SyncAISystem(ctx, 0, id, nil, nil); err != nil {
 			p.Log.Warn("AI system assignments not derived after an SSO login", "ai_system_id", id, "err", err)
 		}
 	}

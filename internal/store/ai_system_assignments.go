@@ -17,8 +17,9 @@ func assignable(r measure.Ref) bool { return r.Kind.Valid() && r.ID != "" }
 // through the ordinary assignment engine: each rule has one assignment (created on first sync)
 // whose targets are the rule's audience, due N days after joining, recertified every M months;
 // then the assignment's members are synced (newcomers enrolled as pin says). by is who made the
-// change (0: InventoryActor, for the CLI). It returns how many people joined.
-func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFunc) (int, error) {
+// change (0: InventoryActor, for the CLI). title names a measure by its key for the assignment's
+// title; with nil, an existing assignment keeps its title. It returns how many people joined.
+func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFunc, title func(key string) string) (int, error) {
 	sys, err := s.AISystemByID(ctx, systemID)
 	if err != nil {
 		return 0, err
@@ -35,11 +36,21 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 		if row == nil || !assignable(req.Rule.Measure) {
 			continue
 		}
-		a := &Assignment{Title: inventory.AssignmentTitle(sys.Name, req.Rule),
+		measureTitle := ""
+		if title != nil {
+			measureTitle = title(req.Rule.Measure.Key())
+		}
+		a := &Assignment{Title: inventory.AssignmentTitle(sys.Name, req.Rule, measureTitle),
 			DueKind: assign.DueAfterJoining, DueDays: req.Rule.DueDays, ValidityMonths: req.Rule.ValidityMonths, CreatedBy: by}
 		a.SetMeasure(req.Rule.Measure)
 		if row.AssignmentID != nil {
 			a.ID = *row.AssignmentID
+			if title == nil {
+				var old Assignment
+				if err := s.R.WithContext(ctx).Select("title").Where("id = ?", a.ID).First(&old).Error; err == nil {
+					a.Title = old.Title
+				}
+			}
 		}
 		for _, u := range req.Audience.UnitIDs {
 			a.Targets = append(a.Targets, AssignmentTarget{Kind: TargetUnit, OrgUnitID: &u})
@@ -65,14 +76,14 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 }
 
 // SyncAllAISystems re-derives every system (after an import and with the daily assignment sync).
-func (s *Store) SyncAllAISystems(ctx context.Context, by int64, pin PinFunc) (int, error) {
+func (s *Store) SyncAllAISystems(ctx context.Context, by int64, pin PinFunc, title func(key string) string) (int, error) {
 	var ids []int64
 	if err := s.R.WithContext(ctx).Model(&AISystem{}).Order("id").Pluck("id", &ids).Error; err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, id := range ids {
-		j, err := s.SyncAISystem(ctx, by, id, pin)
+		j, err := s.SyncAISystem(ctx, by, id, pin, title)
 		if err != nil {
 			return n, err
 		}

@@ -70,7 +70,7 @@ func TestARuleBecomesAnAssignmentOfTheUnitAndTheNamedOversight(t *testing.T) {
 		if err := s.SetAISystemHolder(ctx, admin.ID, id, cem.ID, inventory.RoleOversight, true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil); err != nil {
+		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		sys, err := s.AISystemByID(ctx, id)
@@ -94,7 +94,7 @@ func TestARuleBecomesAnAssignmentOfTheUnitAndTheNamedOversight(t *testing.T) {
 		if err := s.SaveAISystemRules(ctx, admin.ID, id, []inventory.Rule{courseRule("user", "ki-sicher-nutzen", 36)}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil); err != nil {
+		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		if a, _ := s.AssignmentByID(ctx, users); a.ValidityMonths != 36 {
@@ -113,7 +113,7 @@ func TestARuleBecomesAnAssignmentOfTheUnitAndTheNamedOversight(t *testing.T) {
 		if _, err := s.SaveAISystem(ctx, admin.ID, id, retired, []int64{buergeramt.ID}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil); err != nil {
+		if _, err := s.SyncAISystem(ctx, admin.ID, id, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got := members(t, s, users); len(got) != 0 {
@@ -212,7 +212,7 @@ func TestSSOGroupsReplaceOnlyTheRolesTheyGave(t *testing.T) {
 		if changed, _ := s.ReplaceSSOHolders(ctx, dana.ID, roles); len(changed) != 0 {
 			t.Errorf("the same groups again changed %v", changed)
 		}
-		if _, err := s.SyncAISystem(ctx, 0, id, nil); err != nil {
+		if _, err := s.SyncAISystem(ctx, 0, id, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		sys, _ := s.AISystemByID(ctx, id)

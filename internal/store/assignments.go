@@ -238,11 +238,23 @@ func (s *Store) enrollMember(tx *gorm.DB, courseID string, userID int64, pin Pin
 	if pin == nil || !measure.IsCourseKey(courseID) {
 		return nil // only online courses have enrollments; other measures are taken elsewhere
 	}
+	// A person who takes a translation of the course (enrolled in another course of its family)
+	// is not enrolled in the original as well: the translation counts for the assignment.
+	family, err := familyIDs(tx, courseID)
+	if err != nil {
+		return err
+	}
+	if len(family) > 1 {
+		var n int64
+		if err := tx.Model(&Enrollment{}).Where("user_id = ? AND course_id IN ? AND course_id <> ?", userID, family, courseID).Count(&n).Error; err != nil || n > 0 {
+			return err
+		}
+	}
 	version, hash, ok := pin(courseID)
 	if !ok {
 		return nil
 	}
-	_, err := s.enroll(tx, &Enrollment{UserID: userID, CourseID: courseID, Version: version, ContentHash: hash, Source: SourceAssignment})
+	_, err = s.enroll(tx, &Enrollment{UserID: userID, CourseID: courseID, Version: version, ContentHash: hash, Source: SourceAssignment})
 	return err
 }
 

@@ -218,6 +218,7 @@ var erasureSteps = []struct{ table, sql string }{
 	{"report_exports", "UPDATE report_exports SET actor = @actor WHERE user_id = @user"},
 	// uploaded certificates carry the name: the file goes (evidencefile.Dir.Keep), the hash stays
 	{"external_evidence", "UPDATE external_evidence SET stored_name = '', file_name = '' WHERE user_id = @user"},
+	{"ai_system_holders", "DELETE FROM ai_system_holders WHERE user_id = @user"}, // roles for AI systems
 }
 
 // Kept are the tables with a person's id that deleting the person keeps, pseudonymised through the

@@ -109,7 +109,7 @@ func (a *App) renderInventorySystem(c *fiber.Ctx, status int, sys *store.AISyste
 // syncAISystem re-derives a system's assignments after a change (the same engine as every other
 // assignment: members join, are enrolled, or leave).
 func (a *App) syncAISystem(c *fiber.Ctx, id int64) (int, error) {
-	n, err := a.db.SyncAISystem(c.UserContext(), currentUser(c).ID, id, compliance.Pin(a.lib))
+	n, err := a.db.SyncAISystem(c.UserContext(), currentUser(c).ID, id, compliance.Pin(a.lib), a.measureTitles(c.UserContext(), "de").Of)
 	if err == nil {
 		a.log.Info("AI system assignments derived", "by", currentUser(c).ID, "ai_system_id", id, "joined", n)
 	}
