@@ -30,7 +30,7 @@ type PersonalData struct {
 	// Measures beyond online courses (measure_data.go).
 	SessionRegistrations []MySessionRegistration
 	EvidenceUploads      []ExternalEvidence
-	AISystemRoles        []AISystemRoleOf     // roles for AI systems beyond "user" (AI inventory)
+	AISystemRoles        []AISystemRoleOf // roles for AI systems beyond "user" (AI inventory)
 }
 
 // AISystemRoleOf is a role a person holds for an AI system of the inventory.
