@@ -138,9 +138,9 @@ func TestAdminRegistersAnAISystemAndThePeopleOfTheUnitSeeTheirMeasures(t *testin
 			}
 		}
 	}
-	checkItems("ana@stadt.example", "Nutzung · ki-sicher-nutzen", "Nutzung · Dienstanweisung dienstanweisung-ki")
-	checkItems("ben@stadt.example", "Nutzung · ki-sicher-nutzen", "Nutzung · Dienstanweisung dienstanweisung-ki",
-		"Menschliche Aufsicht · ai-act-verwaltung", "Menschliche Aufsicht · Schulung workshop-ki-buergerservice")
+	checkItems("ana@stadt.example", "Nutzung · KI sicher und rechtskonform nutzen", "Nutzung · Dienstanweisung zur Nutzung von KI")
+	checkItems("ben@stadt.example", "Nutzung · KI sicher und rechtskonform nutzen", "Nutzung · Dienstanweisung zur Nutzung von KI",
+		"Menschliche Aufsicht · Der AI Act in der Verwaltung", "Menschliche Aufsicht · Schulung workshop-ki-buergerservice")
 	checkItems("olga@stadt.example")
 
 	// Ana takes both her measures: the course is completed, the policy confirmed (as the measures

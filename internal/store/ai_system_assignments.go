@@ -38,7 +38,9 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 		}
 		measureTitle := ""
 		if title != nil {
-			measureTitle = title(req.Rule.Measure.Key())
+			if k := req.Rule.Measure.Key(); title(k) != k { // a lookup that found nothing gives the key back
+				measureTitle = title(k)
+			}
 		}
 		a := &Assignment{Title: inventory.AssignmentTitle(sys.Name, req.Rule, measureTitle),
 			DueKind: assign.DueAfterJoining, DueDays: req.Rule.DueDays, ValidityMonths: req.Rule.ValidityMonths, CreatedBy: by}
