@@ -1,0 +1,228 @@
+package interchange
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/quiz"
+)
+
+// Formats of quiz import and export.
+const (
+	FormatMoodleXML = "moodlexml"
+	FormatGIFT      = "gift"
+	FormatQTI       = "qti"
+)
+
+// DefaultPassPercent is the pass mark of an imported quiz: question banks carry none.
+const DefaultPassPercent = 80
+
+// Import is the outcome of converting a foreign question file: the questions that were converted
+// and, one by one, those that were not, with the reason. Nothing is written from an Import that
+// has skipped questions unless the caller says so.
+type Import struct {
+	Format     string
+	Definition quiz.Definition
+	Converted  []Converted
+	Skipped    []Skipped
+	Media      []MediaFile // images the converted questions use, to be written into media/
+}
+
+// Converted names a question that was converted.
+type Converted struct {
+	Source string // where it was in the file: "questions.xml:12" or "item3.xml"
+	Name   string // its name or title in the source
+	ID     string // the ailit question id
+	Type   string // the ailit question type
+}
+
+// Skipped names a question that could not be converted and why.
+type Skipped struct {
+	Source string
+	Name   string
+	Reason string
+}
+
+func (s Skipped) String() string {
+	if s.Name != "" {
+		return fmt.Sprintf("%s (%s): %s", s.Source, s.Name, s.Reason)
+	}
+	return s.Source + ": " + s.Reason
+}
+
+// MediaFile is an image carried along from the source, under a safe name inside media/.
+type MediaFile struct {
+	Name string // the file name inside media/, e.g. "diagramm-1.png"
+	Data []byte
+}
+
+// unsupported is the error a converter returns for a question it cannot convert; the message is
+// the reason shown to the trainer.
+type unsupported struct{ reason string }
+
+func (u unsupported) Error() string { return u.reason }
+
+func notConvertible(format string, args ...any) error {
+	return unsupported{fmt.Sprintf(format, args...)}
+}
+
+// builder collects converted questions with ids unique in the quiz and their media with unique,
+// safe names.
+type builder struct {
+	imp       *Import
+	ids       map[string]bool
+	mediaName map[string]bool
+}
+
+func newBuilder(format string) *builder {
+	return &builder{
+		imp:       &Import{Format: format, Definition: quiz.Definition{PassPercent: DefaultPassPercent}},
+		ids:       map[string]bool{},
+		mediaName: map[string]bool{},
+	}
+}
+
+// add records a converted question (after checking it against ailit's rules) or the reason it was
+// not converted. The media the question uses are only kept when the question is.
+func (b *builder) add(source, name string, q quiz.Question, media *mediaSet, err error) {
+	if err == nil {
+		q.ID = b.uniqueID(q.ID, name)
+		if msg := questionProblem(q); msg != "" {
+			err = notConvertible("the converted question would not be valid: %s", msg)
+		}
+	}
+	if err != nil {
+		b.imp.Skipped = append(b.imp.Skipped, Skipped{Source: source, Name: name, Reason: err.Error()})
+		return
+	}
+	b.ids[q.ID] = true
+	b.imp.Definition.Questions = append(b.imp.Definition.Questions, q)
+	if media != nil {
+		b.imp.Media = append(b.imp.Media, media.keep()...)
+	}
+	b.imp.Converted = append(b.imp.Converted, Converted{Source: source, Name: name, ID: q.ID, Type: q.Type})
+}
+
+// questionProblem checks one question the way the validator will check the written file.
+func questionProblem(q quiz.Question) string {
+	d := quiz.Definition{PassPercent: DefaultPassPercent, Questions: []quiz.Question{q}}
+	if ps := d.Problems(); len(ps) > 0 {
+		return strings.TrimPrefix(ps[0].String(), "$.questions[0].")
+	}
+	return ""
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9-]+$`)
+	notIDChars  = regexp.MustCompile(`[^a-z0-9]+`)
+	umlauts     = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue")
+	maxIDLength = 48
+)
+
+// slug makes an id from a name: lowercase ASCII letters, digits and hyphens.
+func slug(s string) string {
+	s = notIDChars.ReplaceAllString(strings.ToLower(umlauts.Replace(s)), "-")
+	s = strings.Trim(s, "-")
+	if len(s) > maxIDLength {
+		s = strings.TrimRight(s[:maxIDLength], "-")
+	}
+	return s
+}
+
+// uniqueID keeps a valid preferred id, else derives one from the name, and numbers duplicates.
+func (b *builder) uniqueID(preferred, name string) string {
+	id := preferred
+	if !idPattern.MatchString(id) {
+		id = slug(preferred)
+	}
+	if id == "" {
+		id = slug(name)
+	}
+	if id == "" {
+		id = "frage"
+	}
+	base := id
+	for n := 2; b.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// subIDs gives options, items and pairs their ids: the source's own when they are valid and
+// unique, else a, b, c, ….
+func subIDs(preferred []string) []string {
+	out := make([]string, len(preferred))
+	seen := map[string]bool{}
+	valid := true
+	for _, p := range preferred {
+		if !idPattern.MatchString(p) || seen[p] {
+			valid = false
+			break
+		}
+		seen[p] = true
+	}
+	for i := range out {
+		if valid {
+			out[i] = preferred[i]
+		} else {
+			out[i] = letterID(i)
+		}
+	}
+	return out
+}
+
+func letterID(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return "o" + strconv.Itoa(i+1)
+}
+
+// mediaSet gathers the images of one question under safe names in media/.
+type mediaSet struct {
+	b     *builder
+	files []MediaFile
+	taken map[string]bool
+}
+
+func (b *builder) media() *mediaSet { return &mediaSet{b: b, taken: map[string]bool{}} }
+
+// add stores data under a safe version of name and returns the path the quiz text uses.
+func (m *mediaSet) add(name string, data []byte) (string, error) {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	ext := strings.ToLower(path.Ext(base))
+	if _, ok := content.MediaType(ext); !ok || !strings.HasPrefix(mediaKind(ext), "image") {
+		return "", notConvertible("the image %q is of a type ailit does not show in quizzes (use PNG, JPEG, GIF, WebP or AVIF)", base)
+	}
+	if len(data) > content.MaxMediaBytes {
+		return "", notConvertible("the image %q is larger than 20 MiB", base)
+	}
+	stem := slug(strings.TrimSuffix(base, path.Ext(base)))
+	if stem == "" {
+		stem = "bild"
+	}
+	safe := stem + ext
+	for n := 2; m.b.mediaName[safe] || m.taken[safe]; n++ {
+		safe = stem + "-" + strconv.Itoa(n) + ext
+	}
+	m.taken[safe] = true
+	m.files = append(m.files, MediaFile{Name: safe, Data: data})
+	return "media/" + safe, nil
+}
+
+// keep marks the set's names as used once its question was converted.
+func (m *mediaSet) keep() []MediaFile {
+	for _, f := range m.files {
+		m.b.mediaName[f.Name] = true
+	}
+	return m.files
+}
+
+func mediaKind(ext string) string {
+	t, _ := content.MediaType(ext)
+	return t
+}
