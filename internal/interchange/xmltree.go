@@ -148,23 +148,29 @@ func (n *node) text() string {
 	return b.String()
 }
 
-// innerHTML serialises the children of the element back to markup, leaving out the elements for
-// which skip returns true (interactions inside a QTI item body).
-func (n *node) innerHTML(skip func(*node) bool) string {
+// replacer says what to write instead of an element: ok=false keeps the element as it is.
+type replacer func(*node) (replacement string, ok bool)
+
+// innerHTML serialises the children of the element back to markup, writing the replacement for
+// the elements replace names (interactions inside a QTI item body are left out or become a blank).
+func (n *node) innerHTML(replace replacer) string {
 	var b strings.Builder
 	for _, c := range n.Children {
-		c.writeHTML(&b, skip)
+		c.writeHTML(&b, replace)
 	}
 	return b.String()
 }
 
-func (n *node) writeHTML(b *strings.Builder, skip func(*node) bool) {
+func (n *node) writeHTML(b *strings.Builder, replace replacer) {
 	if n.Name == "" {
 		_ = xml.EscapeText(b, []byte(n.Text))
 		return
 	}
-	if skip != nil && skip(n) {
-		return
+	if replace != nil {
+		if r, ok := replace(n); ok {
+			b.WriteString(r)
+			return
+		}
 	}
 	b.WriteString("<" + n.Name)
 	for _, k := range sortedKeys(n.Attr) {
@@ -174,7 +180,7 @@ func (n *node) writeHTML(b *strings.Builder, skip func(*node) bool) {
 	}
 	b.WriteString(">")
 	for _, c := range n.Children {
-		c.writeHTML(b, skip)
+		c.writeHTML(b, replace)
 	}
 	b.WriteString("</" + n.Name + ">")
 }
