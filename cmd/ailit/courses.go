@@ -11,8 +11,11 @@ import (
 
 func cmdCourses(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: ailit courses validate [--json] [DIR] | ailit courses list [DIR]")
+		fmt.Fprintln(stderr, "usage: ailit courses validate [--json] [DIR] | ailit courses list [DIR] | ailit courses export --format scorm12 COURSE VERSION --out FILE.zip")
 		return 2
+	}
+	if args[0] == "export" {
+		return coursesExport(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("ailit courses "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)

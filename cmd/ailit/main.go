@@ -20,6 +20,9 @@ Usage:
   ailit users import FILE.csv [--dry-run] [--mode full|add-update] [--confirm-deactivations N]
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
+  ailit courses export --format scorm12 COURSE VERSION --out FILE.zip   a SCORM 1.2 package of a version
+  ailit quiz import --format moodlexml|gift|qti FILE --out quiz.yaml [--skip-unsupported]
+  ailit quiz export --format moodlexml|qti COURSE VERSION MODULE --out FILE
   ailit backup FILE                   copy the SQLite database consistently (server may run)
   ailit evidence verify [--checkpoint FILE]  check the hash chain of the evidence log (exit 1 if broken)
   ailit evidence checkpoint [--out FILE]     write a signed checkpoint of the log's head
@@ -64,6 +67,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDemo(rest, stdout, stderr)
 	case "retention":
 		return cmdRetention(rest, stdout, stderr)
+	// interchange (quiz import/export, SCORM export)
+	case "quiz":
+		return cmdQuiz(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

@@ -183,7 +183,7 @@ func giftAnswers(block string) []giftAnswer {
 			continue
 		}
 		if cur >= 0 {
-			out[cur].text += string(block[i])
+			out[cur].text += block[i : i+1] // bytes: UTF-8 sequences stay whole
 		}
 	}
 	for i := range out {

@@ -230,7 +230,7 @@ func TestGIFTImportConvertsEverySupportedType(t *testing.T) {
 		t.Errorf("single: %+v", single)
 	}
 	multi := questionByID(t, imp, "welche")
-	if multi.Type != quiz.TypeMultiple || !multi.Options[1].Correct || multi.Options[2].Correct {
+	if multi.Type != quiz.TypeMultiple || !multi.Options[1].Correct || multi.Options[1].Text != "Übersetzer" || multi.Options[2].Correct {
 		t.Errorf("multiple: %+v", multi)
 	}
 	tf := questionByID(t, imp, "irrtum")
