@@ -226,3 +226,49 @@ func mediaKind(ext string) string {
 	t, _ := content.MediaType(ext)
 	return t
 }
+
+// AvoidMediaNames renames carried-along images whose names are taken (taken answers for a file
+// name inside media/) and points the question texts at the new names, so an import never
+// overwrites a file that is already there.
+func (imp *Import) AvoidMediaNames(taken func(name string) bool) {
+	used := map[string]bool{}
+	for _, m := range imp.Media {
+		used[m.Name] = true
+	}
+	for i, m := range imp.Media {
+		if !taken(m.Name) {
+			continue
+		}
+		ext := path.Ext(m.Name)
+		stem := strings.TrimSuffix(m.Name, ext)
+		name := m.Name
+		for n := 2; taken(name) || used[name]; n++ {
+			name = stem + "-" + strconv.Itoa(n) + ext
+		}
+		used[name] = true
+		imp.Media[i].Name = name
+		imp.replaceInTexts("](media/"+m.Name+")", "](media/"+name+")")
+	}
+}
+
+// replaceInTexts replaces a string in every text of every question.
+func (imp *Import) replaceInTexts(old, repl string) {
+	r := func(s *string) { *s = strings.ReplaceAll(*s, old, repl) }
+	for qi := range imp.Definition.Questions {
+		q := &imp.Definition.Questions[qi]
+		r(&q.Text)
+		r(&q.Explanation)
+		r(&q.FeedbackTrue)
+		r(&q.FeedbackFalse)
+		for i := range q.Options {
+			r(&q.Options[i].Text)
+			r(&q.Options[i].Feedback)
+		}
+		for i := range q.Items {
+			r(&q.Items[i].Text)
+		}
+		for i := range q.Pairs {
+			r(&q.Pairs[i].Prompt)
+		}
+	}
+}
