@@ -132,3 +132,27 @@ func TestVersionPageOffersSCORMAndQuizExportsThatOtherPlatformsRead(t *testing.T
 		t.Errorf("unknown format: %d", r.Status)
 	}
 }
+
+func TestQuizImportWithAQuestionIDOfAnotherModuleIsRefusedWithTheValidatorsMessage(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	base := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
+	xml := `<quiz><question type="truefalse"><name><text>x</text></name><idnumber>` + existingQuestionID + `</idnumber>
+<questiontext format="html"><text>Chatbots irren nie.</text></questiontext>
+<answer fraction="0"><text>true</text></answer><answer fraction="100"><text>false</text></answer></question></quiz>`
+	c.Get(base + "/import")
+	r := workspaceUpload(t, c, base+"/import", "file", "f.xml", []byte(xml), map[string]string{"format": "moodlexml"})
+	m := tokenField.FindStringSubmatch(r.Body)
+	if m == nil {
+		t.Fatalf("no confirm form:\n%s", r.Body)
+	}
+	r = c.Post(base+"/import/confirm", url.Values{"token": {m[1]}, "format": {"moodlexml"}, "filename": {"f.xml"}, "hash": {formHash(t, r.Body)}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Nichts wurde gespeichert") || !strings.Contains(r.Body, "already used in module") {
+		t.Fatalf("want 422 with the validator's message, got %d\n%s", r.Status, r.Body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ki-grundlagen", "draft", "modules", "02-chancen-und-grenzen", "quiz.yaml")); err == nil {
+		t.Fatal("quiz.yaml was written although the draft would not validate")
+	}
+}
+
+const existingQuestionID = "definition-ki" // a question of module was-ist-ki in the test course
