@@ -268,4 +268,3 @@ func unzip(t *testing.T, data []byte, dir string) {
 		}
 	}
 }
-
