@@ -1,8 +1,6 @@
 package interchange
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -24,16 +22,8 @@ type QTIExport struct {
 // files/media/. Explanations become modal feedback shown after answering; option feedback has no
 // unconditional place in QTI's response templates and is left out.
 func ExportQTI(d *quiz.Definition, media MediaReader, meta QTIExport) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	write := func(name string, data []byte) error {
-		w, err := zw.Create(name)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	}
+	zb := newZipBuilder()
+	write := zb.write
 	var resources strings.Builder
 	var refs strings.Builder
 	written := map[string]bool{}
@@ -89,10 +79,11 @@ func ExportQTI(d *quiz.Definition, media MediaReader, meta QTIExport) ([]byte, e
 	if err := write("imsmanifest.xml", []byte(manifest)); err != nil {
 		return nil, err
 	}
-	if err := zw.Close(); err != nil {
+	pkg, err := zb.bytes()
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return pkg, nil
 }
 
 var notIdentChars = regexp.MustCompile(`[^A-Za-z0-9_.-]`)

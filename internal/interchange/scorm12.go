@@ -1,7 +1,6 @@
 package interchange
 
 import (
-	"archive/zip"
 	"bytes"
 	"embed"
 	"encoding/json"
@@ -25,16 +24,8 @@ var scormFiles embed.FS
 // a small runtime script that reports to the LMS, and imsmanifest.xml. The package is checked with
 // ValidatePackageZip before it is returned, so a package that is handed out also validates.
 func ExportSCORM12(v *content.Version) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	write := func(name string, data []byte) error {
-		w, err := zw.Create(name)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	}
+	zb := newZipBuilder()
+	write := zb.write
 	for _, name := range []string{"ailit-scorm.js", "ailit-scorm.css"} {
 		data, _ := scormFiles.ReadFile("scormfiles/" + name)
 		if err := write(name, data); err != nil {
@@ -111,14 +102,15 @@ func ExportSCORM12(v *content.Version) ([]byte, error) {
 	if err := write("imsmanifest.xml", []byte(manifest)); err != nil {
 		return nil, err
 	}
-	if err := zw.Close(); err != nil {
+	pkg, err := zb.bytes()
+	if err != nil {
 		return nil, err
 	}
-	if _, ps := ValidatePackageZip("export.zip", buf.Bytes()); len(ps) > 0 {
+	if _, ps := ValidatePackageZip("export.zip", pkg); len(ps) > 0 {
 		return nil, fmt.Errorf("the exported package does not validate: %v", ps)
 	}
 
-	return buf.Bytes(), nil
+	return pkg, nil
 }
 
 var moduleHref = regexp.MustCompile(`href="\./m/([a-z0-9-]+)(#[^"]*)?"`)

@@ -91,3 +91,31 @@ func resolveRef(from, ref string) (string, bool) {
 	}
 	return target, true
 }
+
+// zipBuilder writes a package into memory.
+type zipBuilder struct {
+	buf bytes.Buffer
+	zw  *zip.Writer
+}
+
+func newZipBuilder() *zipBuilder {
+	zb := &zipBuilder{}
+	zb.zw = zip.NewWriter(&zb.buf)
+	return zb
+}
+
+func (zb *zipBuilder) write(name string, data []byte) error {
+	w, err := zb.zw.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func (zb *zipBuilder) bytes() ([]byte, error) {
+	if err := zb.zw.Close(); err != nil {
+		return nil, err
+	}
+	return zb.buf.Bytes(), nil
+}
