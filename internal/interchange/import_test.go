@@ -395,3 +395,29 @@ func TestZipWithParentPathsIsRefused(t *testing.T) {
 		t.Fatalf("want the package refused for ../ paths, got %v", err)
 	}
 }
+
+func TestMergeIntoAnExistingQuizKeepsItsSettingsAndNumbersTakenIDs(t *testing.T) {
+	existing := quiz.Definition{PassPercent: 60, Attempts: 2, Draw: 1, Review: quiz.Review{Show: []string{quiz.ShowCorrectness}},
+		Questions: []quiz.Question{{ID: "irrtum", Type: quiz.TypeTrueFalse, Text: "Alt", Value: true}}}
+	imp, err := ImportGIFT("f.gift", []byte("::Irrtum::Chatbots irren nie.{F}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	appended := *imp
+	appended.Definition.Questions = append([]quiz.Question(nil), imp.Definition.Questions...)
+	appended.Converted = append([]Converted(nil), imp.Converted...)
+	appended.MergeInto(existing, ModeAppend)
+	d := appended.Definition
+	if d.PassPercent != 60 || d.Attempts != 2 || len(d.Questions) != 2 || d.Questions[0].Text != "Alt" || d.Questions[1].ID != "irrtum-2" || appended.Converted[0].ID != "irrtum-2" {
+		t.Errorf("append: %+v, converted %+v", d, appended.Converted)
+	}
+	mustValidate(t, &appended)
+	imp.MergeInto(existing, ModeReplace)
+	if d := imp.Definition; d.PassPercent != 60 || len(d.Questions) != 1 || d.Questions[0].ID != "irrtum" || d.Questions[0].Text != "Chatbots irren nie." {
+		t.Errorf("replace: %+v", d)
+	}
+	data, err := QuizYAML(imp.Definition)
+	if err != nil || !strings.Contains(string(data), "draw: 1") {
+		t.Errorf("the settings must be written: %v\n%s", err, data)
+	}
+}

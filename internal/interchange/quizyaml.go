@@ -12,11 +12,14 @@ import (
 
 // The written quiz.yaml leaves out empty fields, so it reads like one a trainer wrote.
 type yamlQuiz struct {
-	PassPercent int            `yaml:"pass_percent"`
-	Attempts    int            `yaml:"attempts"`
-	Shuffle     bool           `yaml:"shuffle"`
-	Review      quiz.Review    `yaml:"review"`
-	Questions   []yamlQuestion `yaml:"questions"`
+	PassPercent      int            `yaml:"pass_percent"`
+	Attempts         int            `yaml:"attempts"`
+	WaitMinutes      int            `yaml:"wait_minutes,omitempty"`
+	TimeLimitMinutes int            `yaml:"time_limit_minutes,omitempty"`
+	Draw             int            `yaml:"draw,omitempty"`
+	Shuffle          bool           `yaml:"shuffle"`
+	Review           quiz.Review    `yaml:"review"`
+	Questions        []yamlQuestion `yaml:"questions"`
 }
 
 type yamlQuestion struct {
@@ -53,7 +56,8 @@ func (a *yamlAnswer) MarshalYAML() (any, error) { return a.v, nil }
 // QuizYAML writes a definition as quiz.yaml and checks the result with ailit's own validator, so a
 // file that is written can also be served.
 func QuizYAML(d quiz.Definition) ([]byte, error) {
-	out := yamlQuiz{PassPercent: d.PassPercent, Attempts: d.Attempts, Shuffle: d.Shuffle, Review: d.Review}
+	out := yamlQuiz{PassPercent: d.PassPercent, Attempts: d.Attempts, WaitMinutes: d.WaitMinutes, TimeLimitMinutes: d.TimeLimitMinutes,
+		Draw: d.Draw, Shuffle: d.Shuffle, Review: d.Review}
 	if out.Review.Show == nil {
 		out.Review = quiz.Review{Show: []string{quiz.ShowCorrectness, quiz.ShowFeedback, quiz.ShowExplanation, quiz.ShowCorrectAnswer}, When: quiz.WhenImmediately}
 	}

@@ -272,3 +272,45 @@ func (imp *Import) replaceInTexts(old, repl string) {
 		}
 	}
 }
+
+// Import modes into a module that has a quiz already.
+const (
+	ModeAppend  = "append"  // the imported questions are added after the existing ones
+	ModeReplace = "replace" // the imported questions replace the existing ones
+)
+
+// MergeInto puts the imported questions into an existing quiz, keeping its settings (pass mark,
+// attempts, review, …): appended after its questions (ids that are taken are numbered) or in
+// their place. A draw larger than the new pool is reduced to the pool.
+func (imp *Import) MergeInto(existing quiz.Definition, mode string) {
+	merged := existing
+	merged.Questions = nil
+	taken := map[string]bool{}
+	if mode == ModeAppend {
+		merged.Questions = append(merged.Questions, existing.Questions...)
+		for _, q := range existing.Questions {
+			taken[q.ID] = true
+		}
+	}
+	for i, q := range imp.Definition.Questions {
+		id := q.ID
+		for n := 2; taken[id]; n++ {
+			id = q.ID + "-" + strconv.Itoa(n)
+		}
+		taken[id] = true
+		if id != q.ID {
+			for j := range imp.Converted {
+				if imp.Converted[j].ID == q.ID {
+					imp.Converted[j].ID = id
+				}
+			}
+		}
+		q.ID = id
+		imp.Definition.Questions[i] = q
+		merged.Questions = append(merged.Questions, q)
+	}
+	if merged.Draw > len(merged.Questions) {
+		merged.Draw = len(merged.Questions)
+	}
+	imp.Definition = merged
+}

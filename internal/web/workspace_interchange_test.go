@@ -156,3 +156,34 @@ func TestQuizImportWithAQuestionIDOfAnotherModuleIsRefusedWithTheValidatorsMessa
 }
 
 const existingQuestionID = "definition-ki" // a question of module was-ist-ki in the test course
+
+func TestQuizImportIntoAModuleWithAQuizAppendsAndKeepsItsSettings(t *testing.T) {
+	_, c, dir := trainerWorkspace(t)
+	createDraft(t, c)
+	quizFile := filepath.Join(dir, "ki-grundlagen", "draft", "modules", "01-was-ist-ki", "quiz.yaml")
+	before, err := os.ReadFile(quizFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := content.ParseQuiz("quiz.yaml", before)
+	base := "/workspace/ki-grundlagen/draft/quiz/was-ist-ki"
+	c.Get(base + "/import")
+	gift := "::Definition KI::Leitet ein KI-System aus Eingaben ab, wie es Ausgaben erzeugt? {T}\n"
+	r := workspaceUpload(t, c, base+"/import", "file", "f.gift", []byte(gift), map[string]string{"format": "gift"})
+	if !strings.Contains(r.Body, "Behalten, importierte Fragen hinten anhängen") {
+		t.Fatalf("no choice between appending and replacing:\n%s", r.Body)
+	}
+	m := tokenField.FindStringSubmatch(r.Body)
+	r = c.Post(base+"/import/confirm", url.Values{"token": {m[1]}, "format": {"gift"}, "filename": {"f.gift"}, "hash": {formHash(t, r.Body)}, "mode": {"append"}})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("confirm: %d\n%s", r.Status, r.Body)
+	}
+	after, _ := os.ReadFile(quizFile)
+	d, ps := content.ParseQuiz("quiz.yaml", after)
+	if len(ps) > 0 || len(d.Questions) != len(old.Questions)+1 || d.PassPercent != old.PassPercent || d.Attempts != old.Attempts {
+		t.Fatalf("after appending: %v, %d questions (had %d), pass %d (had %d)", ps, len(d.Questions), len(old.Questions), d.PassPercent, old.PassPercent)
+	}
+	if last := d.Questions[len(d.Questions)-1]; last.ID != "definition-ki-2" || last.Type != "truefalse" {
+		t.Errorf("the appended question: %+v", last)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/interchange"
 	"github.com/ailit/ailit/internal/workspace"
@@ -34,6 +35,15 @@ func (a *App) workspaceQuizImportConfirm(c *fiber.Ctx) error {
 			map[string]string{"file": i18n.T(l, "interchange.import.unreadable", err.Error())})
 	}
 	imp.AvoidMediaNames(func(name string) bool { return a.workspace().MediaExists(courseID, m.Folder, name) })
+	if current, _, _ := a.workspace().ReadFile(courseID, workspace.DraftFolder, quizRel(m)); current != nil {
+		if existing, _ := content.ParseQuiz("quiz.yaml", current); existing != nil {
+			mode := interchange.ModeAppend
+			if c.FormValue("mode") == interchange.ModeReplace {
+				mode = interchange.ModeReplace
+			}
+			imp.MergeInto(*existing, mode)
+		}
+	}
 	files, err := imp.Files(c.FormValue("skip") == "1")
 	if err != nil {
 		page.Report, page.Token, page.FileName, page.Writeable = imp, token, c.FormValue("filename"), len(imp.Converted) > 0
