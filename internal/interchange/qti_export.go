@@ -25,7 +25,7 @@ func ExportQTI(d *quiz.Definition, media MediaReader, meta QTIExport) ([]byte, e
 	zb := newZipBuilder()
 	write := zb.write
 	var resources strings.Builder
-	var refs strings.Builder
+	var refs, deps strings.Builder
 	written := map[string]bool{}
 	for i, q := range d.Questions {
 		item, images, err := qtiItem(q, meta.Language)
@@ -52,6 +52,7 @@ func ExportQTI(d *quiz.Definition, media MediaReader, meta QTIExport) ([]byte, e
 			fmt.Fprintf(&resources, "      <file href=%q/>\n", target)
 		}
 		resources.WriteString("    </resource>\n")
+		fmt.Fprintf(&deps, "      <dependency identifierref=%q/>\n", qtiIdent("item-"+q.ID))
 		fmt.Fprintf(&refs, "      <assessmentItemRef identifier=\"ref%d\" href=%q/>\n", i+1, "items/"+q.ID+".xml")
 	}
 	test := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
@@ -72,10 +73,10 @@ func ExportQTI(d *quiz.Definition, media MediaReader, meta QTIExport) ([]byte, e
   <resources>
     <resource identifier="test" type="imsqti_test_xmlv2p1" href="test.xml">
       <file href="test.xml"/>
-    </resource>
+%s    </resource>
 %s  </resources>
 </manifest>
-`, qtiIdent("pkg-"+meta.Identifier), resources.String())
+`, qtiIdent("pkg-"+meta.Identifier), deps.String(), resources.String())
 	if err := write("imsmanifest.xml", []byte(manifest)); err != nil {
 		return nil, err
 	}
@@ -111,7 +112,7 @@ func qtiRender(s string, inline bool, images *[]string) string {
 		r, _ := content.RenderMarkdown([]byte(s), opts)
 		h = string(r)
 	}
-	return toXHTML(h)
+	return toXHTML(strings.TrimSpace(h))
 }
 
 func qtiItem(q quiz.Question, lang string) ([]byte, []string, error) {
