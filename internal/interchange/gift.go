@@ -27,6 +27,9 @@ type giftChunk struct {
 
 // ImportGIFT converts a GIFT file.
 func ImportGIFT(file string, data []byte) (*Import, error) {
+	if err := checkUTF8(file, data); err != nil {
+		return nil, err
+	}
 	src := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	chunks, err := giftChunks(file, src)
 	if err != nil {

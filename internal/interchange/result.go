@@ -1,11 +1,13 @@
 package interchange
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/quiz"
@@ -313,4 +315,20 @@ func (imp *Import) MergeInto(existing quiz.Definition, mode string) {
 		merged.Draw = len(merged.Questions)
 	}
 	imp.Definition = merged
+}
+
+// checkUTF8 refuses text that is not UTF-8, naming the line of the first bad byte: quiz.yaml must
+// be UTF-8, and a wrong encoding would garble every umlaut.
+func checkUTF8(file string, data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return fmt.Errorf("%s:%d: the file is not UTF-8 text; save or export it as UTF-8", file, bytes.Count(data[:i], []byte("\n"))+1)
+		}
+		i += size
+	}
+	return nil
 }

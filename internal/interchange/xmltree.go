@@ -26,6 +26,9 @@ type node struct {
 
 // parseXML reads a document into a tree. Syntax errors name the file and line.
 func parseXML(file string, data []byte) (*node, error) {
+	if err := checkUTF8(file, data); err != nil {
+		return nil, err
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
