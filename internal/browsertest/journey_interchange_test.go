@@ -69,7 +69,7 @@ func TestTrainerImportsMoodleQuestionsIntoADraftQuiz(t *testing.T) {
 	}
 	ClickButton(t, tab, "Datei prüfen")
 	AssertText(t, tab, "main", "1 Fragen können übernommen werden, 1 nicht.")
-	AssertText(t, tab, ".kern-alert--warning", "(Freitext): an essay question is marked by a person")
+	AssertText(t, tab, ".kern-alert--warning", "(Freitext): eine Freitextfrage bewertet ein Mensch")
 	AssertText(t, tab, "table", "chatbots-irren-nie")
 	AssertAccessible(t, tab, "quiz import report")
 	Screenshot(t, tab, "interchange-import-report")

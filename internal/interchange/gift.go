@@ -113,7 +113,7 @@ func giftQuestion(chunk string) (string, quiz.Question, error) {
 	}
 	open := strings.IndexByte(s, '{')
 	if open < 0 {
-		return title, q, notConvertible("the question has no answer block {…}: it is a description, not a question")
+		return title, q, notConvertible("gift-description")
 	}
 	closeAt := open + strings.IndexByte(s[open:], '}')
 	stem, block, tail := strings.TrimSpace(s[:open]), s[open+1:closeAt], strings.TrimSpace(s[closeAt+1:])
@@ -138,7 +138,7 @@ func giftQuestion(chunk string) (string, quiz.Question, error) {
 	upper := strings.ToUpper(strings.SplitN(block, "#", 2)[0])
 	switch {
 	case block == "":
-		return title, q, notConvertible("an essay question (empty answer block) is marked by a person; ailit grades every question automatically")
+		return title, q, notConvertible("gift-essay")
 	case strings.HasPrefix(block, "#"):
 		err = giftNumeric(&q, block[1:])
 	case upper == "T" || upper == "TRUE" || upper == "F" || upper == "FALSE":
@@ -160,7 +160,7 @@ func giftText(s, format string) (string, error) {
 		return plainToMarkdown(s), nil
 	}
 	return htmlToMarkdown(s, func(src string) (string, error) {
-		return "", notConvertible("the text shows the image %q; GIFT files carry no images, import it as Moodle XML instead", shorten(src))
+		return "", notConvertible("gift-image", shorten(src))
 	})
 }
 
@@ -204,7 +204,7 @@ func giftAnswers(block string) []giftAnswer {
 func giftChoice(q *quiz.Question, block string, text func(string) (string, error)) error {
 	answers := giftAnswers(block)
 	if len(answers) == 0 {
-		return notConvertible("the answer block has no answers starting with = or ~")
+		return notConvertible("gift-no-answers")
 	}
 	wrong, right, partial := 0, 0, false
 	for _, a := range answers {
@@ -221,10 +221,10 @@ func giftChoice(q *quiz.Question, block string, text func(string) (string, error
 		q.Type = quiz.TypeText
 		for _, a := range answers {
 			if a.weighted && a.weight < 100 {
-				return notConvertible("the answer %q gives %g %% of the points; ailit accepts answers as fully right or wrong", giftUnescapes.Replace(a.text), a.weight)
+				return notConvertible("text-partial", giftUnescapes.Replace(a.text), a.weight)
 			}
 			if strings.Contains(a.text, "*") {
-				return notConvertible("the answer %q uses the wildcard *; ailit compares answers exactly", giftUnescapes.Replace(a.text))
+				return notConvertible("text-wildcard", giftUnescapes.Replace(a.text))
 			}
 			q.Accept = append(q.Accept, giftUnescapes.Replace(a.text))
 		}
@@ -280,7 +280,7 @@ func giftMatch(q *quiz.Question, block string, text func(string) (string, error)
 	for _, a := range giftAnswers(block) {
 		prompt, answer, ok := strings.Cut(a.text, "->")
 		if !ok || a.marker != '=' {
-			return notConvertible("a matching answer must look like =prompt -> answer, not %q", giftUnescapes.Replace(a.text))
+			return notConvertible("gift-match-form", giftUnescapes.Replace(a.text))
 		}
 		answer = strings.TrimSpace(giftUnescapes.Replace(answer))
 		if strings.TrimSpace(prompt) == "" {
@@ -306,7 +306,7 @@ func giftNumeric(q *quiz.Question, block string) error {
 		for _, a := range giftAnswers(block) {
 			if a.weighted && a.weight < 100 {
 				if a.weight > 0 {
-					return notConvertible("the number %q gives %g %% of the points; ailit has one correct number", a.text, a.weight)
+					return notConvertible("gift-numeric-partial", a.text, a.weight)
 				}
 				continue
 			}
@@ -316,14 +316,14 @@ func giftNumeric(q *quiz.Question, block string) error {
 		specs[0], _, _ = strings.Cut(specs[0], "#")
 	}
 	if len(specs) != 1 {
-		return notConvertible("the question has %d fully correct numbers; ailit has exactly one correct number with a tolerance", len(specs))
+		return notConvertible("numeric-several", len(specs))
 	}
 	spec := strings.TrimSpace(specs[0])
 	if lo, hi, ok := strings.Cut(spec, ".."); ok {
 		l, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 		h, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
 		if err1 != nil || err2 != nil || h < l {
-			return notConvertible("the range %q is not two numbers low..high", spec)
+			return notConvertible("gift-range", spec)
 		}
 		q.Value, q.Tolerance = (l+h)/2, (h-l)/2
 		return nil
@@ -331,12 +331,12 @@ func giftNumeric(q *quiz.Question, block string) error {
 	value, tol, _ := strings.Cut(spec, ":")
 	v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 	if err != nil || math.IsInf(v, 0) {
-		return notConvertible("%q is not a number", giftUnescapes.Replace(value))
+		return notConvertible("not-a-number", giftUnescapes.Replace(value))
 	}
 	q.Value = v
 	if tol != "" {
 		if q.Tolerance, err = strconv.ParseFloat(strings.TrimSpace(tol), 64); err != nil {
-			return notConvertible("the tolerance %q is not a number", tol)
+			return notConvertible("tolerance-not-number", tol)
 		}
 	}
 	return nil

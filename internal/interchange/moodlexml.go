@@ -71,30 +71,20 @@ func moodleQuestion(qn *node, qtype string, ms *mediaSet) (quiz.Question, error)
 	case "ordering":
 		err = moodleOrdering(&q, qn, ms)
 	default:
-		err = notConvertible("%s", moodleUnsupportedReason(qtype))
+		err = moodleUnsupported(qtype)
 	}
 	return q, err
 }
 
-func moodleUnsupportedReason(qtype string) string {
-	reasons := map[string]string{
-		"essay":            "an essay question is marked by a person; ailit grades every question automatically",
-		"description":      "a description is a text without a question, not something ailit can grade",
-		"calculated":       "a calculated question draws numbers from formulas; ailit has fixed answers only",
-		"calculatedsimple": "a calculated question draws numbers from formulas; ailit has fixed answers only",
-		"calculatedmulti":  "a calculated question draws numbers from formulas; ailit has fixed answers only",
-		"randomsamatch":    "random short-answer matching builds its pairs from other questions at random",
-		"random":           "a random question stands for any question of a category; import the category's questions instead",
-		"ddimageortext":    "drag and drop onto an image needs a pointer; ailit's questions work with a keyboard and a screen reader",
-		"ddmarker":         "drag and drop markers need a pointer; ailit's questions work with a keyboard and a screen reader",
-		"ddwtos":           "drag and drop into text is not a question type of ailit",
-		"gapselect":        "select missing words (several gaps in one text) is not a question type of ailit",
-		"multianswer":      "embedded answers (Cloze) put several questions into one text; ailit has one answer per question",
+// moodleUnsupported says why a Moodle question type is not converted.
+func moodleUnsupported(qtype string) error {
+	switch qtype {
+	case "calculated", "calculatedsimple", "calculatedmulti":
+		return notConvertible("moodle-calculated")
+	case "essay", "description", "randomsamatch", "random", "ddimageortext", "ddmarker", "ddwtos", "gapselect", "multianswer":
+		return notConvertible("moodle-" + qtype)
 	}
-	if r, ok := reasons[qtype]; ok {
-		return r
-	}
-	return fmt.Sprintf("the Moodle question type %q has no counterpart in ailit", qtype)
+	return notConvertible("moodle-unknown", qtype)
 }
 
 // moodleText converts a text element (questiontext, feedback, answer) with its format and embedded
@@ -115,18 +105,18 @@ func moodleText(n *node, ms *mediaSet) (string, error) {
 		name, ok := strings.CutPrefix(src, "@@PLUGINFILE@@/")
 		if !ok {
 			if strings.Contains(src, "://") || strings.HasPrefix(src, "data:") {
-				return "", notConvertible("the text shows the image %q from another place; ailit makes no external requests, so embed the image in the file", shorten(src))
+				return "", notConvertible("image-external", shorten(src))
 			}
-			return "", notConvertible("the image %q is not part of the file", src)
+			return "", notConvertible("image-not-in-file", src)
 		}
 		name = unescapePath(name)
 		f := files[name]
 		if f == nil {
-			return "", notConvertible("the image %q is referenced but not embedded in the file", name)
+			return "", notConvertible("image-not-embedded", name)
 		}
 		data, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(f.text()), ""))
 		if err != nil {
-			return "", notConvertible("the embedded image %q is not valid base64", name)
+			return "", notConvertible("image-base64", name)
 		}
 		return ms.add(name, data)
 	}
@@ -191,7 +181,7 @@ func moodleAnswers(qn *node, ms *mediaSet, textAsHTML bool) ([]moodleAnswer, err
 	for _, a := range qn.all("answer") {
 		fr, err := strconv.ParseFloat(strings.TrimSpace(a.Attr["fraction"]), 64)
 		if err != nil && a.Attr["fraction"] != "" {
-			return nil, notConvertible("line %d: the answer's fraction %q is not a number", a.Line, a.Attr["fraction"])
+			return nil, notConvertible("fraction-not-number", a.Line, a.Attr["fraction"])
 		}
 		ans := moodleAnswer{id: a.Attr["ailit-id"], fraction: fr, node: a}
 		if textAsHTML {
@@ -223,9 +213,9 @@ func moodleChoice(q *quiz.Question, qn *node, ms *mediaSet) error {
 	for i, a := range answers {
 		switch {
 		case single && a.fraction > 0 && a.fraction < 100:
-			return notConvertible("answer %d gives %g %% of the points; a single-choice question in ailit has one fully correct answer", i+1, a.fraction)
+			return notConvertible("single-partial", i+1, a.fraction)
 		case a.fraction < 0 && single:
-			return notConvertible("answer %d takes points away (%g %%); ailit does not give negative marks in single-choice questions", i+1, a.fraction)
+			return notConvertible("single-negative", i+1, a.fraction)
 		}
 		q.Options = append(q.Options, quiz.Option{ID: ids[i], Text: a.text, Correct: a.fraction > 0, Feedback: a.feedback})
 	}
@@ -241,7 +231,7 @@ func moodleTrueFalse(q *quiz.Question, qn *node, ms *mediaSet) error {
 	for _, a := range answers {
 		isTrue := strings.EqualFold(a.text, "true")
 		if !isTrue && !strings.EqualFold(a.text, "false") {
-			return notConvertible("a true/false answer must be \"true\" or \"false\", not %q", a.text)
+			return notConvertible("truefalse-answer", a.text)
 		}
 		if isTrue {
 			q.FeedbackTrue = a.feedback
@@ -253,7 +243,7 @@ func moodleTrueFalse(q *quiz.Question, qn *node, ms *mediaSet) error {
 		}
 	}
 	if q.Value == nil {
-		return notConvertible("neither true nor false is marked as the correct answer")
+		return notConvertible("truefalse-none")
 	}
 	return nil
 }
@@ -270,9 +260,9 @@ func moodleShortAnswer(q *quiz.Question, qn *node) error {
 		case a.fraction <= 0:
 			continue // a wrong answer with feedback: ailit marks everything else wrong anyway
 		case a.fraction < 100:
-			return notConvertible("the answer %q gives %g %% of the points; ailit accepts answers as fully right or wrong", a.text, a.fraction)
+			return notConvertible("text-partial", a.text, a.fraction)
 		case strings.Contains(a.text, "*"):
-			return notConvertible("the answer %q uses the wildcard *; ailit compares answers exactly", a.text)
+			return notConvertible("text-wildcard", a.text)
 		}
 		q.Accept = append(q.Accept, a.text)
 	}
@@ -291,29 +281,29 @@ func moodleNumerical(q *quiz.Question, qn *node) error {
 			continue
 		}
 		if a.fraction < 100 {
-			return notConvertible("the answer %q gives %g %% of the points; ailit has one correct number", a.text, a.fraction)
+			return notConvertible("numeric-partial", a.text, a.fraction)
 		}
 		full++
 		v, perr := strconv.ParseFloat(a.text, 64)
 		if perr != nil || math.IsInf(v, 0) {
-			return notConvertible("the answer %q is not a number (\"*\" accepts any number, which ailit cannot grade)", a.text)
+			return notConvertible("numeric-not-number", a.text)
 		}
 		q.Value = v
 		if t := strings.TrimSpace(a.node.child("tolerance").text()); t != "" {
 			if q.Tolerance, err = strconv.ParseFloat(t, 64); err != nil {
-				return notConvertible("the tolerance %q is not a number", t)
+				return notConvertible("tolerance-not-number", t)
 			}
 		}
 	}
 	if full != 1 {
-		return notConvertible("the question has %d fully correct numbers; ailit has exactly one correct number with a tolerance", full)
+		return notConvertible("numeric-several", full)
 	}
 	units := qn.child("units").all("unit")
 	switch {
 	case len(units) == 1:
 		q.Unit = strings.TrimSpace(units[0].child("unit_name").text())
 	case len(units) > 1:
-		return notConvertible("the question accepts %d units with conversion factors; ailit has one unit", len(units))
+		return notConvertible("numeric-units", len(units))
 	}
 	return nil
 }

@@ -42,18 +42,19 @@ var qtiSupported = map[string]bool{
 	"associateInteraction": true, "textEntryInteraction": true,
 }
 
-func qtiUnsupportedReason(name string) string {
+// qtiUnsupported says why an interaction is not converted.
+func qtiUnsupported(name string) error {
 	switch name {
 	case "extendedTextInteraction":
-		return "an extended text (essay) is marked by a person; ailit grades every question automatically"
+		return notConvertible("qti-essay")
 	case "hotspotInteraction", "graphicGapMatchInteraction", "graphicOrderInteraction", "graphicAssociateInteraction", "selectPointInteraction", "positionObjectInteraction":
-		return name + " needs a pointer on an image; ailit's questions work with a keyboard and a screen reader"
+		return notConvertible("qti-pointer", name)
 	case "gapMatchInteraction", "inlineChoiceInteraction":
-		return name + " fills several gaps in one text; ailit has one answer per question"
+		return notConvertible("qti-gaps", name)
 	case "uploadInteraction", "drawingInteraction", "mediaInteraction", "customInteraction", "portableCustomInteraction":
-		return name + " is not gradable by ailit"
+		return notConvertible("qti-not-gradable", name)
 	}
-	return name + " has no counterpart in ailit"
+	return notConvertible("qti-unknown", name)
 }
 
 func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (quiz.Question, error) {
@@ -62,7 +63,7 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 		q.ID = root.Attr["title"]
 	}
 	if root.Name != "assessmentItem" {
-		return q, notConvertible("<%s> is not an assessmentItem", root.Name)
+		return q, notConvertible("qti-not-item", root.Name)
 	}
 	body := root.child("itemBody")
 	var interactions []*node
@@ -81,21 +82,21 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 	}
 	switch {
 	case len(interactions) == 0:
-		return q, notConvertible("the item has no interaction: nothing to answer")
+		return q, notConvertible("qti-none")
 	case len(interactions) > 1:
-		return q, notConvertible("the item has %d interactions; ailit has one answer per question", len(interactions))
+		return q, notConvertible("qti-several", len(interactions))
 	case !qtiSupported[interactions[0].Name]:
-		return q, notConvertible("%s", qtiUnsupportedReason(interactions[0].Name))
+		return q, qtiUnsupported(interactions[0].Name)
 	}
 	ia := interactions[0]
 	images := func(src string) (string, error) {
 		target, ok := resolveRef(file, src)
 		if !ok {
-			return "", notConvertible("the image %q is not inside the package; ailit makes no external requests", shorten(src))
+			return "", notConvertible("image-outside-package", shorten(src))
 		}
 		data, exists := files[target]
 		if !exists {
-			return "", notConvertible("the image %q is missing from the package", target)
+			return "", notConvertible("image-missing-package", target)
 		}
 		return ms.add(target, data)
 	}
@@ -136,7 +137,7 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 	}
 	resp := qtiResponses(root)[ia.Attr["responseIdentifier"]]
 	if resp == nil {
-		return q, notConvertible("the interaction's response %q is not declared", ia.Attr["responseIdentifier"])
+		return q, notConvertible("qti-undeclared", ia.Attr["responseIdentifier"])
 	}
 	switch ia.Name {
 	case "choiceInteraction":
@@ -198,13 +199,13 @@ func qtiOrder(q *quiz.Question, ia *node, resp *qtiResponse, toMD mdFunc) error 
 		byID[c.Attr["identifier"]] = c
 	}
 	if len(resp.correct) != len(byID) {
-		return notConvertible("the correct order lists %d of %d items; ailit orders all items", len(resp.correct), len(byID))
+		return notConvertible("order-incomplete", len(resp.correct), len(byID))
 	}
 	ids := subIDs(resp.correct)
 	for i, id := range resp.correct {
 		c := byID[id]
 		if c == nil {
-			return notConvertible("the correct order names %q, which is not an item", id)
+			return notConvertible("order-unknown", id)
 		}
 		text, err := toMD(c, withoutFeedback)
 		if err != nil {
@@ -234,7 +235,7 @@ func qtiMatch(q *quiz.Question, ia *node, resp *qtiResponse, toMD mdFunc) error 
 	}
 	if ia.Name == "matchInteraction" {
 		if len(sets) != 2 {
-			return notConvertible("a match interaction needs two sets of choices, it has %d", len(sets))
+			return notConvertible("qti-match-sets", len(sets))
 		}
 		collect(sets[0], false)
 		collect(sets[1], true)
@@ -246,10 +247,10 @@ func qtiMatch(q *quiz.Question, ia *node, resp *qtiResponse, toMD mdFunc) error 
 	for _, pair := range resp.correct {
 		f := strings.Fields(pair)
 		if len(f) != 2 || choices[f[0]] == nil || choices[f[1]] == nil {
-			return notConvertible("the correct pair %q does not name two choices", pair)
+			return notConvertible("match-bad-pair", pair)
 		}
 		if used[f[0]] {
-			return notConvertible("%q has more than one correct partner; ailit matches each prompt to one answer", f[0])
+			return notConvertible("match-several-partners", f[0])
 		}
 		used[f[0]], used[f[1]] = true, true
 		prompt, err := toMD(choices[f[0]], nil)
@@ -269,7 +270,7 @@ func qtiMatch(q *quiz.Question, ia *node, resp *qtiResponse, toMD mdFunc) error 
 	if ia.Name == "matchInteraction" {
 		for _, id := range order[:len(order)-len(targets)] {
 			if !used[id] {
-				return notConvertible("the prompt %q has no correct answer; every prompt in ailit has one", id)
+				return notConvertible("match-prompt-unanswered", id)
 			}
 		}
 	}
@@ -287,14 +288,14 @@ func qtiMatch(q *quiz.Question, ia *node, resp *qtiResponse, toMD mdFunc) error 
 
 func qtiTextEntry(q *quiz.Question, root *node, resp *qtiResponse) error {
 	if len(resp.correct) == 0 {
-		return notConvertible("the text entry has no correct response")
+		return notConvertible("qti-no-correct")
 	}
 	switch resp.baseType {
 	case "float", "integer":
 		q.Type = quiz.TypeNumeric
 		v, err := strconv.ParseFloat(resp.correct[0], 64)
 		if err != nil {
-			return notConvertible("the correct response %q is not a number", resp.correct[0])
+			return notConvertible("qti-not-number", resp.correct[0])
 		}
 		q.Value = v
 		for _, eq := range root.find("equal") {
@@ -318,12 +319,12 @@ func qtiTextEntry(q *quiz.Question, root *node, resp *qtiResponse) error {
 		}
 		for _, k := range resp.mapOrder {
 			if v := resp.mapping[k]; v > 0 && v < 1 && len(resp.mapping) > 1 {
-				return notConvertible("the answer %q gives part of the points; ailit accepts answers as fully right or wrong", k)
+				return notConvertible("text-partial-qti", k)
 			} else if v > 0 {
 				add(k)
 			}
 		}
 		return nil
 	}
-	return notConvertible("a text entry of type %s has no counterpart in ailit", resp.baseType)
+	return notConvertible("qti-text-type", resp.baseType)
 }

@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -42,11 +43,14 @@ type Converted struct {
 	Type   string // the ailit question type
 }
 
-// Skipped names a question that could not be converted and why.
+// Skipped names a question that could not be converted and why. Key and Args give the reason for
+// translation (interchange.reason.<Key>); Reason is the English text.
 type Skipped struct {
 	Source string
 	Name   string
 	Reason string
+	Key    string
+	Args   []any
 }
 
 func (s Skipped) String() string {
@@ -62,14 +66,20 @@ type MediaFile struct {
 	Data []byte
 }
 
-// unsupported is the error a converter returns for a question it cannot convert; the message is
-// the reason shown to the trainer.
-type unsupported struct{ reason string }
+// unsupported is the error a converter returns for a question it cannot convert: the key of the
+// reason (reasons.go) and its arguments.
+type unsupported struct {
+	key  string
+	args []any
+}
 
-func (u unsupported) Error() string { return u.reason }
+func (u unsupported) Error() string { return fmt.Sprintf(reasonTexts[u.key], u.args...) }
 
-func notConvertible(format string, args ...any) error {
-	return unsupported{fmt.Sprintf(format, args...)}
+func notConvertible(key string, args ...any) error {
+	if _, ok := reasonTexts[key]; !ok {
+		panic("interchange: no reason text for " + key) // a programming error, caught by the tests
+	}
+	return unsupported{key, args}
 }
 
 // builder collects converted questions with ids unique in the quiz and their media with unique,
@@ -94,11 +104,16 @@ func (b *builder) add(source, name string, q quiz.Question, media *mediaSet, err
 	if err == nil {
 		q.ID = b.uniqueID(q.ID, name)
 		if msg := questionProblem(q); msg != "" {
-			err = notConvertible("the converted question would not be valid: %s", msg)
+			err = notConvertible("invalid", msg)
 		}
 	}
 	if err != nil {
-		b.imp.Skipped = append(b.imp.Skipped, Skipped{Source: source, Name: name, Reason: err.Error()})
+		sk := Skipped{Source: source, Name: name, Reason: err.Error()}
+		var u unsupported
+		if errors.As(err, &u) {
+			sk.Key, sk.Args = u.key, u.args
+		}
+		b.imp.Skipped = append(b.imp.Skipped, sk)
 		return
 	}
 	b.ids[q.ID] = true
@@ -198,10 +213,10 @@ func (m *mediaSet) add(name string, data []byte) (string, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	ext := strings.ToLower(path.Ext(base))
 	if _, ok := content.MediaType(ext); !ok || !strings.HasPrefix(mediaKind(ext), "image") {
-		return "", notConvertible("the image %q is of a type ailit does not show in quizzes (use PNG, JPEG, GIF, WebP or AVIF)", base)
+		return "", notConvertible("image-type", base)
 	}
 	if len(data) > content.MaxMediaBytes {
-		return "", notConvertible("the image %q is larger than 20 MiB", base)
+		return "", notConvertible("image-too-large", base)
 	}
 	stem := slug(strings.TrimSuffix(base, path.Ext(base)))
 	if stem == "" {

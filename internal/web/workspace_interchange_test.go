@@ -48,7 +48,7 @@ func TestTrainerImportsMoodleQuestionsIntoADraftModuleAfterSeeingTheReport(t *te
 	if r.Status != http.StatusOK {
 		t.Fatalf("upload: %d\n%s", r.Status, r.Body)
 	}
-	for _, want := range []string{"1 Fragen können übernommen werden, 1 nicht", "importierte-definition", "fragen.xml:11", "(Freitext)", "essay", "Nur die 1 übertragbaren Fragen übernehmen"} {
+	for _, want := range []string{"1 Fragen können übernommen werden, 1 nicht", "importierte-definition", "fragen.xml:11", "(Freitext): eine Freitextfrage bewertet ein Mensch", "Nur die 1 übertragbaren Fragen übernehmen"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("the report lacks %q", want)
 		}

@@ -46,7 +46,7 @@ func (a *App) workspaceQuizImportConfirm(c *fiber.Ctx) error {
 	}
 	files, err := imp.Files(c.FormValue("skip") == "1")
 	if err != nil {
-		page.Report, page.Token, page.FileName, page.Writeable = imp, token, c.FormValue("filename"), len(imp.Converted) > 0
+		page.setReport(imp, c.FormValue("filename"), token, l)
 		return a.render(c, fiber.StatusUnprocessableEntity, "workspace_quiz_import", page,
 			map[string]string{"confirm": i18n.T(l, "interchange.import.notwritten", err.Error())})
 	}
@@ -59,7 +59,7 @@ func (a *App) workspaceQuizImportConfirm(c *fiber.Ctx) error {
 	var invalid *workspace.InvalidError
 	switch {
 	case errors.As(err, &conflict):
-		page.Report, page.Token, page.FileName, page.Writeable = imp, token, c.FormValue("filename"), true
+		page.setReport(imp, c.FormValue("filename"), token, l)
 		return a.render(c, fiber.StatusConflict, "workspace_quiz_import", page,
 			map[string]string{"confirm": i18n.T(l, "interchange.import.conflict")})
 	case errors.As(err, &invalid):
@@ -67,7 +67,7 @@ func (a *App) workspaceQuizImportConfirm(c *fiber.Ctx) error {
 		for _, p := range invalid.Problems {
 			msgs = append(msgs, p.String())
 		}
-		page.Report, page.Token, page.FileName, page.Writeable = imp, token, c.FormValue("filename"), true
+		page.setReport(imp, c.FormValue("filename"), token, l)
 		return a.render(c, fiber.StatusUnprocessableEntity, "workspace_quiz_import", page,
 			map[string]string{"confirm": i18n.T(l, "interchange.import.notwritten", strings.Join(msgs, "; "))})
 	case err != nil:

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/interchange"
 	"github.com/ailit/ailit/internal/web/form"
 	"github.com/ailit/ailit/internal/workspace"
@@ -21,6 +22,23 @@ type workspaceQuizImportPage struct {
 	Token     string
 	Hash      string // of the module's quiz.yaml when the report was shown
 	Writeable bool   // at least one question was converted
+	Skipped   []skippedQuestion
+}
+
+// skippedQuestion is a question that was not converted, with the reason in the page's language.
+type skippedQuestion struct{ Source, Name, Reason string }
+
+// setReport puts a conversion report on the page, translating the reasons.
+func (p *workspaceQuizImportPage) setReport(imp *interchange.Import, fileName, token, lang string) {
+	p.Report, p.FileName, p.Token, p.Writeable = imp, fileName, token, len(imp.Converted) > 0
+	p.Skipped = nil
+	for _, s := range imp.Skipped {
+		reason := s.Reason
+		if s.Key != "" {
+			reason = i18n.T(lang, "interchange.reason."+s.Key, s.Args...)
+		}
+		p.Skipped = append(p.Skipped, skippedQuestion{s.Source, s.Name, reason})
+	}
 }
 
 func (a *App) newQuizImportPage(courseID string, m workspace.ModuleFolder, format string) workspaceQuizImportPage {

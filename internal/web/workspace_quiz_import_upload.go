@@ -34,6 +34,6 @@ func (a *App) workspaceQuizImportUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	page.Report, page.FileName, page.Token, page.Writeable = imp, f.FileName, token, len(imp.Converted) > 0
+	page.setReport(imp, f.FileName, token, l)
 	return a.render(c, fiber.StatusOK, "workspace_quiz_import", page, nil)
 }
