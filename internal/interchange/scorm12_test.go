@@ -121,3 +121,31 @@ func TestSCORMPackageWithParentPathsIsRefused(t *testing.T) {
 		t.Fatalf("want the package refused, got %v", ps)
 	}
 }
+
+func TestSCORM2004ManifestWithXMLBaseGivesItsLaunchesInOrder(t *testing.T) {
+	manifest := `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="m" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="o">
+    <organization identifier="o"><title>Kurs</title>
+      <item identifier="kapitel"><title>Kapitel</title>
+        <item identifier="i1" identifierref="r1" parameters="?seite=2"><title>Eins</title></item>
+      </item>
+      <item identifier="i2" identifierref="r2"><title>Zwei</title></item>
+    </organization>
+  </organizations>
+  <resources xml:base="inhalt/">
+    <resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="eins.html"><file href="eins.html"/></resource>
+    <resource identifier="r2" type="webcontent" adlcp:scormType="sco" xml:base="zwei/" href="index.html"><file href="index.html"/></resource>
+  </resources>
+</manifest>`
+	pkg := buildZip(t, map[string]string{"imsmanifest.xml": manifest, "inhalt/eins.html": "1", "inhalt/zwei/index.html": "2"})
+	m, ps := ValidatePackageZip("p.zip", pkg)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	got := m.Launches()
+	if m.Standard != StandardSCORM2004 || len(got) != 2 || got[0].Href != "inhalt/eins.html?seite=2" || got[1].Href != "inhalt/zwei/index.html" || got[0].Title != "Eins" {
+		t.Fatalf("standard %q, launches %+v", m.Standard, got)
+	}
+}
