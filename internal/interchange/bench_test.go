@@ -35,8 +35,7 @@ func BenchmarkImportMoodleXML1000Questions(b *testing.B) {
 }
 
 func BenchmarkExportSCORM12ShippedCourse(b *testing.B) {
-	t := &testing.T{}
-	cat := loadShippedCatalog(t)
+	cat := loadShippedCatalog(b)
 	v := cat.Course("ki-grundlagen").Latest()
 	for b.Loop() {
 		if _, err := ExportSCORM12(v); err != nil {

@@ -8,7 +8,7 @@ import (
 	"github.com/ailit/ailit/internal/content"
 )
 
-func loadShippedCatalog(t *testing.T) *content.Catalog {
+func loadShippedCatalog(t testing.TB) *content.Catalog {
 	t.Helper()
 	cat, _, err := content.Load("../../courses")
 	if err != nil {
