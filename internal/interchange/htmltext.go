@@ -23,6 +23,24 @@ type imageMapper func(src string) (string, error)
 // because the sanitizer keeps only what the Markdown renderer emits.
 func htmlToMarkdown(src string, images imageMapper) (string, error) {
 	src = renameLegacyTags(src)
+	// Images embedded as data: URIs would not pass the sanitizer (it allows http, https and
+	// relative URLs): they get a relative placeholder, and the mapper sees the data URI again.
+	var embedded []string
+	src = dataImage.ReplaceAllStringFunc(src, func(m string) string {
+		embedded = append(embedded, dataImage.FindStringSubmatch(m)[1])
+		return `src="` + embeddedPrefix + strconv.Itoa(len(embedded)-1) + `"`
+	})
+	if images != nil && len(embedded) > 0 {
+		inner := images
+		images = func(s string) (string, error) {
+			if n, ok := strings.CutPrefix(s, embeddedPrefix); ok {
+				if i, err := strconv.Atoi(n); err == nil && i < len(embedded) {
+					return inner(embedded[i])
+				}
+			}
+			return inner(s)
+		}
+	}
 	clean := content.SanitizeHTML(src)
 	nodes, err := html.ParseFragment(strings.NewReader(clean), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
@@ -37,6 +55,10 @@ func htmlToMarkdown(src string, images imageMapper) (string, error) {
 	}
 	return tidyMarkdown(w.b.String()), nil
 }
+
+const embeddedPrefix = "ailit-embedded-"
+
+var dataImage = regexp.MustCompile(`(?i)src\s*=\s*["'](data:image/[a-z0-9.+-]+;base64,[a-z0-9+/=\s]+)["']`)
 
 var legacyTags = regexp.MustCompile(`(?i)<(/?)(b|i)(\s[^>]*)?>`)
 
@@ -132,6 +154,12 @@ func (w *mdWriter) inline(n *html.Node) {
 		w.b.WriteString("](" + markdownURL(href) + ")")
 	case "img":
 		src := attr(n, "src")
+		if src == "" {
+			if w.err == nil {
+				w.err = notConvertible("image-no-source")
+			}
+			return
+		}
 		if w.images != nil {
 			mapped, err := w.images(src)
 			if err != nil {

@@ -421,3 +421,23 @@ func TestMergeIntoAnExistingQuizKeepsItsSettingsAndNumbersTakenIDs(t *testing.T)
 		t.Errorf("the settings must be written: %v\n%s", err, data)
 	}
 }
+
+func TestImagesEmbeddedAsDataURIsAreCarriedAlong(t *testing.T) {
+	xml := `<quiz><question type="truefalse"><name><text>Bild</text></name>
+<questiontext format="html"><text><![CDATA[<p>Zeigt das Bild ein Netz? <img alt="Netz" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(pngBytes) + `"> <img src="javascript:alert(1)" alt="x"></p>]]></text></questiontext>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>
+<question type="truefalse"><name><text>Nur Daten</text></name>
+<questiontext format="html"><text><![CDATA[<p>Und dieses? <img alt="Netz" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(pngBytes) + `"></p>]]></text></questiontext>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>`
+	imp, err := ImportMoodleXML("f.xml", []byte(xml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := skippedReason(t, imp, "Bild"); !strings.Contains(r, "no source the sanitizer keeps") {
+		t.Errorf("an image with a script URL must make the question unconvertible, got %q", r)
+	}
+	q := questionByID(t, imp, "nur-daten")
+	if q.Text != "Und dieses? ![Netz](media/eingebettet.png)" || len(imp.Media) != 1 || !bytes.Equal(imp.Media[0].Data, pngBytes) {
+		t.Errorf("text %q, media %+v", q.Text, imp.Media)
+	}
+}

@@ -102,9 +102,12 @@ func moodleText(n *node, ms *mediaSet) (string, error) {
 		files[f.Attr["name"]] = f
 	}
 	images := func(src string) (string, error) {
+		if strings.HasPrefix(src, "data:") {
+			return ms.addDataURI(src)
+		}
 		name, ok := strings.CutPrefix(src, "@@PLUGINFILE@@/")
 		if !ok {
-			if strings.Contains(src, "://") || strings.HasPrefix(src, "data:") {
+			if strings.Contains(src, "://") {
 				return "", notConvertible("image-external", shorten(src))
 			}
 			return "", notConvertible("image-not-in-file", src)

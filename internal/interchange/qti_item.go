@@ -90,6 +90,9 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 	}
 	ia := interactions[0]
 	images := func(src string) (string, error) {
+		if strings.HasPrefix(src, "data:") {
+			return ms.addDataURI(src)
+		}
 		target, ok := resolveRef(file, src)
 		if !ok {
 			return "", notConvertible("image-outside-package", shorten(src))

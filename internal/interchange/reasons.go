@@ -15,6 +15,7 @@ var reasonTexts = map[string]string{
 	"image-base64":            "the embedded image %q is not valid base64",
 	"image-external":          "the text shows the image %q from another place; ailit makes no external requests, so embed the image in the file",
 	"image-missing-package":   "the image %q is missing from the package",
+	"image-no-source":         "an image has no source the sanitizer keeps (only files of the package or embedded images are carried along)",
 	"image-not-embedded":      "the image %q is referenced but not embedded in the file",
 	"image-not-in-file":       "the image %q is not part of the file",
 	"image-outside-package":   "the image %q is not inside the package; ailit makes no external requests",

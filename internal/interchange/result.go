@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"path"
@@ -346,4 +347,19 @@ func checkUTF8(file string, data []byte) error {
 		i += size
 	}
 	return nil
+}
+
+// dataURIImage decodes an image embedded as a data: URI for the media folder.
+func (m *mediaSet) addDataURI(uri string) (string, error) {
+	header, payload, ok := strings.Cut(uri, ",")
+	mime := strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(header), "data:"), ";base64")
+	ext := map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp", "image/avif": ".avif"}[mime]
+	if !ok || ext == "" {
+		return "", notConvertible("image-type", "data:"+mime)
+	}
+	data, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(payload), ""))
+	if err != nil {
+		return "", notConvertible("image-base64", "data:"+mime)
+	}
+	return m.add("eingebettet"+ext, data)
 }
