@@ -155,7 +155,7 @@ func giftText(s, format string) (string, error) {
 	s = strings.TrimSpace(giftUnescapes.Replace(s))
 	switch format {
 	case "markdown":
-		return s, nil
+		return s, checkMarkdownImages(s)
 	case "plain":
 		return plainToMarkdown(s), nil
 	}

@@ -256,3 +256,16 @@ func sortedKeys(m map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+var markdownImage = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)`)
+
+// checkMarkdownImages refuses Markdown whose images are not files carried along into media/:
+// an image from another server would be a request ailit does not make.
+func checkMarkdownImages(s string) error {
+	for _, m := range markdownImage.FindAllStringSubmatch(s, -1) {
+		if !strings.HasPrefix(m[1], "media/") || strings.Contains(m[1], "..") {
+			return notConvertible("image-external", shorten(m[1]))
+		}
+	}
+	return nil
+}

@@ -441,3 +441,16 @@ func TestImagesEmbeddedAsDataURIsAreCarriedAlong(t *testing.T) {
 		t.Errorf("text %q, media %+v", q.Text, imp.Media)
 	}
 }
+
+func TestMarkdownWithAnImageFromAnotherServerIsNotConverted(t *testing.T) {
+	imp, err := ImportGIFT("f.gift", []byte("::Fern::[markdown]Was zeigt ![Bild](https://example.org/x.png)? {T}\n\n::Nah::[markdown]Was ist **fett**? {T}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := skippedReason(t, imp, "Fern"); !strings.Contains(r, "https://example.org/x.png") {
+		t.Errorf("reason %q", r)
+	}
+	if q := questionByID(t, imp, "nah"); q.Text != "Was ist **fett**?" {
+		t.Errorf("markdown text %q", q.Text)
+	}
+}

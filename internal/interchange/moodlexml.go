@@ -168,7 +168,8 @@ func markdownWithFiles(s string, images imageMapper) (string, error) {
 		out.WriteString(s[:i] + "](" + mapped + ")")
 		s = s[i+len(marker)+end+1:]
 	}
-	return strings.TrimSpace(out.String()), nil
+	md := strings.TrimSpace(out.String())
+	return md, checkMarkdownImages(md)
 }
 
 type moodleAnswer struct {

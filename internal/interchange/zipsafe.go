@@ -119,3 +119,11 @@ func (zb *zipBuilder) bytes() ([]byte, error) {
 	}
 	return zb.buf.Bytes(), nil
 }
+
+// ReadPackage unpacks a zip package into memory by clean relative path, with the same refusals
+// and limits as every import here (entries leaving the package, absolute paths, backslashes,
+// more than 5000 files, 50 MiB per file, 200 MiB in all). For unpacking an uploaded SCORM or
+// QTI package before it is written anywhere.
+func ReadPackage(name string, data []byte) (map[string][]byte, error) {
+	return readZip(name, data)
+}
