@@ -68,14 +68,14 @@ func TestTrainerImportsMoodleQuestionsIntoADraftQuiz(t *testing.T) {
 		t.Fatal(err)
 	}
 	ClickButton(t, tab, "Datei prüfen")
-	AssertText(t, tab, "main", "1 Fragen können übernommen werden, 1 nicht.")
+	AssertText(t, tab, "main", "Übertragbare Fragen: 1 · nicht übertragbar: 1")
 	AssertText(t, tab, ".kern-alert--warning", "(Freitext): eine Freitextfrage bewertet ein Mensch")
 	AssertText(t, tab, "table", "chatbots-irren-nie")
 	AssertAccessible(t, tab, "quiz import report")
 	Screenshot(t, tab, "interchange-import-report")
 
-	ClickButton(t, tab, "Nur die 1 übertragbaren Fragen übernehmen")
-	AssertText(t, tab, "[role=status]", "1 Fragen wurden übernommen, 1 nicht.")
+	ClickButton(t, tab, "Nur die übertragbaren Fragen übernehmen (1)")
+	AssertText(t, tab, "[role=status]", "übernommen: 1, nicht übernommen: 1.")
 	data, err := os.ReadFile(filepath.Join(dir, workspaceCourse, "draft", "modules", "02-chancen-und-grenzen", "quiz.yaml"))
 	if err != nil || !strings.Contains(string(data), "id: chatbots-irren-nie") || !strings.Contains(string(data), "Chatbots **irren** nie.") {
 		t.Fatalf("the draft quiz.yaml after the import: %v\n%s", err, data)

@@ -48,7 +48,7 @@ func TestTrainerImportsMoodleQuestionsIntoADraftModuleAfterSeeingTheReport(t *te
 	if r.Status != http.StatusOK {
 		t.Fatalf("upload: %d\n%s", r.Status, r.Body)
 	}
-	for _, want := range []string{"1 Fragen können übernommen werden, 1 nicht", "importierte-definition", "fragen.xml:11", "(Freitext): eine Freitextfrage bewertet ein Mensch", "Nur die 1 übertragbaren Fragen übernehmen"} {
+	for _, want := range []string{"Übertragbare Fragen: 1 · nicht übertragbar: 1", "importierte-definition", "fragen.xml:11", "(Freitext): eine Freitextfrage bewertet ein Mensch", "Nur die übertragbaren Fragen übernehmen (1)"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("the report lacks %q", want)
 		}
@@ -79,7 +79,7 @@ func TestTrainerImportsMoodleQuestionsIntoADraftModuleAfterSeeingTheReport(t *te
 	if _, err := os.Stat(filepath.Join(filepath.Dir(quizFile), "media", "netz.png")); err != nil {
 		t.Errorf("the image was not carried along: %v", err)
 	}
-	if r := c.Get(base); !strings.Contains(r.Body, "1 Fragen wurden übernommen, 1 nicht") {
+	if r := c.Get(base); !strings.Contains(r.Body, "übernommen: 1, nicht übernommen: 1") {
 		t.Errorf("no confirmation message after the import")
 	}
 	// The staged upload is gone: confirming twice writes nothing more.
