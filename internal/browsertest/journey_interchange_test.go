@@ -157,7 +157,8 @@ func lms(t *testing.T, tab context.Context) lmsState {
 
 // TestExportedSCORMPackageReportsToTheLMS runs the SCORM 1.2 export of a course in Chromium inside
 // a page that plays the LMS: a lesson module reports completed, a quiz answered right reports
-// passed with score 100, a quiz answered wrong reports failed; leaving the SCO calls LMSFinish. The
+// passed with score 100, a quiz answered wrong reports failed, a worse attempt after a pass keeps
+// the pass; leaving the SCO calls LMSFinish. The
 // SCO page itself passes axe and breaks no Content Security Policy.
 func TestExportedSCORMPackageReportsToTheLMS(t *testing.T) {
 	cat, _, err := content.Load(filepath.Join(webtest.RepoRoot(t), "internal", "content", "testdata", "courses"))
@@ -213,6 +214,15 @@ func TestExportedSCORMPackageReportsToTheLMS(t *testing.T) {
 		s = lms(t, tab)
 		if !strings.Contains(result, "0 % – nicht bestanden") || s.Committed["cmi.core.lesson_status"] != "failed" || s.Committed["cmi.core.score.raw"] != "0" {
 			t.Errorf("%s answered wrong: result %q, LMS %+v", m.ID, result, s.Committed)
+		}
+		// A learner who passed before and now does worse keeps the pass.
+		Open(t, tab, "/harness.html?status=passed&score=100&sco="+m.Folder+".html")
+		result, err = chromedp.Run(tab, chromedp.Evaluate[string](answerInSCO+"([])"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := lms(t, tab); !strings.Contains(result, "Gespeichert bleibt Ihr bestandenes Ergebnis: 100 %") || s.Committed != nil {
+			t.Errorf("%s after a pass: result %q, the LMS got a commit that could lower the pass: %+v", m.ID, result, s.Committed)
 		}
 		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](`document.getElementById('sco').src = 'about:blank'`)); err != nil {
 			t.Fatal(err)

@@ -34,9 +34,9 @@
 
   var text = {
     de: { score: "Ergebnis", passed: "bestanden", failed: "nicht bestanden", need: "Zum Bestehen nötig",
-          correct: "richtig", partial: "teilweise richtig", wrong: "falsch", noLMS: "Hinweis: Keine Lernplattform gefunden, das Ergebnis wird nicht gespeichert." },
+          correct: "richtig", partial: "teilweise richtig", wrong: "falsch", kept: "Gespeichert bleibt Ihr bestandenes Ergebnis", noLMS: "Hinweis: Keine Lernplattform gefunden, das Ergebnis wird nicht gespeichert." },
     en: { score: "Score", passed: "passed", failed: "not passed", need: "Needed to pass",
-          correct: "correct", partial: "partly correct", wrong: "wrong", noLMS: "Note: no learning platform found, the result is not saved." }
+          correct: "correct", partial: "partly correct", wrong: "wrong", kept: "Your passed result stays recorded", noLMS: "Note: no learning platform found, the result is not saved." }
   };
 
   function norm(s, caseSensitive) {
@@ -130,6 +130,9 @@
     if (status === "" || status === "not attempted") {
       lms("LMSSetValue", "cmi.core.lesson_status", "incomplete");
     }
+    // A pass stays a pass: a later, worse attempt does not lower what the LMS has recorded.
+    var wasPassed = status === "passed";
+    var best = wasPassed ? parseFloat(lms("LMSGetValue", "cmi.core.score.raw")) : NaN;
     var shown = drawn(form, quiz);
     var result = document.getElementById("quiz-result");
     if (!api && result) { result.textContent = t.noLMS; }
@@ -150,13 +153,17 @@
       }
       var percent = max > 0 ? Math.floor(got / max * 1000) / 10 : 0;
       var passed = max > 0 && got / max * 100 >= quiz.pass - 1e-9;
-      lms("LMSSetValue", "cmi.core.score.min", "0");
-      lms("LMSSetValue", "cmi.core.score.max", "100");
-      lms("LMSSetValue", "cmi.core.score.raw", String(Math.round(percent)));
-      lms("LMSSetValue", "cmi.core.lesson_status", passed ? "passed" : "failed");
-      lms("LMSCommit", "");
+      var kept = wasPassed && (!passed || (!isNaN(best) && best > Math.round(percent)));
+      if (!kept) {
+        lms("LMSSetValue", "cmi.core.score.min", "0");
+        lms("LMSSetValue", "cmi.core.score.max", "100");
+        lms("LMSSetValue", "cmi.core.score.raw", String(Math.round(percent)));
+        lms("LMSSetValue", "cmi.core.lesson_status", passed ? "passed" : "failed");
+        lms("LMSCommit", "");
+        if (passed) { wasPassed = true; best = Math.round(percent); }
+      }
       result.textContent = t.score + ": " + String(percent).replace(".", lang === "de" ? "," : ".") + " % – " +
-        (passed ? t.passed : t.failed) + " (" + t.need + ": " + quiz.pass + " %)";
+        (passed ? t.passed : t.failed) + " (" + t.need + ": " + quiz.pass + " %)" + (kept ? " " + t.kept + (isNaN(best) ? "" : ": " + best + " %") + "." : "");
       result.focus();
     });
   }

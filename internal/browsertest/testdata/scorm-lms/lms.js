@@ -40,8 +40,11 @@ window.lmsCommitted = null;
     LMSGetErrorString: function (c) { return { "0": "No error", "101": "General exception", "201": "Invalid argument error", "301": "Not initialized", "405": "Incorrect Data Type" }[c] || ""; },
     LMSGetDiagnostic: function () { return ""; }
   };
+  var params = new URLSearchParams(location.search);
+  if (params.get("status")) { lmsData["cmi.core.lesson_status"] = params.get("status"); }
+  if (params.get("score")) { lmsData["cmi.core.score.raw"] = params.get("score"); }
   document.addEventListener("DOMContentLoaded", function () {
-    var sco = new URLSearchParams(location.search).get("sco");
+    var sco = params.get("sco");
     if (sco) { document.getElementById("sco").src = sco; }
   });
 }());
