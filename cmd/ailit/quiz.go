@@ -84,20 +84,13 @@ func quizImport(args []string, stdout, stderr io.Writer) int {
 }
 
 func quizExport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ailit quiz export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "", "moodlexml or qti")
-	out := fs.String("out", "", "the file to write")
-	dir := fs.String("courses", defaultCoursesDir(), "the courses folder")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
-	}
-	if *format == "" || *out == "" || len(pos) != 3 {
+	ef, ok := parseExportFlags("quiz export", "", "moodlexml or qti", 3, args, stderr)
+	if !ok || ef.format == "" {
 		fmt.Fprintln(stderr, "usage: ailit quiz export --format moodlexml|qti COURSE VERSION MODULE --out FILE [--courses DIR]")
 		return 2
 	}
-	v, err := loadVersion(*dir, pos[0], pos[1])
+	pos := ef.pos
+	v, err := loadVersion(ef.dir, pos[0], pos[1])
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -105,49 +98,35 @@ func quizExport(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return fail(stderr, fmt.Errorf("version %s of %s has no module %q", pos[1], pos[0], pos[2]))
 	}
-	data, err := interchange.ExportQuiz(*format, m)
+	data, err := interchange.ExportQuiz(ef.format, m)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := os.WriteFile(ef.out, data, 0o644); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "Wrote %s: %d questions of %s/%s/%s as %s.\n", *out, len(m.Quiz.Questions), pos[0], pos[1], pos[2], *format)
+	fmt.Fprintf(stdout, "Wrote %s: %d questions of %s/%s/%s as %s.\n", ef.out, len(m.Quiz.Questions), pos[0], pos[1], pos[2], ef.format)
 	return 0
 }
 
-// coursesExport runs "ailit courses export --format scorm12 COURSE VERSION --out FILE.zip".
-func coursesExport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ailit courses export", flag.ContinueOnError)
+// exportFlags are the flags and arguments shared by the export commands.
+type exportFlags struct {
+	format, out, dir string
+	pos              []string
+}
+
+// parseExportFlags reads --format, --out and --courses around want positional arguments; ok is
+// false when the command line does not fit.
+func parseExportFlags(name, defaultFormat, formats string, want int, args []string, stderr io.Writer) (exportFlags, bool) {
+	var ef exportFlags
+	fs := flag.NewFlagSet("ailit "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "scorm12", "scorm12")
-	out := fs.String("out", "", "the zip file to write")
-	dir := fs.String("courses", defaultCoursesDir(), "the courses folder")
+	fs.StringVar(&ef.format, "format", defaultFormat, formats)
+	fs.StringVar(&ef.out, "out", "", "the file to write")
+	fs.StringVar(&ef.dir, "courses", defaultCoursesDir(), "the courses folder")
 	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
-	}
-	if *out == "" || len(pos) != 2 {
-		fmt.Fprintln(stderr, "usage: ailit courses export --format scorm12 COURSE VERSION --out FILE.zip [--courses DIR]")
-		return 2
-	}
-	if *format != "scorm12" {
-		return fail(stderr, fmt.Errorf("unknown course export format %q: use scorm12", *format))
-	}
-	v, err := loadVersion(*dir, pos[0], pos[1])
-	if err != nil {
-		return fail(stderr, err)
-	}
-	fmt.Fprintf(stdout, "Exporting %s %s: %d modules …\n", v.CourseID, v.Version, len(v.Modules))
-	data, err := interchange.ExportSCORM12(v)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		return fail(stderr, err)
-	}
-	fmt.Fprintf(stdout, "Wrote %s (SCORM 1.2, %d KiB); its manifest passed the package validator.\n", *out, len(data)/1024)
-	return 0
+	ef.pos = pos
+	return ef, err == nil && ef.out != "" && len(pos) == want
 }
 
 func defaultCoursesDir() string {
