@@ -33,4 +33,3 @@ func coursesExport(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Wrote %s (SCORM 1.2, %d KiB); its manifest passed the package validator.\n", ef.out, len(data)/1024)
 	return 0
 }
-
