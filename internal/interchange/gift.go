@@ -159,7 +159,7 @@ func giftText(s, format string) (string, error) {
 	case "plain":
 		return plainToMarkdown(s), nil
 	}
-	return htmlToMarkdown(s, func(src string) (string, error) {
+	return htmlToMarkdown(s, func(src string, _ bool) (string, error) {
 		return "", notConvertible("gift-image", shorten(src))
 	})
 }

@@ -12,10 +12,10 @@ import (
 	"github.com/ailit/ailit/internal/content"
 )
 
-// imageMapper turns the src of an imported image into the path the quiz uses ("media/x.png"). It
-// returns an error reason when the image cannot be carried along; the question is then not
-// converted.
-type imageMapper func(src string) (string, error)
+// imageMapper turns the src of an imported image, or the href of a link to a file of the source
+// (link is true), into the path the quiz uses ("media/x.png"). It returns an error reason when
+// the file cannot be carried along; the question is then not converted.
+type imageMapper func(src string, link bool) (string, error)
 
 // htmlToMarkdown turns imported HTML into the Markdown the quiz format accepts. The HTML first goes
 // through ailit's own sanitizer (the one that guards rendered Markdown), so a script or an event
@@ -32,13 +32,13 @@ func htmlToMarkdown(src string, images imageMapper) (string, error) {
 	})
 	if images != nil && len(embedded) > 0 {
 		inner := images
-		images = func(s string) (string, error) {
+		images = func(s string, link bool) (string, error) {
 			if n, ok := strings.CutPrefix(s, embeddedPrefix); ok {
 				if i, err := strconv.Atoi(n); err == nil && i < len(embedded) {
-					return inner(embedded[i])
+					return inner(embedded[i], link)
 				}
 			}
-			return inner(s)
+			return inner(s, link)
 		}
 	}
 	clean := content.SanitizeHTML(src)
@@ -149,6 +149,16 @@ func (w *mdWriter) inline(n *html.Node) {
 			w.children(n)
 			return
 		}
+		if w.images != nil && isFileRef(href) {
+			mapped, err := w.images(href, true)
+			if err != nil {
+				if w.err == nil {
+					w.err = err
+				}
+				return
+			}
+			href = mapped
+		}
 		w.b.WriteString("[")
 		w.children(n)
 		w.b.WriteString("](" + markdownURL(href) + ")")
@@ -161,7 +171,7 @@ func (w *mdWriter) inline(n *html.Node) {
 			return
 		}
 		if w.images != nil {
-			mapped, err := w.images(src)
+			mapped, err := w.images(src, false)
 			if err != nil {
 				if w.err == nil {
 					w.err = err
@@ -268,4 +278,11 @@ func checkMarkdownImages(s string) error {
 		}
 	}
 	return nil
+}
+
+// isFileRef reports whether a link points at a file of the source (Moodle's @@PLUGINFILE@@ or a
+// relative path in a package) rather than a web page or an anchor.
+func isFileRef(href string) bool {
+	return strings.HasPrefix(href, "@@PLUGINFILE@@/") ||
+		!strings.Contains(href, ":") && !strings.HasPrefix(href, "#") && !strings.HasPrefix(href, "/")
 }

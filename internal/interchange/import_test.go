@@ -454,3 +454,60 @@ func TestMarkdownWithAnImageFromAnotherServerIsNotConverted(t *testing.T) {
 		t.Errorf("markdown text %q", q.Text)
 	}
 }
+
+// Moodle writes files of answers inside the <answer> and links audio with @@PLUGINFILE@@ too
+// (as in Moodle's own fixture question/format/xml/tests/fixtures/multichoice.xml).
+func TestMoodleLinkedFilesAndAnswerImagesAreCarriedAlong(t *testing.T) {
+	png := base64.StdEncoding.EncodeToString(pngBytes)
+	xml := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+<!-- question: 2295  -->
+  <question type="multichoice">
+    <name><text>Greeting</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p><a href="@@PLUGINFILE@@/bonjour.mp3">Listen to this greeting:</a><br /><br />What language is being spoken?</p>]]></text>
+<file name="bonjour.mp3" encoding="base64">SUQzAwAAAAAAEFRDT04=</file>
+    </questiontext>
+    <defaultgrade>1.0000000</defaultgrade>
+    <idnumber></idnumber>
+    <single>true</single>
+    <answer fraction="0" format="html">
+      <text><![CDATA[<p><img src="@@PLUGINFILE@@/flag-uk.png" alt="British Flag" width="30" height="20" /> English</p>]]></text>
+<file name="flag-uk.png" encoding="base64">` + png + `</file>
+      <feedback format="html"><text><![CDATA[<p>Sorry, listen again.</p>]]></text></feedback>
+    </answer>
+    <answer fraction="100" format="html">
+      <text><![CDATA[<p><img src="@@PLUGINFILE@@/flag-france.png" alt="French flag" /> French</p>]]></text>
+<file name="flag-france.png" encoding="base64">` + png + `</file>
+    </answer>
+  </question>
+  <question type="multichoice">
+    <name><text>Script</text></name>
+    <questiontext format="html"><text><![CDATA[<p><a href="@@PLUGINFILE@@/tool.exe">Download</a></p>]]></text>
+<file name="tool.exe" encoding="base64">TVo=</file></questiontext>
+    <answer fraction="100"><text>a</text></answer><answer fraction="0"><text>b</text></answer>
+  </question>
+</quiz>`
+	imp, err := ImportMoodleXML("multichoice.xml", []byte(xml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := questionByID(t, imp, "greeting")
+	if q.Points != 0 || q.Text != "[Listen to this greeting:](media/bonjour.mp3)\\\n\\\nWhat language is being spoken?" {
+		t.Errorf("text %q, points %v", q.Text, q.Points)
+	}
+	if q.Options[1].Text != "![French flag](media/flag-france.png) French" || !q.Options[1].Correct || q.Options[0].Feedback != "Sorry, listen again." {
+		t.Errorf("options %+v", q.Options)
+	}
+	var names []string
+	for _, m := range imp.Media {
+		names = append(names, m.Name)
+	}
+	if strings.Join(names, " ") != "bonjour.mp3 flag-uk.png flag-france.png" {
+		t.Errorf("media %v", names)
+	}
+	if r := skippedReason(t, imp, "Script"); !strings.Contains(r, `"tool.exe" is of a type ailit does not serve`) {
+		t.Errorf("reason %q", r)
+	}
+	mustValidate(t, imp)
+}

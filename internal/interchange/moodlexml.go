@@ -101,7 +101,7 @@ func moodleText(n *node, ms *mediaSet) (string, error) {
 	for _, f := range n.all("file") {
 		files[f.Attr["name"]] = f
 	}
-	images := func(src string) (string, error) {
+	images := func(src string, link bool) (string, error) {
 		if strings.HasPrefix(src, "data:") {
 			return ms.addDataURI(src)
 		}
@@ -121,7 +121,7 @@ func moodleText(n *node, ms *mediaSet) (string, error) {
 		if err != nil {
 			return "", notConvertible("image-base64", name)
 		}
-		return ms.add(name, data)
+		return ms.add(name, data, link)
 	}
 	switch n.Attr["format"] {
 	case "markdown":
@@ -161,7 +161,7 @@ func markdownWithFiles(s string, images imageMapper) (string, error) {
 			break
 		}
 		src := "@@PLUGINFILE@@/" + s[i+len(marker):i+len(marker)+end]
-		mapped, err := images(src)
+		mapped, err := images(src, true) // a link or an image: any file ailit serves
 		if err != nil {
 			return "", err
 		}

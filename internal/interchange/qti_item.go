@@ -89,7 +89,7 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 		return q, qtiUnsupported(interactions[0].Name)
 	}
 	ia := interactions[0]
-	images := func(src string) (string, error) {
+	images := func(src string, link bool) (string, error) {
 		if strings.HasPrefix(src, "data:") {
 			return ms.addDataURI(src)
 		}
@@ -101,7 +101,7 @@ func qtiQuestion(file string, root *node, files packageFiles, ms *mediaSet) (qui
 		if !exists {
 			return "", notConvertible("image-missing-package", target)
 		}
-		return ms.add(target, data)
+		return ms.add(target, data, link)
 	}
 	toMD := func(n *node, replace replacer) (string, error) {
 		if n == nil {

@@ -5,6 +5,7 @@ package interchange
 // prints these English texts.
 var reasonTexts = map[string]string{
 	"fraction-not-number":     "line %d: the answer's fraction %q is not a number",
+	"file-type":               "the linked file %q is of a type ailit does not serve (PDF, images, MP3, MP4, WebM and VTT are carried along)",
 	"gift-description":        "the question has no answer block {…}: it is a description, not a question",
 	"gift-essay":              "an essay question (empty answer block) is marked by a person; ailit grades every question automatically",
 	"gift-image":              "the text shows the image %q; GIFT files carry no images, import it as Moodle XML instead",

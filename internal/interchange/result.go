@@ -209,11 +209,16 @@ type mediaSet struct {
 
 func (b *builder) media() *mediaSet { return &mediaSet{b: b, taken: map[string]bool{}} }
 
-// add stores data under a safe version of name and returns the path the quiz text uses.
-func (m *mediaSet) add(name string, data []byte) (string, error) {
+// add stores data under a safe version of name and returns the path the quiz text uses. An image
+// must be of a type ailit shows; a linked file (link) of any type ailit serves (PDF, audio, video).
+func (m *mediaSet) add(name string, data []byte, link bool) (string, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	ext := strings.ToLower(path.Ext(base))
-	if _, ok := content.MediaType(ext); !ok || !strings.HasPrefix(mediaKind(ext), "image") {
+	_, servable := content.MediaType(ext)
+	switch {
+	case link && !servable:
+		return "", notConvertible("file-type", base)
+	case !link && (!servable || !strings.HasPrefix(mediaKind(ext), "image")):
 		return "", notConvertible("image-type", base)
 	}
 	if len(data) > content.MaxMediaBytes {
@@ -361,5 +366,5 @@ func (m *mediaSet) addDataURI(uri string) (string, error) {
 	if err != nil {
 		return "", notConvertible("image-base64", "data:"+mime)
 	}
-	return m.add("eingebettet"+ext, data)
+	return m.add("eingebettet"+ext, data, false)
 }
