@@ -511,3 +511,42 @@ func TestMoodleLinkedFilesAndAnswerImagesAreCarriedAlong(t *testing.T) {
 	}
 	mustValidate(t, imp)
 }
+
+// Moodle 1.9 files (as Moodle's fixture sample_questions_with_old_image_tag.xml) keep the image
+// beside the text and call Cloze questions "cloze".
+func TestMoodle19ImageTagAndClozeAreHandled(t *testing.T) {
+	xml := `<quiz>
+  <question type="cloze"><name><text>cloze question with image</text></name>
+    <questiontext><text><![CDATA[The capital of France is {1:SHORTANSWER:%100%Paris}.]]></text></questiontext></question>
+  <question type="multichoice"><name><text>mcq with image</text></name>
+    <questiontext format="html"><text><![CDATA[This is a question with an image in the old &quot;image&quot; field]]></text></questiontext>
+    <image>moodle.png</image>
+    <image_base64>
+` + base64.StdEncoding.EncodeToString(pngBytes) + `
+    </image_base64>
+    <single>true</single>
+    <answer fraction="0"><text>
+wrong answer
+        </text><feedback><text>
+
+          </text></feedback></answer>
+    <answer fraction="100"><text>
+right answer
+        </text></answer>
+  </question>
+</quiz>`
+	imp, err := ImportMoodleXML("old.xml", []byte(xml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := skippedReason(t, imp, "cloze question with image"); !strings.Contains(r, "Cloze") {
+		t.Errorf("cloze reason %q", r)
+	}
+	q := questionByID(t, imp, "mcq-with-image")
+	if q.Text != `This is a question with an image in the old "image" field`+"\n\n![moodle](media/moodle.png)" || q.Options[0].Text != "wrong answer" || q.Options[0].Feedback != "" || !q.Options[1].Correct {
+		t.Errorf("question %+v", q)
+	}
+	if len(imp.Media) != 1 || imp.Media[0].Name != "moodle.png" {
+		t.Errorf("media %+v", imp.Media)
+	}
+}

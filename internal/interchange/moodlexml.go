@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,6 +53,19 @@ func moodleQuestion(qn *node, qtype string, ms *mediaSet) (quiz.Question, error)
 	if q.Explanation, err = moodleText(qn.child("generalfeedback"), ms); err != nil {
 		return q, err
 	}
+	if img := strings.TrimSpace(qn.child("image").text()); img != "" {
+		// Moodle 1.9 kept one image per question beside the text, in <image> and <image_base64>.
+		data, derr := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(qn.child("image_base64").text()), ""))
+		if derr != nil || len(data) == 0 {
+			return q, notConvertible("image-not-embedded", img)
+		}
+		rel, err := ms.add(img, data, false)
+		if err != nil {
+			return q, err
+		}
+		alt := strings.TrimSuffix(path.Base(img), path.Ext(img))
+		q.Text = strings.TrimSpace(q.Text + "\n\n![" + escapeMarkdown(alt) + "](" + rel + ")")
+	}
 	if g := strings.TrimSpace(qn.child("defaultgrade").text()); g != "" {
 		if p, perr := strconv.ParseFloat(g, 64); perr == nil && p > 0 && p != 1 {
 			q.Points = p
@@ -81,6 +95,8 @@ func moodleUnsupported(qtype string) error {
 	switch qtype {
 	case "calculated", "calculatedsimple", "calculatedmulti":
 		return notConvertible("moodle-calculated")
+	case "cloze": // the name of multianswer in files of Moodle 1.9
+		return notConvertible("moodle-multianswer")
 	case "essay", "description", "randomsamatch", "random", "ddimageortext", "ddmarker", "ddwtos", "gapselect", "multianswer":
 		return notConvertible("moodle-" + qtype)
 	}
