@@ -9,8 +9,11 @@ import (
 )
 
 func cmdCourses(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || wantsHelp(args[:1]) || args[0] != "validate" && args[0] != "list" {
+	if len(args) == 0 || wantsHelp(args[:1]) || args[0] != "validate" && args[0] != "list" && args[0] != "export" {
 		return groupHelp("courses", args, stdout, stderr)
+	}
+	if args[0] == "export" {
+		return coursesExport(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("ailit courses "+args[0], flag.ContinueOnError)
 	var asJSON *bool

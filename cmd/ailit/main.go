@@ -43,6 +43,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRetention(rest, stdout, stderr)
 	case "inventory": // AI inventory (inventory.go)
 		return cmdInventory(rest, stdout, stderr)
+	// interchange (quiz import/export, SCORM export)
+	case "quiz":
+		return cmdQuiz(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

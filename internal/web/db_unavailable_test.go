@@ -32,6 +32,9 @@ func mustBeUnavailable(t *testing.T, r *webtest.Response, want string) {
 
 func TestLessonMarkWhileWritesFailIsNotClaimedAsSavedAndReadinessFails(t *testing.T) {
 	env, c, _ := progressEnv(t)
+	if env.Store.Dialect == store.Postgres {
+		t.Skip("writes are switched off with SQLite's query_only; PostgreSQL going away is TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503")
+	}
 	clock := &quizClock{now: time.Now().UTC()}
 	env.Store.Clock = clock
 	mustRedirect(t, c.Post(lernpfad+"/enroll", nil), lernpfad)
@@ -138,6 +141,9 @@ func TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503(t *testing.T) {
 
 func TestQuizSubmitWhileWritesFailIsNotClaimedAsSubmitted(t *testing.T) {
 	env, c, _ := quizEnv(t, "")
+	if env.Store.Dialect == store.Postgres {
+		t.Skip("writes are switched off with SQLite's query_only; PostgreSQL going away is TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503")
+	}
 	d := quizDefinition(t, env, "ki-grundlagen", "1.1.0", "was-ist-ki")
 	id, path := startAttempt(t, c, exampleQuiz)
 	form := answerForm(t, d, parseQuizForm(t, c.Get(path).Body), true)

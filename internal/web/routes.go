@@ -126,6 +126,12 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/file", tr, a.workspaceFileSave)
 	a.handle(fiber.MethodGet, "/workspace/:course/draft/publish", tr, a.workspacePublishShow)
 	a.handle(fiber.MethodPost, "/workspace/:course/draft/publish", tr, a.workspacePublish)
+	// Interchange (workspace_quiz_import_*.go, workspace_quiz_export.go, workspace_scorm_export.go).
+	a.handle(fiber.MethodGet, "/workspace/:course/draft/quiz/:module/import", tr, a.workspaceQuizImportShow)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/quiz/:module/import", tr, a.workspaceQuizImportUpload)
+	a.handle(fiber.MethodPost, "/workspace/:course/draft/quiz/:module/import/confirm", tr, a.workspaceQuizImportConfirm)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder/export/scorm12", tr, a.workspaceSCORMExport)
+	a.handle(fiber.MethodGet, "/workspace/:course/:folder/quiz/:module/export/:format", tr, a.workspaceQuizExport)
 	a.handle(fiber.MethodGet, "/workspace/:course/:folder", tr, a.workspaceVersionShow)
 	a.handle(fiber.MethodGet, "/workspace/:course/:folder/export", tr, a.workspaceExport)
 	a.handle(fiber.MethodGet, "/workspace/:course/:folder/m/:module", tr, a.workspacePreview)
