@@ -78,5 +78,7 @@ func AllModels() []any {
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
 		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{},
 		&HealthProbe{}, // the readiness write probe (health.go)
+		// REST API v1: service tokens, their rate windows and the call log (api_tokens.go, api_calls.go)
+		&APIToken{}, &APIRateWindow{}, &APICall{},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -24,6 +25,10 @@ func (a *App) registerRoutes() {
 	f.Get("/healthz", a.healthz)
 	f.Get("/readyz", a.readyz)
 	f.Get("/static/*", a.staticFile)
+
+	// REST API v1 (internal/api): service tokens, no session, no CSRF; mounted before the session
+	// middleware, which therefore never runs there.
+	a.api.Mount(f.Group(api.Prefix))
 
 	// Pages: session, language, CSRF on every state change.
 	f.Use(a.sessionMiddleware, a.language, a.csrf)
