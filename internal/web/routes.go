@@ -156,6 +156,10 @@ func (a *App) registerRoutes() {
 	// Documents for the staff council and the DPO, generated from the settings in force (admins).
 	a.handle(fiber.MethodGet, "/admin/privacy", admin, a.adminPrivacyDocumentsShow)
 	a.handle(fiber.MethodGet, "/admin/privacy/:doc", admin, a.adminPrivacyDocumentDownload)
+	// Service tokens of the REST API (internal/api): shown once, revocable (admins).
+	a.handle(fiber.MethodGet, "/admin/api-tokens", admin, a.adminAPITokensList)
+	a.handle(fiber.MethodPost, "/admin/api-tokens", admin, a.adminAPITokenCreate)
+	a.handle(fiber.MethodPost, "/admin/api-tokens/:id<int>/revoke", admin, a.adminAPITokenRevoke)
 
 	// Anything else is a friendly 404 page.
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
