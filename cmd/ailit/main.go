@@ -28,6 +28,8 @@ Usage:
   ailit report verify FILE            recompute a report file's integrity hash (exit 1 if it differs)
   ailit retention run [--dry-run] [--as-of DATE]  delete what is past its retention period
   ailit demo seed --users N --units M build a synthetic organisation (demos, load tests)
+  ailit api token create --name N --scope S [--scope S …] [--allow-ip CIDR …] [--expires DATE] [--rate N]
+  ailit api token list | ailit api token revoke ID   service tokens of the REST API (/api/v1)
   ailit version
 
 Every flag can also be set as an environment variable (AILIT_ADDR, AILIT_DATABASE_URL, …);
@@ -64,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDemo(rest, stdout, stderr)
 	case "retention":
 		return cmdRetention(rest, stdout, stderr)
+	case "api": // REST API service tokens (api.go)
+		return cmdAPI(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0
