@@ -93,5 +93,5 @@ func (a *API) assignmentStatus(c *fiber.Ctx, _ *store.APIToken) error {
 		}
 		out.Assignments = append(out.Assignments, s)
 	}
-	return c.JSON(out)
+	return sendJSON(c, out)
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -89,7 +88,7 @@ func (a *API) completionsList(c *fiber.Ctx, _ *store.APIToken) error {
 		}
 		page.Items = append(page.Items, it)
 	}
-	body, err := json.Marshal(page)
+	body, err := marshal(page)
 	if err != nil {
 		return err
 	}

@@ -66,5 +66,5 @@ func (a *API) orgUnitsUpsert(c *fiber.Ctx, _ *store.APIToken) error {
 	if created == nil {
 		created = []string{}
 	}
-	return c.JSON(orgUnitsResponse{DryRun: dryRun, Created: created})
+	return sendJSON(c, orgUnitsResponse{DryRun: dryRun, Created: created})
 }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -22,4 +24,26 @@ func boolQuery(c *fiber.Ctx, name string) (bool, *Problem) {
 		return true, nil
 	}
 	return false, invalid(fmt.Sprintf("%s must be true or false.", name), FieldError{Pointer: name, Detail: "must be true or false"})
+}
+
+// marshal writes v as JSON without HTML escaping: "&" in a next link stays "&", not "\u0026".
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// sendJSON answers 200 with v.
+func sendJSON(c *fiber.Ctx, v any) error {
+	b, err := marshal(v)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Status(fiber.StatusOK).Send(b)
 }

@@ -96,7 +96,7 @@ func (a *API) peopleUpsert(c *fiber.Ctx, _ *store.APIToken) error {
 		if !plan.Ok() {
 			return planProblem(plan, l)
 		}
-		return c.JSON(planJSON(plan, true))
+		return sendJSON(c, planJSON(plan, true))
 	}
 	plan, err := a.db.ApplyImport(ctx, rows, rowErrs, store.ImportOptions{Mode: mode, ConfirmedDeactivations: req.ConfirmDeactivations})
 	var ue *importer.UnconfirmedError
@@ -120,7 +120,7 @@ func (a *API) peopleUpsert(c *fiber.Ctx, _ *store.APIToken) error {
 	}
 	a.log.Info("hr import applied via api", "mode", mode, "created", len(plan.Creates), "updated", len(plan.Updates),
 		"moved", len(plan.Moves), "deactivated", len(plan.Deactivations))
-	return c.JSON(planJSON(plan, false))
+	return sendJSON(c, planJSON(plan, false))
 }
 
 // planProblem lists the rows the plan refused, each at its place in the body.

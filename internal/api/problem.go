@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -111,7 +110,7 @@ func writeProblem(c *fiber.Ctx, p *Problem) error {
 	if p.authenticate {
 		c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="ailit API"`)
 	}
-	b, err := json.Marshal(p)
+	b, err := marshal(p)
 	if err != nil {
 		return err
 	}
