@@ -57,7 +57,7 @@ func (a *API) orgUnitsUpsert(c *fiber.Ctx, _ *store.APIToken) error {
 		errs = append(errs, FieldError{Pointer: "/units", Detail: "must list at least one unit"})
 	}
 	if len(errs) > 0 {
-		return invalid(fmt.Sprintf("%d units have errors; nothing was changed.", len(errs)), errs...)
+		return invalid(fmt.Sprintf("The list has %d errors; nothing was changed.", len(errs)), errs...)
 	}
 	created, err := a.db.EnsureOrgUnits(c.UserContext(), paths, dryRun)
 	if err != nil {

@@ -133,7 +133,7 @@ func planProblem(plan *importer.Plan, lang string) *Problem {
 		}
 		errs = append(errs, FieldError{Pointer: ptr, Detail: i18n.T(lang, e.Key, e.Args...)})
 	}
-	return invalid(fmt.Sprintf("%d people have errors; nothing was changed. A person's \"line\" in the messages is their position in the list, counted from 1.", len(errs)), errs...)
+	return invalid(fmt.Sprintf("The list has %d errors; nothing was changed. A person's \"line\" in the messages is their position in the list, counted from 1.", len(errs)), errs...)
 }
 
 func planJSON(p *importer.Plan, dryRun bool) planResponse {
