@@ -27,6 +27,7 @@ const (
 	ExportLog      Category = "export_log"      // who viewed or exported which report
 	Outbox         Category = "outbox"          // reminder e-mails, from sending (or from creation, if never sent)
 	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
+	APICalls       Category = "api_calls"       // the REST API's call log (token, path, status, address), from the call
 )
 
 // Unit is the unit of a period.
@@ -59,6 +60,7 @@ var Definitions = []Definition{
 	{ExportLog, Months, 12, 6, 60},
 	{Outbox, Days, 90, 7, 365},
 	{Leavers, Months, 12, 1, 120},
+	{APICalls, Days, 90, 7, 730},
 }
 
 // Lookup returns the definition of c.

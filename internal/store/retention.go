@@ -28,6 +28,7 @@ var retentionTargets = map[retention.Category]struct{ table, where string }{
 		"WHERE n.user_id = completions.user_id AND n.course_id = completions.course_id AND n.revoked_at IS NULL " +
 		"AND n.completed_at > completions.completed_at AND n.completed_at < @cutoff)"},
 	retention.ExportLog: {"report_exports", "created_at < @cutoff"},
+	retention.APICalls:  {"api_calls", "called_at < @cutoff"},
 	retention.Outbox:    {"outbox", "(sent_at IS NOT NULL AND sent_at < @cutoff) OR (sent_at IS NULL AND created_at < @cutoff)"},
 	// People who left are deleted one by one (ErasePerson), except those under a legal hold.
 	retention.Leavers: {"users", "NOT active AND deleted_at IS NULL AND deactivated_at < @cutoff"},
