@@ -75,8 +75,8 @@ func (a *API) authorize(c *fiber.Ctx, tok *store.APIToken, scope Scope) *Problem
 	if err != nil {
 		return problemOf(err)
 	}
-	if !Allowed(allow, c.IP()) {
-		return forbidden("ip-not-allowed", "The token may not be used from %s.", c.IP())
+	if ip := a.clientIP(c); !Allowed(allow, ip) {
+		return forbidden("ip-not-allowed", "The token may not be used from %s.", ip)
 	}
 	window, retry := RateWindow(a.db.Now())
 	calls, err := a.db.CountAPICall(c.UserContext(), tok.ID, window)
@@ -108,7 +108,7 @@ func (a *API) logCall(c *fiber.Ctx) error {
 		err = writeProblem(c, problemOf(err))
 	}
 	call := &store.APICall{Method: c.Method(), Path: c.Path(), Status: c.Response().StatusCode(),
-		DurationMS: time.Since(start).Milliseconds(), IP: c.IP()}
+		DurationMS: time.Since(start).Milliseconds(), IP: a.clientIP(c)}
 	tokenID := int64(0) // 0 in the request log: no known token
 	if id, ok := c.Locals(localsTokenID).(int64); ok {
 		call.TokenID, tokenID = &id, id

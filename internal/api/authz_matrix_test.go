@@ -91,17 +91,21 @@ func scopeNames(scopes []api.Scope) []string {
 // the request comes from a proxy named in AILIT_TRUSTED_PROXIES, as for the pages.
 func TestAllowListUsesTheClientAddressBehindTrustedProxiesOnly(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		proxies []string
-		want    int
+		name, forwarded string
+		proxies         []string
+		want            int
 	}{
-		{"trusted proxy", []string{"0.0.0.0"}, http.StatusOK},
-		{"no trusted proxy", nil, http.StatusForbidden},
+		{"trusted proxy", "198.51.100.7", []string{"0.0.0.0"}, http.StatusOK},
+		{"IPv6 client", "2001:db8::1", []string{"0.0.0.0"}, http.StatusOK},
+		{"no trusted proxy", "198.51.100.7", nil, http.StatusForbidden},
+		// The proxy appends what it saw: an allowed address put first by the client is no key.
+		{"client-supplied first address", "198.51.100.7, 203.0.113.9", []string{"0.0.0.0"}, http.StatusForbidden},
+		{"two trusted proxies", "203.0.113.9, 198.51.100.7, 10.0.0.2", []string{"0.0.0.0", "10.0.0.0/8"}, http.StatusOK},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			env := newEnv(t, webtestOptions(tc.proxies))
 			tok := newToken(t, env, api.TokenSpec{Scopes: []string{"completions:read"}, AllowIPs: []string{"198.51.100.7", "2001:db8::/32"}})
-			r := call(t, env, http.MethodGet, "/api/v1/completions", tok, nil, "X-Forwarded-For", "198.51.100.7")
+			r := call(t, env, http.MethodGet, "/api/v1/completions", tok, nil, "X-Forwarded-For", tc.forwarded)
 			if r.Status != tc.want {
 				t.Fatalf("status %d, want %d\n%s", r.Status, tc.want, r.Body)
 			}
