@@ -30,17 +30,9 @@ func (s *Store) EnsureOrgUnits(ctx context.Context, paths [][]string, dryRun boo
 		}
 		created = missingUnits(paths, known)
 		for _, p := range created {
-			names := org.SplitPath(p)
-			var parent *int64
-			if len(names) > 1 {
-				id := unitByPath[org.JoinPath(names[:len(names)-1])]
-				parent = &id
-			}
-			u, err := s.createOrgUnit(tx, parent, names[len(names)-1])
-			if err != nil {
+			if err := s.createUnitAtPath(tx, p, unitByPath); err != nil {
 				return err
 			}
-			unitByPath[p] = u.ID
 		}
 		if len(created) == 0 {
 			return nil
@@ -49,6 +41,23 @@ func (s *Store) EnsureOrgUnits(ctx context.Context, paths [][]string, dryRun boo
 		return err
 	})
 	return created, err
+}
+
+// createUnitAtPath creates the unit a path names under its parent, which must be in unitByPath
+// already (parents come first), and adds the new unit to unitByPath.
+func (s *Store) createUnitAtPath(tx *gorm.DB, path string, unitByPath map[string]int64) error {
+	names := org.SplitPath(path)
+	var parent *int64
+	if len(names) > 1 {
+		id := unitByPath[org.JoinPath(names[:len(names)-1])]
+		parent = &id
+	}
+	u, err := s.createOrgUnit(tx, parent, names[len(names)-1])
+	if err != nil {
+		return err
+	}
+	unitByPath[path] = u.ID
+	return nil
 }
 
 // missingUnits lists the paths, and their parents, that are not among known, parents first.
