@@ -56,7 +56,7 @@ type personChange struct {
 // peopleUpsert creates, updates, moves and (in the full-list mode) deactivates people by the HR
 // import's rules. With dry_run=true it only says what it would do. A plan with errors changes
 // nothing; a mass deactivation needs confirm_deactivations set to its number.
-func (a *API) peopleUpsert(c *fiber.Ctx, _ *store.APIToken) error {
+func (a *API) peopleUpsert(c *fiber.Ctx, tok *store.APIToken) error {
 	dryRun, p := boolQuery(c, "dry_run")
 	if p != nil {
 		return p
@@ -118,7 +118,7 @@ func (a *API) peopleUpsert(c *fiber.Ctx, _ *store.APIToken) error {
 			return err
 		}
 	}
-	a.log.Info("hr import applied via api", "mode", mode, "created", len(plan.Creates), "updated", len(plan.Updates),
+	a.log.Info("hr import applied via api", "token_id", tok.ID, "mode", mode, "created", len(plan.Creates), "updated", len(plan.Updates),
 		"moved", len(plan.Moves), "deactivated", len(plan.Deactivations))
 	return sendJSON(c, planJSON(plan, false))
 }

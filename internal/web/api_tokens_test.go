@@ -83,3 +83,22 @@ func apiStatus(t *testing.T, env *webtest.Env, token string) int {
 	resp.Body.Close()
 	return resp.StatusCode
 }
+
+// TestTheAPIIgnoresLoginSessions: a logged-in admin's browser gets 401 on the API, with no
+// cookie set or renewed there; the session middleware does not run under /api/v1.
+func TestTheAPIIgnoresLoginSessions(t *testing.T) {
+	env := webtest.New(t)
+	env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)
+	c := env.Client(t)
+	c.Login("admin@stadt.example", pw)
+	r := c.Get("/api/v1/completions")
+	if r.Status != http.StatusUnauthorized || r.Header.Get("Content-Type") != "application/problem+json" || r.Header.Get("Set-Cookie") != "" {
+		t.Fatalf("with a session cookie: %d %q %q\n%s", r.Status, r.Header.Get("Content-Type"), r.Header.Get("Set-Cookie"), r.Body)
+	}
+	if r := c.Post("/api/v1/org-units", nil); r.Status != http.StatusUnauthorized {
+		t.Fatalf("a form post with session and CSRF token: %d", r.Status)
+	}
+	if r := c.Get("/admin/api-tokens"); r.Status != http.StatusOK {
+		t.Fatalf("the session still works on the pages: %d", r.Status)
+	}
+}
