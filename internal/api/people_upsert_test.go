@@ -203,6 +203,14 @@ func TestOrgUnitsUpsertCreatesMissingUnitsParentsFirst(t *testing.T) {
 	if string(r.Body) != `{"dry_run":false,"created":[]}` {
 		t.Fatalf("again: %s", r.Body)
 	}
+	// A name that differs only in case from an existing sibling is a conflict, not a second unit.
+	r = call(t, env, http.MethodPost, "/api/v1/org-units", tok, map[string]any{"units": []map[string]string{{"path": "Stadt/BAUAMT/Neu"}}})
+	if p := r.problem(t); r.Status != http.StatusConflict || p.Type != "urn:ailit:problem:conflict" {
+		t.Fatalf("case conflict: %d %s", r.Status, r.Body)
+	}
+	if units, _ := env.Store.OrgUnits(context.Background()); len(units) != 4 {
+		t.Fatalf("the refused request left %d units, want 4", len(units))
+	}
 	r = call(t, env, http.MethodPost, "/api/v1/org-units", tok, map[string]any{"units": []map[string]string{{"path": " / "}}})
 	if p := r.problem(t); r.Status != 422 || p.Errors[0].Pointer != "/units/0/path" {
 		t.Fatalf("empty path: %s", r.Body)
