@@ -7,7 +7,7 @@ VENDOR   := web/static/vendor/kern
 STAMP    := web/node_modules/.package-lock.json
 export CGO_ENABLED := 1
 
-.PHONY: run build test vet assets bench bench-reports fuzz clean
+.PHONY: run build test vet assets api-validator bench bench-reports fuzz clean
 
 ## run: build and start the platform on SQLite with the shipped courses and demo accounts
 run: build
@@ -20,13 +20,13 @@ build: assets
 ## test: vet and every test (browser tests need Chromium; .ci/run installs it). With
 ## AILIT_TEST_DATABASE_URL set, the store tests also run on PostgreSQL and the handler tests run a
 ## second time with PostgreSQL as the app's database.
-test: assets vet
+test: assets api-validator vet
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /internal/browsertest)
 	@echo "== browser journeys (alone, so their timing is not squeezed by other packages)"
 	$(GO) test -count=1 ./internal/browsertest/
 	@if [ -n "$$AILIT_TEST_DATABASE_URL" ]; then \
 	  echo "== handler tests on PostgreSQL"; \
-	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 ./internal/web/...; \
+	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 ./internal/web/... ./internal/api/...; \
 	fi
 
 vet:
@@ -78,6 +78,14 @@ $(VENDOR)/kern.min.css: $(STAMP)
 	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/fonts/
 	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/fonts/
 	cp web/node_modules/@kern-ux/native/LICENSE.md $(VENDOR)/LICENSE.md
+
+## api-validator: the npm OpenAPI validator that internal/api's tests run on openapi.json (lock file)
+VALIDATOR := internal/api/testdata/validator
+api-validator: $(VALIDATOR)/node_modules/.package-lock.json
+
+$(VALIDATOR)/node_modules/.package-lock.json: $(VALIDATOR)/package.json $(VALIDATOR)/package-lock.json
+	cd $(VALIDATOR) && npm ci --no-audit --no-fund
+	@touch $@
 
 clean:
 	rm -rf bin web/static/vendor

@@ -46,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// interchange (quiz import/export, SCORM export)
 	case "quiz":
 		return cmdQuiz(rest, stdout, stderr)
+	case "api": // REST API service tokens (api.go)
+		return cmdAPI(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

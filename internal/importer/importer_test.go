@@ -125,3 +125,24 @@ func TestPlanFindsDuplicatesCreatesUpdatesMovesAndDeactivations(t *testing.T) {
 		t.Errorf("MergeRoles keeps admin: %v", got)
 	}
 }
+
+func TestFromFieldsChecksPeopleLikeTheFileDoes(t *testing.T) {
+	rows, errs := importer.FromFields([]importer.Fields{
+		{PersonnelNumber: "0042", LastName: "Berg", FirstName: "Anna", Email: " Anna.Berg@Stadt.example ", OrgUnit: "Amt/Referat 1", Roles: []string{"Manager", "learner"}},
+		{PersonnelNumber: "0043", LastName: "Kurz", FirstName: "", Email: "kurz@stadt.example", OrgUnit: "Amt"},
+		{PersonnelNumber: "0044", LastName: "Roth", FirstName: "Ida", Email: "roth@stadt.example", OrgUnit: "Amt", Roles: []string{"chef"}},
+		{PersonnelNumber: "0045", LastName: "Lang", FirstName: "Eva", Email: "lang@stadt.example", OrgUnit: "Amt"},
+	})
+	if len(rows) != 2 || rows[0].Email != "anna.berg@stadt.example" || rows[0].Line != 1 || rows[1].Line != 4 {
+		t.Fatalf("rows: %+v", rows)
+	}
+	if got := strings.Join(rows[0].Roles, ","); got != "learner,manager" || strings.Join(rows[0].OrgPath, "|") != "Amt|Referat 1" {
+		t.Errorf("roles %q, path %q", got, rows[0].OrgPath)
+	}
+	if strings.Join(rows[1].Roles, ",") != "learner" {
+		t.Errorf("no roles should mean learner, got %v", rows[1].Roles)
+	}
+	if len(errs) != 2 || errs[0].Key != "import.err.required" || errs[0].Line != 2 || errs[1].Key != "import.err.role" || errs[1].Line != 3 {
+		t.Fatalf("errors: %+v", errs)
+	}
+}

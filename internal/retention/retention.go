@@ -28,6 +28,7 @@ const (
 	Outbox         Category = "outbox"          // reminder e-mails, from sending (or from creation, if never sent)
 	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
 	Uploads        Category = "uploads"         // uploaded certificates (external evidence): the file, from the decision
+	APICalls       Category = "api_calls"       // the REST API's call log (token, path, status, address), from the call
 )
 
 // Unit is the unit of a period.
@@ -61,6 +62,7 @@ var Definitions = []Definition{
 	{Outbox, Days, 90, 7, 365},
 	{Uploads, Months, 12, 1, 120},
 	{Leavers, Months, 12, 1, 120},
+	{APICalls, Days, 90, 7, 730},
 }
 
 // Lookup returns the definition of c.

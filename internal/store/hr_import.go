@@ -92,17 +92,9 @@ func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []
 			}
 		}
 		for _, path := range plan.NewUnits {
-			names := org.SplitPath(path)
-			var parent *int64
-			if len(names) > 1 {
-				id := unitByPath[org.JoinPath(names[:len(names)-1])]
-				parent = &id
-			}
-			u, err := s.createOrgUnit(tx, parent, names[len(names)-1])
-			if err != nil {
+			if err := s.createUnitAtPath(tx, path, unitByPath); err != nil {
 				return err
 			}
-			unitByPath[path] = u.ID
 			step()
 		}
 		now := s.Now()

@@ -84,5 +84,7 @@ func AllModels() []any {
 		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}, &ExternalEvidence{},
 		// AI inventory (ai_systems.go)
 		&AISystem{}, &AISystemUnit{}, &AISystemHolder{}, &AISystemRule{},
+		// REST API v1: service tokens, their rate windows and the call log (api_tokens.go, api_calls.go)
+		&APIToken{}, &APIRateWindow{}, &APICall{},
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/auth"
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/content"
@@ -45,6 +46,7 @@ type App struct {
 	fiber    *fiber.App
 	routes   []route
 	ready    *readiness // the readiness write probe (health.go)
+	api      *api.API   // the REST API v1 under /api/v1 (internal/api)
 }
 
 // compiledTemplates indexes the embedded static files and parses the page templates. Both are
@@ -92,6 +94,7 @@ func New(d Deps) (*App, error) {
 		tpl:      tpl,
 		ready:    newReadiness(),
 	}
+	a.api = api.New(api.Deps{Config: d.Config, Store: d.Store, Library: d.Library, Log: d.Log})
 	if a.sso, err = newSSO(d); err != nil {
 		return nil, err
 	}
@@ -111,6 +114,9 @@ func New(d Deps) (*App, error) {
 	a.registerRoutes()
 	return a, nil
 }
+
+// API returns the REST API (its route table, for the route tests).
+func (a *App) API() *api.API { return a.api }
 
 // Fiber returns the underlying Fiber app (for tests and for serving).
 func (a *App) Fiber() *fiber.App { return a.fiber }

@@ -2,9 +2,11 @@ package web
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/store"
@@ -57,6 +59,9 @@ func statusOf(err error) int {
 // handleError renders a friendly error page. Internal errors are logged with detail and shown
 // without it.
 func (a *App) handleError(c *fiber.Ctx, err error) error {
+	if c.Path() == api.Prefix || strings.HasPrefix(c.Path(), api.Prefix+"/") {
+		return api.WriteError(c, err) // e.g. a body over Fiber's own limit: a problem, not a page
+	}
 	status := statusOf(err)
 	l := lang(c)
 	var title, msg string

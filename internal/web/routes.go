@@ -5,6 +5,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -24,6 +25,10 @@ func (a *App) registerRoutes() {
 	f.Get("/healthz", a.healthz)
 	f.Get("/readyz", a.readyz)
 	f.Get("/static/*", a.staticFile)
+
+	// REST API v1 (internal/api): service tokens, no session, no CSRF; mounted before the session
+	// middleware, which therefore never runs there.
+	a.api.Mount(f.Group(api.Prefix))
 
 	// Pages: session, language, CSRF on every state change.
 	f.Use(a.sessionMiddleware, a.language, a.csrf)
@@ -182,6 +187,10 @@ func (a *App) registerRoutes() {
 	// Documents for the staff council and the DPO, generated from the settings in force (admins).
 	a.handle(fiber.MethodGet, "/admin/privacy", admin, a.adminPrivacyDocumentsShow)
 	a.handle(fiber.MethodGet, "/admin/privacy/:doc", admin, a.adminPrivacyDocumentDownload)
+	// Service tokens of the REST API (internal/api): shown once, revocable (admins).
+	a.handle(fiber.MethodGet, "/admin/api-tokens", admin, a.adminAPITokensList)
+	a.handle(fiber.MethodPost, "/admin/api-tokens", admin, a.adminAPITokenCreate)
+	a.handle(fiber.MethodPost, "/admin/api-tokens/:id<int>/revoke", admin, a.adminAPITokenRevoke)
 
 	// Measures beyond online courses (docs/measures.md): policies to confirm, live sessions,
 	// external evidence.

@@ -44,6 +44,7 @@ type Options struct {
 	// DatabaseURL rewrites the database URL before it is opened, e.g. to go through a proxy the
 	// test can stop to take the database away.
 	DatabaseURL func(string) string
+	Log         *slog.Logger // the app's request and error log (default: discarded)
 }
 
 // New starts an app for a test.
@@ -83,7 +84,7 @@ func New(t testing.TB, opts ...Options) *Env {
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
-	app, err := web.New(web.Deps{Config: cfg, Store: db, Library: lib, Version: "test"})
+	app, err := web.New(web.Deps{Config: cfg, Store: db, Library: lib, Version: "test", Log: o.Log})
 	if err != nil {
 		t.Fatalf("building app: %v", err)
 	}
