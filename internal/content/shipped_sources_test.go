@@ -14,6 +14,7 @@ var knownPublishers = map[string]string{
 	"eur-lex.europa.eu":                           "Amt für Veröffentlichungen der EU (EUR-Lex)",
 	"digital-strategy.ec.europa.eu":               "Europäische Kommission",
 	"ec.europa.eu":                                "Europäische Kommission",
+	"public-buyers-community.ec.europa.eu":        "Europäische Kommission (Public Buyers Community)",
 	"fra.europa.eu":                               "Agentur der EU für Grundrechte",
 	"www.gesetze-im-internet.de":                  "Bundesministerium der Justiz",
 	"www.verwaltungsvorschriften-im-internet.de":  "Bundesministerium des Innern",
