@@ -25,6 +25,8 @@ var knownPublishers = map[string]string{
 	"www.bakoev.bund.de":                          "Bundesakademie für öffentliche Verwaltung",
 	"www.bundesnetzagentur.de":                    "Bundesnetzagentur",
 	"www.datenschutzkonferenz-online.de":          "Datenschutzkonferenz",
+	"www.bverwg.de":                               "Bundesverwaltungsgericht",
+	"curia.europa.eu":                             "Gerichtshof der Europäischen Union",
 	"digitalverbund.bayern":                       "Bayerische Staatsregierung",
 	"www.hs-schmalkalden.de":                      "Hochschule Schmalkalden",
 	"smartcity.jena.de":                           "Stadt Jena",

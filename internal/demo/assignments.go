@@ -29,8 +29,8 @@ type courseRef struct {
 	inLanguage map[string]courseVersion // language → a translation
 }
 
-// pickCourses returns the originals of the first n course families (0: all) below L3, basic courses
-// first.
+// pickCourses returns the originals of the first n course families (0: all) below L3 that are meant
+// for staff at large, basic courses first.
 // Translations are not assigned on their own: one assignment per family, the translation counts.
 func pickCourses(lib *content.Library, n int) []courseRef {
 	if lib == nil {
@@ -42,6 +42,9 @@ func pickCourses(lib *content.Library, n int) []courseRef {
 	for _, c := range cat.Courses() {
 		if cat.FamilyRoot(c.ID) != c.ID || c.Latest() == nil || c.Latest().Manifest.Level == "L3" {
 			continue // L3 courses are for people in a role (oversight, procurement), not for everybody
+		}
+		if !forStaffAtLarge(c.Latest().Manifest.Audiences) {
+			continue // e.g. ki-mitbestimmen: for the staff council and the DPO, not for everybody
 		}
 		v := c.Latest()
 		ref := courseRef{courseVersion: courseVersion{c.ID, v.Version, v.Hash}, title: v.Manifest.Title,
@@ -66,6 +69,12 @@ func pickCourses(lib *content.Library, n int) []courseRef {
 		sorted = sorted[:n]
 	}
 	return sorted
+}
+
+// forStaffAtLarge tells a course meant for all staff or for everybody who uses AI tools from one
+// meant only for people in a role (staff council, data protection officer, IT).
+func forStaffAtLarge(audiences []string) bool {
+	return slices.Contains(audiences, "alle") || slices.Contains(audiences, "anwendende")
 }
 
 // purpose says why an assignment exists, from the course's audiences, as an administration would
