@@ -5,15 +5,18 @@ import (
 	"github.com/ailit/ailit/internal/measure"
 )
 
-// KnownMeasure says whether a measure can be required: a course must be published in the catalog;
-// the other kinds (live sessions, policies, external evidence) are taken by their key as written,
-// since an assignment may require a session series or a policy before it is scheduled or published.
-// The inventory's rules and its file import check measures with it.
+// KnownMeasure says whether a measure can be required: a course or a policy must be published in
+// the catalog; live sessions and external evidence are taken by their key as written, since a rule
+// may require a workshop before its series is scheduled. The inventory's rules and its file import
+// check measures with it.
 func KnownMeasure(lib *content.Library) func(measure.Ref) bool {
 	return func(r measure.Ref) bool {
-		if r.Kind != measure.Course {
-			return r.Kind.Valid() && r.ID != ""
+		switch r.Kind {
+		case measure.Course:
+			return lib != nil && lib.Catalog().Course(r.ID) != nil
+		case measure.Policy:
+			return lib != nil && lib.Catalog().Policy(r.ID) != nil
 		}
-		return lib != nil && lib.Catalog().Course(r.ID) != nil
+		return r.Kind.Valid() && r.ID != ""
 	}
 }

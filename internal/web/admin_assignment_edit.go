@@ -15,6 +15,7 @@ import (
 type adminAssignmentPage struct {
 	adminAssignmentsPage
 	Assignment *store.Assignment
+	MeasureURL string // where people take the measure: a course, a policy, the sessions
 	Members    []compliance.Evaluated
 	Exemptions exemptionsView
 }
@@ -125,7 +126,7 @@ func (a *App) formOfAssignment(c *fiber.Ctx, as *store.Assignment) (assignmentFo
 
 func (a *App) renderAssignment(c *fiber.Ctx, status int, as *store.Assignment, f assignmentForm, ev exemptionsView, errs map[string]string) error {
 	ctx := c.UserContext()
-	p := adminAssignmentPage{adminAssignmentsPage: adminAssignmentsPage{Form: f}, Assignment: as}
+	p := adminAssignmentPage{adminAssignmentsPage: adminAssignmentsPage{Form: f}, Assignment: as, MeasureURL: measureURL(as.Measure())}
 	if err := a.fillAssignmentChoices(ctx, lang(c), &p.adminAssignmentsPage); err != nil {
 		return err
 	}

@@ -37,6 +37,9 @@ func TestAdminRegistersASystemAndItsRuleAssignsThePeopleOfTheUnits(t *testing.T)
 	if r.Status != 422 || !strings.Contains(r.Body, "Diese Maßnahme gibt es nicht") {
 		t.Fatalf("unknown course: %d", r.Status)
 	}
+	if r := admin.Post(page+"/rules", url.Values{"role": {"user"}, "measure": {"policy:gibt-es-nicht"}, "due_days": {"30"}}); r.Status != 422 {
+		t.Fatalf("unknown policy: %d", r.Status)
+	}
 	r = admin.Post(page+"/rules", url.Values{"role": {"user"}, "measure": {"course:ki-grundlagen"}, "validity_months": {"24"}, "due_days": {"30"}})
 	if r.Status != 303 {
 		t.Fatalf("rule: %d\n%s", r.Status, r.Body)
