@@ -84,5 +84,7 @@ func AllModels() []any {
 		&SessionSeries{}, &SessionDate{}, &SessionRegistration{}, &ExternalEvidence{},
 		// AI inventory (ai_systems.go)
 		&AISystem{}, &AISystemUnit{}, &AISystemHolder{}, &AISystemRule{},
+		// xAPI statements for the learning record store (xapi_statements.go)
+		&XAPIStatement{},
 	}
 }
