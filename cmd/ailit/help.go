@@ -33,6 +33,7 @@ var commands = []command{
 	{"inventory export", "ailit inventory export --format json|csv [--out FILE]", "write the AI inventory (\"KI-Register\") with its rules to a file"},
 	{"inventory import", "ailit inventory import FILE [--dry-run]", "check, then apply an inventory file (nothing imported on any error)"},
 	{"retention run", "ailit retention run [--dry-run] [--as-of YYYY-MM-DD]", "delete what is past its retention period, with counts per data category"},
+	{"xapi resend", "ailit xapi resend --since YYYY-MM-DD [--queue-only]", "send the xAPI statements of every record since the day to the LRS again (no duplicates)"},
 	{"demo seed", "ailit demo seed [--users N] [--units M] [--courses C] [--seed S]", "build a synthetic organisation (demos, load tests)"},
 	{"version", "ailit version", "print the version"},
 	{"help", "ailit help [COMMAND]", "list the commands, or show one command's help"},

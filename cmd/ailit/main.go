@@ -43,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRetention(rest, stdout, stderr)
 	case "inventory": // AI inventory (inventory.go)
 		return cmdInventory(rest, stdout, stderr)
+	case "xapi": // statements to a learning record store (xapi.go)
+		return cmdXAPI(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

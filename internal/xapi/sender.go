@@ -24,10 +24,13 @@ type Sender struct {
 	Client       *Client
 	Config       config.XAPI
 	BaseURL      string
-	PrivacyLevel string                  // the configured default of the report privacy level
-	Title        func(key string) string // title of a measure key, may be nil
+	PrivacyLevel string                                            // the configured default of the report privacy level
+	Titles       func(ctx context.Context) func(key string) string // titles of measure keys per scan, may be nil
 	Clock        domain.Clock
 	Log          *slog.Logger
+	// ScanEvery spaces the scans of Run (the scheduler ticks every minute; the tables need not be
+	// read that often); 0 scans on every call. Sending due statements is not spaced.
+	ScanEvery time.Duration
 }
 
 // NewSender returns a sender for cfg, or nil when no LRS is configured.
@@ -42,10 +45,16 @@ func NewSender(st *store.Store, cfg config.Config, clock domain.Clock, log *slog
 // Run queues what happened since the last scan, then sends what is due (the scheduler calls it on
 // every tick).
 func (s *Sender) Run(ctx context.Context) error {
-	if _, err := s.Scan(ctx); err != nil {
+	cursor, err := s.Store.XAPICursor(ctx)
+	if err != nil {
 		return err
 	}
-	_, err := s.Deliver(ctx, nil)
+	if s.ScanEvery == 0 || cursor.IsZero() || s.Clock.Now().Sub(cursor) >= s.ScanEvery {
+		if _, err := s.Scan(ctx); err != nil {
+			return err
+		}
+	}
+	_, err = s.Deliver(ctx, nil)
 	return err
 }
 
@@ -59,8 +68,12 @@ func (s *Sender) Builder(ctx context.Context) (Builder, error) {
 	if err != nil {
 		return Builder{}, err
 	}
+	var title func(string) string
+	if s.Titles != nil {
+		title = s.Titles(ctx)
+	}
 	return Builder{BaseURL: s.BaseURL, HomePage: s.Config.AccountHomePage, Actor: s.Config.Actor, PseudonymKey: key,
-		ShareResults: rs.Level == config.PrivacyResults, Title: s.Title}, nil
+		ShareResults: rs.Level == config.PrivacyResults, Title: title}, nil
 }
 
 // Scan queues the statements of the records since the cursor (minus the overlap) and moves it.
