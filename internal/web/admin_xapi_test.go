@@ -43,3 +43,28 @@ func TestTheXAPIPageListsTheQueueAndTheLRSAnswerOfFailures(t *testing.T) {
 		t.Errorf("without an LRS:\n%s", r.Body)
 	}
 }
+
+func TestAPersonSeesTheXAPIStatementsAboutThemInMyData(t *testing.T) {
+	env := webtest.New(t)
+	lea := env.CreateUser(t, "lea@stadt.example", pw, store.RoleLearner)
+	ben := env.CreateUser(t, "ben@stadt.example", pw, store.RoleLearner)
+	at := time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
+	body := `{"id":"0b5c2a1e-0000-5000-8000-00000000000a","verb":{"id":"http://adlnet.gov/expapi/verbs/completed"}}`
+	rows := []store.XAPIStatement{
+		{StatementID: "0b5c2a1e-0000-5000-8000-00000000000a", EventKey: "completion:R1", Verb: "completed", UserID: &lea.ID, Body: body, EventAt: at},
+		{StatementID: "0b5c2a1e-0000-5000-8000-00000000000b", EventKey: "completion:R2", Verb: "passed", UserID: &ben.ID, Body: "{}", EventAt: at},
+	}
+	if _, err := env.Store.QueueXAPIStatements(context.Background(), rows); err != nil {
+		t.Fatal(err)
+	}
+	c := env.Client(t)
+	c.Login("lea@stadt.example", pw)
+	page := c.Get("/account/data")
+	if !strings.Contains(page.Body, "Lernnachweise an den Learning Record Store (xAPI)") || !strings.Contains(page.Body, "abgeschlossen") || strings.Contains(page.Body, "Quiz bestanden") {
+		t.Errorf("My data shows the wrong xAPI statements:\n%s", page.Body)
+	}
+	download := c.Get("/account/data.json")
+	if !strings.Contains(download.Body, `"statement_id": "0b5c2a1e-0000-5000-8000-00000000000a"`) || !strings.Contains(download.Body, `"http://adlnet.gov/expapi/verbs/completed"`) || strings.Contains(download.Body, "00000000000b") {
+		t.Errorf("the download's xAPI statements:\n%s", download.Body)
+	}
+}
