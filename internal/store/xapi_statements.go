@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -155,6 +156,7 @@ type XAPIEvents struct {
 	Enrollments []Enrollment
 	Completions []Completion  // completed in the window
 	Expired     []Completion  // valid_until passed in the window (not revoked)
+	Revoked     []Completion  // revoked in the window
 	Attempts    []QuizAttempt // submitted in the window, without answers
 	Users       map[int64]User
 }
@@ -173,6 +175,9 @@ func (s *Store) XAPIEventsBetween(ctx context.Context, from, to time.Time) (XAPI
 	if err := db.Where("revoked_at IS NULL AND valid_until >= ? AND valid_until < ?", from, to).Order("id").Find(&ev.Expired).Error; err != nil {
 		return ev, err
 	}
+	if err := db.Where("revoked_at >= ? AND revoked_at < ?", from, to).Order("id").Find(&ev.Revoked).Error; err != nil {
+		return ev, err
+	}
 	if err := db.Where("status = ? AND submitted_at >= ? AND submitted_at < ?", AttemptSubmitted, from, to).Order("id").Find(&ev.Attempts).Error; err != nil {
 		return ev, err
 	}
@@ -180,7 +185,7 @@ func (s *Store) XAPIEventsBetween(ctx context.Context, from, to time.Time) (XAPI
 	for _, e := range ev.Enrollments {
 		ids[e.UserID] = true
 	}
-	for _, c := range append(ev.Completions, ev.Expired...) {
+	for _, c := range slices.Concat(ev.Completions, ev.Expired, ev.Revoked) {
 		ids[c.UserID] = true
 	}
 	for _, a := range ev.Attempts {

@@ -118,6 +118,18 @@ func (b Builder) Expired(u store.User, c store.Completion) Event {
 		Context: b.context(c.Version, c.ContentHash, map[string]any{b.extValidUntil(): Timestamp(*c.ValidUntil)})})
 }
 
+// Revoked: the completion was revoked (a record issued in error). xAPI statements cannot be
+// changed or deleted; the "voided" verb with a StatementRef to the completed statement tells the
+// LRS to disregard it (xAPI Data 2.3.2). It carries no context, as the specification asks.
+func (b Builder) Revoked(u store.User, c store.Completion) Event {
+	at := c.CompletedAt
+	if c.RevokedAt != nil {
+		at = *c.RevokedAt
+	}
+	return b.event("revoked:"+c.RecordID, "voided", u, at, Statement{
+		Verb: VerbVoided, Object: Activity{ObjectType: "StatementRef", ID: StatementID(b.HomePage, "completion:"+c.RecordID)}})
+}
+
 // Attempt: a submitted quiz attempt, passed or failed. The score goes only with ShareResults.
 func (b Builder) Attempt(u store.User, a store.QuizAttempt) Event {
 	course := b.activity(a.CourseID)
@@ -158,6 +170,11 @@ func (b Builder) Events(ev store.XAPIEvents) []Event {
 	for _, a := range ev.Attempts {
 		if u, ok := ev.Users[a.UserID]; ok {
 			out = append(out, b.Attempt(u, a))
+		}
+	}
+	for _, c := range ev.Revoked {
+		if u, ok := ev.Users[c.UserID]; ok {
+			out = append(out, b.Revoked(u, c))
 		}
 	}
 	for _, c := range ev.Expired {

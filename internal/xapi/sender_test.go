@@ -259,6 +259,44 @@ func TestScoresLeaveOnlyWhenThePrivacyLevelIsResults(t *testing.T) {
 	}
 }
 
+func TestARevokedCompletionIsVoidedInTheLRS(t *testing.T) {
+	s := storetest.OpenSQLite(t)
+	ctx := context.Background()
+	f := newFixture(t, s)
+	f.learn(t)
+	if err := f.sender.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var c store.Completion
+	if err := s.R.Where("user_id = ? AND course_id = ?", f.lea.ID, "ki-grundlagen").First(&c).Error; err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(time.Hour)
+	if err := s.RevokeCompletion(ctx, c.ID, "issued in error"); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(time.Minute)
+	if err := f.sender.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sts := f.lrs.Statements()
+	if got := verbs(sts); got != "registered passed completed completed voided" {
+		t.Fatalf("after the revocation the LRS holds %q", got)
+	}
+	ref := sts[4]["object"].(map[string]any)
+	if ref["objectType"] != "StatementRef" || ref["id"] != sts[2]["id"] {
+		t.Errorf("the voiding statement points at %v, want the course completion %v", ref, sts[2]["id"])
+	}
+	// The validity of a revoked completion does not end later: it already ended.
+	f.clock.Add(400 * 24 * time.Hour)
+	if err := f.sender.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.lrs.Statements()); n != 5 {
+		t.Errorf("a revoked completion was reported as expired too: %d statements", n)
+	}
+}
+
 func TestAnExpiredCompletionIsReportedOnceItsValidityEnds(t *testing.T) {
 	s := storetest.OpenSQLite(t)
 	ctx := context.Background()

@@ -96,6 +96,7 @@ var (
 	VerbCompleted  = Verb{ID: "http://adlnet.gov/expapi/verbs/completed", Display: map[string]string{"de-DE": "abgeschlossen", "en-US": "completed"}}
 	VerbPassed     = Verb{ID: "http://adlnet.gov/expapi/verbs/passed", Display: map[string]string{"de-DE": "bestanden", "en-US": "passed"}}
 	VerbFailed     = Verb{ID: "http://adlnet.gov/expapi/verbs/failed", Display: map[string]string{"de-DE": "nicht bestanden", "en-US": "failed"}}
+	VerbVoided     = Verb{ID: "http://adlnet.gov/expapi/verbs/voided", Display: map[string]string{"de-DE": "widerrufen", "en-US": "voided"}}
 )
 
 // Activity types (ADL vocabulary).

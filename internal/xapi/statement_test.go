@@ -182,3 +182,24 @@ func TestDurationsAreISO8601(t *testing.T) {
 		}
 	}
 }
+
+func TestARevokedCompletionVoidsItsCompletedStatement(t *testing.T) {
+	revoked := at.Add(48 * time.Hour)
+	c := store.Completion{RecordID: "R1", UserID: 7, CourseID: "ki-grundlagen", Version: "1.2.0", CompletedAt: at, RevokedAt: &revoked}
+	completed, voided := builder.Completed(lea, c), builder.Revoked(lea, c)
+	st := voided.Statement
+	if st.Verb.ID != "http://adlnet.gov/expapi/verbs/voided" || st.Object.ObjectType != "StatementRef" || st.Object.ID != completed.Statement.ID {
+		t.Fatalf("voiding statement %+v does not point at the completed statement %s", st, completed.Statement.ID)
+	}
+	if st.ID == completed.Statement.ID || st.Context != nil || st.Timestamp != "2026-11-05T09:15:00.000Z" {
+		t.Errorf("voiding statement id %s, context %+v, timestamp %s", st.ID, st.Context, st.Timestamp)
+	}
+	if msg := lrstest.Check(asMap(t, st)); msg != "" {
+		t.Error(msg)
+	}
+	with := st
+	with.Context = &Context{Platform: "ailit"}
+	if msg := lrstest.Check(asMap(t, with)); msg == "" {
+		t.Error("the test LRS accepts a voiding statement with a context")
+	}
+}

@@ -199,6 +199,15 @@ func Check(st map[string]any) string {
 	if obj == nil {
 		return "object is required"
 	}
+	if obj["objectType"] == "StatementRef" {
+		if ref, _ := obj["id"].(string); !uuidPattern.MatchString(ref) {
+			return "object.id of a StatementRef must be a statement id (UUID)"
+		}
+		if vid, _ := verb["id"].(string); vid == "http://adlnet.gov/expapi/verbs/voided" && st["context"] != nil {
+			return "a voiding statement must not have a context"
+		}
+		return ""
+	}
 	if oid, _ := obj["id"].(string); !absoluteIRI(oid) {
 		return "object.id must be an absolute IRI"
 	}
