@@ -198,12 +198,15 @@ func (s *Store) XAPIEventsBetween(ctx context.Context, from, to time.Time) (XAPI
 	for id := range ids {
 		list = append(list, id)
 	}
-	var users []User
-	if err := db.Where("id IN ? AND deleted_at IS NULL", list).Find(&users).Error; err != nil {
-		return ev, err
-	}
-	for _, u := range users {
-		ev.Users[u.ID] = u
+	// In chunks: the first scan reads the whole history, more ids than one statement may bind.
+	for chunk := range slices.Chunk(list, 500) {
+		var users []User
+		if err := db.Where("id IN ? AND deleted_at IS NULL", chunk).Find(&users).Error; err != nil {
+			return ev, err
+		}
+		for _, u := range users {
+			ev.Users[u.ID] = u
+		}
 	}
 	return ev, nil
 }
