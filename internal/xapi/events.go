@@ -84,17 +84,23 @@ func (b Builder) context(version, hash string, extra map[string]any) *Context {
 	return &Context{Platform: "ailit", Language: "de-DE", Extensions: ext}
 }
 
-func (b Builder) event(key, verbName string, u store.User, at time.Time, st Statement) Event {
+// event completes st for the event key; courseKey is the measure the event is about.
+func (b Builder) event(key, verbName, courseKey string, u store.User, at time.Time, st Statement) Event {
 	st.ID = StatementID(b.HomePage, key)
 	st.Actor = b.actor(u)
 	st.Timestamp = Timestamp(at)
 	st.Version = Version
+	if st.Context != nil && measure.IsCourseKey(courseKey) {
+		// One registration per person and course (there is one enrolment each), as cmi5 asks, so
+		// the LRS can group the enrolment, attempts and completion of one participation.
+		st.Context.Registration = StatementID(b.HomePage, "registration:"+strconv.FormatInt(u.ID, 10)+":"+courseKey)
+	}
 	return Event{Key: key, Verb: verbName, UserID: u.ID, At: at.UTC(), Statement: st}
 }
 
 // Enrolled: the person was registered for a course.
 func (b Builder) Enrolled(u store.User, e store.Enrollment) Event {
-	return b.event("enrollment:"+strconv.FormatInt(e.ID, 10), "registered", u, e.EnrolledAt, Statement{
+	return b.event("enrollment:"+strconv.FormatInt(e.ID, 10), "registered", e.CourseID, u, e.EnrolledAt, Statement{
 		Verb: VerbRegistered, Object: b.activity(e.CourseID), Context: b.context(e.Version, e.ContentHash, nil)})
 }
 
@@ -106,14 +112,14 @@ func (b Builder) Completed(u store.User, c store.Completion) Event {
 		extra = map[string]any{b.extValidUntil(): Timestamp(*c.ValidUntil)}
 	}
 	done := true
-	return b.event("completion:"+c.RecordID, "completed", u, c.CompletedAt, Statement{
+	return b.event("completion:"+c.RecordID, "completed", c.CourseID, u, c.CompletedAt, Statement{
 		Verb: VerbCompleted, Object: b.activity(c.CourseID), Result: &Result{Completion: &done},
 		Context: b.context(c.Version, c.ContentHash, extra)})
 }
 
 // Expired: the completion's validity ended at its valid_until (the person needs to renew it).
 func (b Builder) Expired(u store.User, c store.Completion) Event {
-	return b.event("expired:"+c.RecordID, "expired", u, *c.ValidUntil, Statement{
+	return b.event("expired:"+c.RecordID, "expired", c.CourseID, u, *c.ValidUntil, Statement{
 		Verb: b.ExpiredVerb(), Object: b.activity(c.CourseID),
 		Context: b.context(c.Version, c.ContentHash, map[string]any{b.extValidUntil(): Timestamp(*c.ValidUntil)})})
 }
@@ -126,7 +132,7 @@ func (b Builder) Revoked(u store.User, c store.Completion) Event {
 	if c.RevokedAt != nil {
 		at = *c.RevokedAt
 	}
-	return b.event("revoked:"+c.RecordID, "voided", u, at, Statement{
+	return b.event("revoked:"+c.RecordID, "voided", c.CourseID, u, at, Statement{
 		Verb: VerbVoided, Object: Activity{ObjectType: "StatementRef", ID: StatementID(b.HomePage, "completion:"+c.RecordID)}})
 }
 
@@ -151,7 +157,7 @@ func (b Builder) Attempt(u store.User, a store.QuizAttempt) Event {
 	}
 	ctx := b.context(a.Version, a.ContentHash, nil)
 	ctx.ContextActivities = &ContextActivities{Parent: []Activity{{ObjectType: "Activity", ID: course.ID}}}
-	return b.event("attempt:"+strconv.FormatInt(a.ID, 10), name, u, at, Statement{Verb: verb, Object: quiz, Result: res, Context: ctx})
+	return b.event("attempt:"+strconv.FormatInt(a.ID, 10), name, a.CourseID, u, at, Statement{Verb: verb, Object: quiz, Result: res, Context: ctx})
 }
 
 // Events builds the statements of everything in ev, skipping people no longer known (deleted).

@@ -77,6 +77,7 @@ type Score struct {
 
 // Context carries the platform, language, parent course and the version and content hash.
 type Context struct {
+	Registration      string             `json:"registration,omitempty"`
 	Platform          string             `json:"platform,omitempty"`
 	Language          string             `json:"language,omitempty"`
 	ContextActivities *ContextActivities `json:"contextActivities,omitempty"`

@@ -110,6 +110,15 @@ func TestEachEventHasItsVerbActivityAndResult(t *testing.T) {
 	if quiz.ContextActivities == nil || quiz.ContextActivities.Parent[0].ID != "https://ailit.stadt.example/xapi/activities/course/ki-grundlagen" {
 		t.Errorf("the quiz statement does not name its course as parent: %+v", quiz.ContextActivities)
 	}
+	reg := events["enrolled"].Statement.Context.Registration
+	for _, name := range []string{"completed", "passed", "failed", "expired"} {
+		if got := events[name].Statement.Context.Registration; got != reg || len(reg) != 36 {
+			t.Errorf("%s: registration %q, the enrolment's is %q", name, got, reg)
+		}
+	}
+	if r := events["policy"].Statement.Context.Registration; r != "" {
+		t.Errorf("a policy confirmation has the registration %q of a course enrolment", r)
+	}
 	if v := events["expired"].Statement.Context.Extensions["https://ailit.stadt.example/xapi/extensions/valid-until"]; v != "2027-11-03T00:00:00.000Z" {
 		t.Errorf("expired statement valid-until %v", v)
 	}

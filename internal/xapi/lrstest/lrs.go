@@ -211,6 +211,11 @@ func Check(st map[string]any) string {
 	if oid, _ := obj["id"].(string); !absoluteIRI(oid) {
 		return "object.id must be an absolute IRI"
 	}
+	if ctx, ok := st["context"].(map[string]any); ok {
+		if reg, ok := ctx["registration"].(string); ok && !uuidPattern.MatchString(reg) {
+			return "context.registration must be a UUID"
+		}
+	}
 	if def, ok := obj["definition"].(map[string]any); ok {
 		if typ, ok := def["type"].(string); ok && !absoluteIRI(typ) {
 			return "object.definition.type must be an absolute IRI"
