@@ -10,6 +10,7 @@ import (
 
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/measure"
+	"github.com/ailit/ailit/internal/notify"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
 	"github.com/ailit/ailit/internal/xapi"
@@ -318,5 +319,33 @@ func TestAnExpiredCompletionIsReportedOnceItsValidityEnds(t *testing.T) {
 	}
 	if got := verbs(f.lrs.Statements()); got != "registered passed completed completed expired" {
 		t.Errorf("after the validity ended the LRS holds %q", got)
+	}
+}
+
+func TestTheSchedulerSendsStatementsEvenWithoutAMailServer(t *testing.T) {
+	s := storetest.OpenSQLite(t)
+	f := newFixture(t, s)
+	f.learn(t)
+	f.sender.ScanEvery = 5 * time.Minute
+	sched := &notify.Scheduler{Store: s, Clock: f.clock, XAPI: f.sender}
+	if err := sched.RunOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := verbs(f.lrs.Statements()); got != "registered passed completed completed" {
+		t.Fatalf("after a scheduler tick the LRS holds %q", got)
+	}
+	// Within ScanEvery a new record waits for the next scan; then it goes.
+	if _, err := s.Enroll(context.Background(), &store.Enrollment{UserID: f.lea.ID, CourseID: "ki-sicher-nutzen", Version: "1.0.0", ContentHash: "h2"}); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(time.Minute)
+	sched.RunOnce(context.Background())
+	if n := len(f.lrs.Statements()); n != 4 {
+		t.Fatalf("scanned again within 5 minutes: %d statements", n)
+	}
+	f.clock.Add(5 * time.Minute)
+	sched.RunOnce(context.Background())
+	if n := len(f.lrs.Statements()); n != 5 {
+		t.Fatalf("the enrolment did not follow at the next scan: %d statements", n)
 	}
 }
