@@ -39,6 +39,7 @@ var commands = []command{
 	{"api token list", "ailit api token list", "list the REST API's service tokens"},
 	{"api token revoke", "ailit api token revoke ID", "revoke a service token at once"},
 	{"retention run", "ailit retention run [--dry-run] [--as-of YYYY-MM-DD]", "delete what is past its retention period, with counts per data category"},
+	{"xapi resend", "ailit xapi resend --since YYYY-MM-DD [--queue-only]", "send the xAPI statements of every record since the day to the LRS again (no duplicates)"},
 	{"demo seed", "ailit demo seed [--users N] [--units M] [--courses C] [--seed S]", "build a synthetic organisation (demos, load tests)"},
 	{"version", "ailit version", "print the version"},
 	{"help", "ailit help [COMMAND]", "list the commands, or show one command's help"},

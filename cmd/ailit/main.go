@@ -48,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdQuiz(rest, stdout, stderr)
 	case "api": // REST API service tokens (api.go)
 		return cmdAPI(rest, stdout, stderr)
+	case "xapi": // statements to a learning record store (xapi.go)
+		return cmdXAPI(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "ailit", version)
 		return 0

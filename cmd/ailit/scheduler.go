@@ -25,5 +25,9 @@ func startScheduler(ctx context.Context, cfg config.Config, db *store.Store, lib
 	} else {
 		log.Info("reminder emails are off: AILIT_SMTP_HOST is not set")
 	}
+	if x := newXAPISender(ctx, cfg, db, lib, clock, log); x != nil {
+		x.ScanEvery = 5 * time.Minute
+		s.XAPI = x
+	}
 	s.Run(ctx, time.Minute)
 }

@@ -38,6 +38,7 @@ type Config struct {
 	WorkspaceGit   bool          // AILIT_WORKSPACE_GIT: publishing in the trainer workspace commits to the courses git repository
 	LoginHelp      string        // AILIT_LOGIN_HELP: whom people turn to when they cannot log in ("das IT-Service-Desk, Tel. 1234")
 	SSO            SSO           // AILIT_LOCAL_LOGIN, AILIT_OIDC_*, AILIT_LDAP_*, AILIT_SSO_MAPPING_FILE (sso.go)
+	XAPI           XAPI          // AILIT_XAPI_*: statements to a learning record store (xapi.go)
 }
 
 // Env is a lookup function such as os.LookupEnv; tests pass a map.
@@ -103,7 +104,7 @@ var coreSettings = []setting{
 }
 
 // groups are the validators, one per group of settings, in the order their problems are listed.
-var groups = []group{loadServer, loadStorage, loadSessions, loadLogging, loadRecords, loadWorkspace, loadDemo, loadOrgSettings, loadSSOSettings}
+var groups = []group{loadServer, loadStorage, loadSessions, loadLogging, loadRecords, loadWorkspace, loadDemo, loadOrgSettings, loadSSOSettings, loadXAPI}
 
 // Load reads the environment, then the flags in args (flags win), and validates the result. Every
 // problem is reported at once (as Problems), so a deployment is fixed in one round, not one
@@ -112,7 +113,7 @@ var groups = []group{loadServer, loadStorage, loadSessions, loadLogging, loadRec
 func Load(fs *flag.FlagSet, args []string, env Env) (Config, error) {
 	cfg := Defaults()
 	raw := map[string]*string{}
-	settings := slices.Concat(coreSettings, orgSettings, ssoSettings)
+	settings := slices.Concat(coreSettings, orgSettings, ssoSettings, xapiSettings)
 	for i := range settings {
 		s := &settings[i]
 		v, _ := env(s.env)

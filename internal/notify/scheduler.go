@@ -22,7 +22,10 @@ type Scheduler struct {
 	Log     *slog.Logger
 	BaseURL string
 	DataDir string // where uploaded evidence files are removed after their retention period
-	owner   string
+	// XAPI queues and sends statements to a learning record store on every tick (internal/xapi);
+	// nil when no LRS is configured.
+	XAPI  interface{ Run(context.Context) error }
+	owner string
 }
 
 // Daily job names.
@@ -76,6 +79,11 @@ func (s *Scheduler) RunOnce(ctx context.Context) error {
 		}
 		if err := s.Store.FinishJob(ctx, key, s.ownerID()); err != nil {
 			return err
+		}
+	}
+	if s.XAPI != nil {
+		if err := s.XAPI.Run(ctx); err != nil && ctx.Err() == nil {
+			s.log().Error("xAPI sending failed", "error", err) // e-mail delivery goes on regardless
 		}
 	}
 	if s.Mailer == nil {

@@ -219,6 +219,8 @@ var erasureSteps = []struct{ table, sql string }{
 	// uploaded certificates carry the name: the file goes (evidencefile.Dir.Keep), the hash stays
 	{"external_evidence", "UPDATE external_evidence SET stored_name = '', file_name = '' WHERE user_id = @user"},
 	{"ai_system_holders", "DELETE FROM ai_system_holders WHERE user_id = @user"}, // roles for AI systems
+	// xAPI: the queue rows (and with them what was sent); statements already in the LRS stay there
+	{"xapi_statements", "DELETE FROM xapi_statements WHERE user_id = @user"},
 }
 
 // Kept are the tables with a person's id that deleting the person keeps, pseudonymised through the

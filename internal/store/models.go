@@ -86,5 +86,7 @@ func AllModels() []any {
 		&AISystem{}, &AISystemUnit{}, &AISystemHolder{}, &AISystemRule{},
 		// REST API v1: service tokens, their rate windows and the call log (api_tokens.go, api_calls.go)
 		&APIToken{}, &APIRateWindow{}, &APICall{},
+		// xAPI statements for the learning record store (xapi_statements.go)
+		&XAPIStatement{},
 	}
 }

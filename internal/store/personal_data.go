@@ -31,6 +31,7 @@ type PersonalData struct {
 	SessionRegistrations []MySessionRegistration
 	EvidenceUploads      []ExternalEvidence
 	AISystemRoles        []AISystemRoleOf // roles for AI systems beyond "user" (AI inventory)
+	XAPIStatements       []XAPIStatement  // statements about the person for the learning record store
 }
 
 // AISystemRoleOf is a role a person holds for an AI system of the inventory.
@@ -44,7 +45,7 @@ type AISystemRoleOf struct {
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
 	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{},
-	&SessionRegistration{}, &ExternalEvidence{}, &AISystemHolder{}}
+	&SessionRegistration{}, &ExternalEvidence{}, &AISystemHolder{}, &XAPIStatement{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -101,6 +102,9 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 		Joins("JOIN ai_systems ON ai_systems.id = ai_system_holders.system_id").
 		Where("ai_system_holders.user_id = ?", userID).Order("ai_systems.name, ai_system_holders.role").Scan(&d.AISystemRoles).Error
 	if err != nil {
+		return nil, err
+	}
+	if err := db.Where("user_id = ?", userID).Order("event_at, id").Find(&d.XAPIStatements).Error; err != nil {
 		return nil, err
 	}
 	return d, nil

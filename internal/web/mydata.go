@@ -36,6 +36,7 @@ type myData struct {
 	SessionRegistrations []mySessionRegistration `json:"session_registrations"`
 	EvidenceUploads      []myEvidenceUpload      `json:"evidence_uploads"`
 	AISystemRoles        []myAISystemRole        `json:"ai_system_roles"` // roles for AI systems (AI inventory)
+	XAPIStatements       []myXAPIStatement       `json:"xapi_statements"` // statements for the learning record store (mydata_xapi.go)
 	Notes                map[string]string       `json:"notes"`
 }
 
@@ -242,6 +243,7 @@ func (a *App) loadMyData(c *fiber.Ctx) (*myData, error) {
 	}
 	addOrganisation(out, d)
 	addMeasures(out, d)
+	addXAPI(out, d)
 	out.ReportAccess = []myReportAccess{}
 	for _, r := range d.ReportAccess {
 		out.ReportAccess = append(out.ReportAccess, myReportAccess{Kind: r.Kind, Format: r.Format, Filters: r.Filters, RowCount: r.RowCount, CreatedAt: r.CreatedAt})

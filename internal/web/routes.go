@@ -157,6 +157,8 @@ func (a *App) registerRoutes() {
 	a.handle(fiber.MethodPost, "/admin/assignments/:id<int>", admin, a.adminAssignmentUpdate)
 	a.handle(fiber.MethodPost, "/admin/assignments/:id<int>/exemptions", admin, a.adminAssignmentExemption)
 	a.handle(fiber.MethodGet, "/admin/notifications", admin, a.adminNotificationsShow)
+	// xAPI: the queue of statements for the learning record store (admins).
+	a.handle(fiber.MethodGet, "/admin/xapi", admin, a.adminXAPIShow)
 	a.handle(fiber.MethodGet, "/team", roles(store.RoleManager, store.RoleAdmin), a.teamShow)
 	a.handle(fiber.MethodGet, "/team/exemptions", roles(store.RoleManager, store.RoleAdmin), a.teamExemptionsShow)
 	a.handle(fiber.MethodPost, "/team/exemptions", roles(store.RoleManager, store.RoleAdmin), a.teamExemptionChange)
