@@ -29,6 +29,7 @@ const (
 	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
 	Uploads        Category = "uploads"         // uploaded certificates (external evidence): the file, from the decision
 	APICalls       Category = "api_calls"       // the REST API's call log (token, path, status, address), from the call
+	XAPISent       Category = "xapi_sent"       // xAPI statements delivered to the learning record store, from delivery
 )
 
 // Unit is the unit of a period.
@@ -63,6 +64,7 @@ var Definitions = []Definition{
 	{Uploads, Months, 12, 1, 120},
 	{Leavers, Months, 12, 1, 120},
 	{APICalls, Days, 90, 7, 730},
+	{XAPISent, Days, 90, 7, 730},
 }
 
 // Lookup returns the definition of c.
