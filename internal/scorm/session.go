@@ -111,13 +111,17 @@ func (s *Session) Terminate(param string) (string, Error) {
 	return okTrue()
 }
 
-// Abandon ends a running launch the way Terminate does, for a page that was closed without
-// LMSFinish (the unload beacon). It reports whether there was a running launch to end.
+// Abandon ends a running session the way Terminate does, for a page that was closed without
+// LMSFinish (the unload beacon): the data is kept, the session time counted, the mastery score
+// applied. Unlike Terminate it leaves the launch open for Initialize, because a package that
+// moves from one page to the next in its frame unloads the first page and initializes again on
+// the second. It reports whether there was a running session to end.
 func (s *Session) Abandon() bool {
 	if s.State.Phase != PhaseRunning {
 		return false
 	}
 	s.endSession()
+	s.State.Phase = PhaseNotInitialized
 	return true
 }
 

@@ -183,9 +183,13 @@ func TestAbandonEndsARunningLaunchLikeTerminate(t *testing.T) {
 	}
 	s.Initialize("")
 	s.SetValue("cmi.core.lesson_status", "completed")
-	if !s.Abandon() || s.State.Phase != PhaseTerminated || !s.State.Outcome().ModuleDone() {
+	s.SetValue("cmi.core.exit", "suspend")
+	if !s.Abandon() || s.State.Phase != PhaseNotInitialized || !s.State.Outcome().ModuleDone() {
 		t.Errorf("state after abandon = %+v", s.State)
 	}
+	// The next page of the package initializes again and resumes.
+	run(t, s, []call{{"Initialize", "", "", "true", 0}, {"GetValue", "cmi.core.entry", "", "resume", 0},
+		{"GetValue", "cmi.core.lesson_status", "", "completed", 0}})
 }
 
 func TestErrorStrings(t *testing.T) {

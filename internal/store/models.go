@@ -78,5 +78,7 @@ func AllModels() []any {
 		&AssignmentExemption{}, &Job{}, &OutboxMessage{},
 		&UserIdentity{}, &Setting{}, &ReportExport{}, &LegalHold{},
 		&HealthProbe{}, // the readiness write probe (health.go)
+		// Package modules: SCORM run-time data per learner and attempt (package_attempts.go).
+		&PackageAttempt{},
 	}
 }

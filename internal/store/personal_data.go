@@ -26,12 +26,13 @@ type PersonalData struct {
 	Identities           []UserIdentity       // links to identity providers (single sign-on)
 	ReportAccess         []ReportExport       // reports this person viewed or exported (as a manager)
 	LegalHolds           []LegalHold          // holds on this person (not those on their unit)
+	PackageAttempts      []PackageAttempt     // SCORM run-time data of package modules
 }
 
 // personalDataModels are the models PersonalData reads, for the coverage test.
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
-	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{}}
+	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{}, &PackageAttempt{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -94,7 +95,7 @@ func (s *Store) organisationDataOf(ctx context.Context, d *PersonalData) error {
 		order string
 	}{
 		{&d.ManagedUnits, "org_unit_id"}, {&d.AssignmentTargets, "id"}, {&d.AssignmentMembers, "assignment_id, joined_at"},
-		{&d.AssignmentExemptions, "assignment_id"}, {&d.Emails, "created_at, id"}, {&d.LegalHolds, "id"},
+		{&d.AssignmentExemptions, "assignment_id"}, {&d.Emails, "created_at, id"}, {&d.LegalHolds, "id"}, {&d.PackageAttempts, "id"},
 	} {
 		if err := db.Where("user_id = ?", id).Order(q.order).Find(q.dst).Error; err != nil {
 			return err

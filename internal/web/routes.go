@@ -24,6 +24,10 @@ func (a *App) registerRoutes() {
 	f.Get("/healthz", a.healthz)
 	f.Get("/readyz", a.readyz)
 	f.Get("/static/*", a.staticFile)
+	// Package modules (SCORM): files and API of one launch, before the session stack: the frame
+	// sends no cookie, the launch token in the path is the credential (package_*.go).
+	a.handle(fiber.MethodGet, "/pkg/:token/*", launchToken, a.packageFile)
+	a.handle(fiber.MethodPost, "/pkg/:token/api", launchToken, a.packageAPI)
 
 	// Pages: session, language, CSRF on every state change.
 	f.Use(a.sessionMiddleware, a.language, a.csrf)
