@@ -23,7 +23,10 @@ const packagePolicy = "sandbox allow-scripts allow-forms; default-src 'self'; sc
 	"connect-src 'self'; frame-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
 	"form-action 'self'; frame-ancestors 'self'"
 
-var headTag = regexp.MustCompile(`(?i)<head(\s[^>]*)?>|<html(\s[^>]*)?>`)
+var (
+	headOpenTag = regexp.MustCompile(`(?i)<head(\s[^>]*)?>`)
+	htmlOpenTag = regexp.MustCompile(`(?i)<html(\s[^>]*)?>`)
+)
 
 // packageFile serves a file of the package of the launch the token belongs to. It runs before the
 // session middleware and ignores cookies: the token is the credential. An HTML page gets the
@@ -84,7 +87,9 @@ func (a *App) packageFile(c *fiber.Ctx) error {
 func injectAdapter(page []byte, src, kind, api string) []byte {
 	tag := []byte(`<script src="` + src + `" data-ailit-kind="` + kind + `" data-ailit-api="` + api + `"></script>`)
 	at := 0
-	if loc := headTag.FindIndex(page); loc != nil {
+	if loc := headOpenTag.FindIndex(page); loc != nil {
+		at = loc[1]
+	} else if loc := htmlOpenTag.FindIndex(page); loc != nil {
 		at = loc[1]
 	}
 	return bytes.Join([][]byte{page[:at], tag, page[at:]}, nil)
