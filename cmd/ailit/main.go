@@ -20,6 +20,7 @@ Usage:
   ailit users import FILE.csv [--dry-run] [--mode full|add-update] [--confirm-deactivations N]
   ailit courses validate [--json] [DIR]
   ailit courses list [DIR]
+  ailit package unpack --kind scorm12|scorm2004|cmi5 FILE.zip MODULE_DIR  unpack a package into MODULE_DIR/package
   ailit backup FILE                   copy the SQLite database consistently (server may run)
   ailit evidence verify [--checkpoint FILE]  check the hash chain of the evidence log (exit 1 if broken)
   ailit evidence checkpoint [--out FILE]     write a signed checkpoint of the log's head
@@ -54,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdUsers(rest, stdout, stderr)
 	case "courses":
 		return cmdCourses(rest, stdout, stderr)
+	case "package": // package modules (SCORM, cmi5): package.go
+		return cmdPackage(rest, stdout, stderr)
 	case "backup":
 		return cmdBackup(rest, stdout, stderr)
 	case "evidence":
