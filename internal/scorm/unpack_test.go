@@ -76,3 +76,21 @@ func TestUnpackNeedsTheManifestAtTheTopAndANewFolder(t *testing.T) {
 		t.Error("unpacked into an existing folder")
 	}
 }
+
+func TestValidateZipChecksEntriesAndManifest(t *testing.T) {
+	good := map[string]string{"imsmanifest.xml": manifest12, "index.html": "x", "js/sco.js": "y"}
+	r := zipOf(t, good)
+	m, ps := ValidateZip(r, r.Size(), KindSCORM12)
+	if len(ps) != 0 || m == nil || m.Launch != "index.html" {
+		t.Fatalf("valid zip: %+v %v", m, ps)
+	}
+	bad := map[string]string{"imsmanifest.xml": manifest12, "../index.html": "x", "js/sco.js": "y"}
+	r = zipOf(t, bad)
+	m, ps = ValidateZip(r, r.Size(), KindSCORM12)
+	want := []Problem{{0, "../index.html: the path leaves the package or is not a clean relative path"},
+		{19, `imsmanifest.xml: "index.html" is named in the manifest but is not in the package`},
+		{20, `imsmanifest.xml: "index.html" is named in the manifest but is not in the package`}}
+	if m != nil || !slices.Equal(ps, want) {
+		t.Errorf("zip with ../: %+v\n%v\nwant %v", m, ps, want)
+	}
+}
