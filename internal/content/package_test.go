@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -90,5 +92,39 @@ func TestCMI5CourseStructureIsCheckedButNotRunnable(t *testing.T) {
 	p := cat.Version("paketkurs", "1.0.0").Module("paket").Package
 	if p.Launch != "au/index.html" || p.Runnable() {
 		t.Errorf("package = %+v, runnable %v", p, p.Runnable())
+	}
+}
+
+// A package's files are files of the version: changing one after publication is noticed, and
+// learners keep getting the package as it was published, from the kept copy.
+func TestChangedPackageFileOfAPublishedVersionIsServedFromTheKeptCopy(t *testing.T) {
+	dir := t.TempDir()
+	scormtest.WriteCourse(t, dir, "paketkurs", "scorm12", scormtest.Package("scorm12", "// veröffentlicht"))
+	lib := NewLibrary(dir, listRecorder{mapRecorder{}}, quietLog())
+	lib.KeepPublished(filepath.Join(t.TempDir(), "published"))
+	if _, err := lib.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	before := lib.Catalog().Version("paketkurs", "1.0.0").Hash
+	writeFile(t, dir, "paketkurs/1.0.0/modules/01-paket/package/sco.js", "// heimlich geändert")
+	report, err := lib.Reload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := lib.Catalog().Version("paketkurs", "1.0.0")
+	if v == nil || v.Hash != before {
+		t.Fatalf("the published version is not served as published: %v %v", v, report.Problems)
+	}
+	if !slices.ContainsFunc(report.Problems, func(p Problem) bool {
+		return p.Path == "paketkurs/1.0.0/modules/01-paket/package/sco.js"
+	}) {
+		t.Errorf("no problem names the changed package file: %v", report.Problems)
+	}
+	abs, err := v.PackageFilePath(v.Module("paket"), "sco.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(abs); string(b) != "// veröffentlicht" {
+		t.Errorf("served sco.js = %q, want the published one", b)
 	}
 }
