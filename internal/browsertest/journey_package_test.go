@@ -35,6 +35,10 @@ func TestLearnerCompletesTheSCORMPackageOfTheDemoCourse(t *testing.T) {
 	AssertHeading(t, tab, "KI-Antworten prüfen")
 	frame := packageFrame(t, tab)
 	waitInFrame(t, frame, "#fortschritt", "Fall 1 von 3")
+	// The package's own style sheet applies: the package CSP allows the package's files.
+	if bg, err := chromedp.Run(frame, chromedp.Evaluate[string](`getComputedStyle(document.getElementById("pruefen")).backgroundColor`)); err != nil || bg != "rgb(29, 78, 216)" {
+		t.Errorf("the package's style sheet did not apply: %q %v", bg, err)
+	}
 	AssertAccessible(t, tab, "package module page")
 	Screenshot(t, tab, "package-module")
 	// The sandboxed frame runs in its own process: watch its requests and load it once more (the
