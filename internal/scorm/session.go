@@ -1,6 +1,7 @@
 package scorm
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -164,15 +165,24 @@ func (s *Session) GetValue(name string) (string, Error) {
 		if c, known := s.model.children[base]; known {
 			return c, noError
 		}
+		if base == "cmi.interactions" {
+			return map[bool]string{true: interactionChildren12, false: interactionChildren2004}[s.State.Kind == KindSCORM12], noError
+		}
 		return "", s.keywordError(base, s.codes.noChildren, "has no children")
 	}
 	if base, ok := strings.CutSuffix(name, "._count"); ok {
+		if base == "cmi.interactions" {
+			return strconv.Itoa(s.State.interactionCount()), noError
+		}
 		if s.model.arrays[base] {
 			return "0", noError
 		}
 		return "", s.keywordError(base, s.codes.noCount, "is not an array")
 	}
-	el, err := s.lookup(name)
+	el, err, handled := s.interaction(name, false)
+	if !handled {
+		el, err = s.lookup(name)
+	}
 	if err.Code != 0 {
 		return "", err
 	}
@@ -210,7 +220,10 @@ func (s *Session) SetValue(name, value string) (string, Error) {
 	if strings.HasSuffix(name, "._children") || strings.HasSuffix(name, "._count") || strings.HasSuffix(name, "._version") {
 		return s.fail(s.codes.keyword, name+" is a keyword and cannot be set")
 	}
-	el, err := s.lookup(name)
+	el, err, handled := s.interaction(name, true)
+	if !handled {
+		el, err = s.lookup(name)
+	}
 	if err.Code != 0 {
 		return "false", err
 	}

@@ -57,8 +57,8 @@ func TestSCORM12CallsOfAuthoringTools(t *testing.T) {
 		{"GetValue", "cmi.core.exit", "", "", 404},
 		{"GetValue", "cmi.core.session_time", "", "", 404},
 		{"GetValue", "cmi.nonsense", "", "", 201},
-		{"GetValue", "cmi.interactions.0.id", "", "", 401},
-		{"SetValue", "cmi.interactions.0.id", "q1", "false", 401},
+		{"GetValue", "cmi.interactions.0.id", "", "", 404},
+		{"SetValue", "cmi.interactions.0.correct_responses.0.pattern", "a", "false", 401},
 		{"SetValue", "cmi.core.student_id", "x", "false", 403},
 		{"SetValue", "cmi.core._children", "x", "false", 402},
 		{"SetValue", "cmi.core.lesson_status", "not attempted", "false", 405},
@@ -137,7 +137,7 @@ func TestSCORM2004CallsAndErrorCodes(t *testing.T) {
 		{"GetValue", "cmi.scaled_passing_score", "", "", 403},
 		{"GetValue", "cmi.exit", "", "", 405},
 		{"GetValue", "cmi.bogus", "", "", 401},
-		{"GetValue", "cmi.interactions.0.id", "", "", 402},
+		{"GetValue", "cmi.interactions.0.correct_responses.0.pattern", "", "", 402},
 		{"GetValue", "cmi.learner_id._children", "", "", 301},
 		{"GetValue", "cmi.score._children", "", "scaled,raw,min,max", 0},
 		{"SetValue", "cmi.score._children", "x", "false", 404},
@@ -206,4 +206,42 @@ func TestErrorStrings(t *testing.T) {
 			t.Errorf("ErrorString(%s, %d) = %q, want %q", tc.kind, tc.code, got, tc.want)
 		}
 	}
+}
+
+func TestInteractionsAreKeptInOrderWithTheirTypes(t *testing.T) {
+	s := NewSession(NewState(KindSCORM12), learner)
+	run(t, s, []call{
+		{"Initialize", "", "", "true", 0},
+		{"GetValue", "cmi.interactions._children", "", "id,objectives,time,type,correct_responses,weighting,student_response,result,latency", 0},
+		{"GetValue", "cmi.interactions._count", "", "0", 0},
+		{"SetValue", "cmi.interactions.1.id", "frage-2", "false", 201},
+		{"SetValue", "cmi.interactions.0.result", "correct", "false", 201},
+		{"SetValue", "cmi.interactions.0.id", "frage 1", "false", 405},
+		{"SetValue", "cmi.interactions.0.id", "frage-1", "true", 0},
+		{"SetValue", "cmi.interactions.0.type", "choice", "true", 0},
+		{"SetValue", "cmi.interactions.0.type", "essay", "false", 405},
+		{"SetValue", "cmi.interactions.0.student_response", "b", "true", 0},
+		{"SetValue", "cmi.interactions.0.result", "wrong", "true", 0},
+		{"SetValue", "cmi.interactions.0.result", "0.5", "true", 0},
+		{"SetValue", "cmi.interactions.0.time", "25:00:00", "false", 405},
+		{"SetValue", "cmi.interactions.0.latency", "0000:00:12", "true", 0},
+		{"SetValue", "cmi.interactions.0.farbe", "rot", "false", 201},
+		{"GetValue", "cmi.interactions._count", "", "1", 0},
+		{"GetValue", "cmi.interactions.0.result", "", "", 404},
+	})
+	s = NewSession(NewState(KindSCORM2004), learner)
+	run(t, s, []call{
+		{"Initialize", "", "", "true", 0},
+		{"SetValue", "cmi.interactions.0.result", "correct", "false", 408},
+		{"SetValue", "cmi.interactions.2.id", "q3", "false", 351},
+		{"SetValue", "cmi.interactions.0.id", "q1", "true", 0},
+		{"SetValue", "cmi.interactions.0.result", "wrong", "false", 406},
+		{"SetValue", "cmi.interactions.0.result", "incorrect", "true", 0},
+		{"SetValue", "cmi.interactions.0.timestamp", "2026-12-03T08:15:00Z", "true", 0},
+		{"SetValue", "cmi.interactions.0.timestamp", "gestern", "false", 406},
+		{"GetValue", "cmi.interactions.0.result", "", "incorrect", 0},
+		{"GetValue", "cmi.interactions.0.latency", "", "", 403},
+		{"GetValue", "cmi.interactions.1.id", "", "", 301},
+		{"GetValue", "cmi.interactions._count", "", "1", 0},
+	})
 }
