@@ -94,3 +94,24 @@ func TestValidateZipChecksEntriesAndManifest(t *testing.T) {
 		t.Errorf("zip with ../: %+v\n%v\nwant %v", m, ps, want)
 	}
 }
+
+func TestUnpackRefusesSymbolicLinks(t *testing.T) {
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	f, _ := w.Create("imsmanifest.xml")
+	f.Write([]byte("<manifest/>"))
+	h := &zip.FileHeader{Name: "passwd"}
+	h.SetMode(os.ModeSymlink | 0o777)
+	link, _ := w.CreateHeader(h)
+	link.Write([]byte("/etc/passwd"))
+	w.Close()
+	r := bytes.NewReader(buf.Bytes())
+	_, err := Unpack(r, r.Size(), KindSCORM12, filepath.Join(t.TempDir(), "p"))
+	var ue *UnpackError
+	if !errors.As(err, &ue) || ue.Entry != "passwd" {
+		t.Errorf("error = %v, want the link refused", err)
+	}
+	if _, ps := ValidateZip(r, r.Size(), KindSCORM12); len(ps) == 0 || ps[0].Message != "passwd: symbolic links are not allowed" {
+		t.Errorf("ValidateZip problems = %v", ps)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 )
 
@@ -26,7 +27,7 @@ func ValidateZip(r io.ReaderAt, size int64, kind string) (*Manifest, []Problem) 
 		}
 		name, ok := InsidePath(f.Name)
 		switch {
-		case f.Mode()&0o170000 == 0o120000:
+		case f.Mode()&os.ModeSymlink != 0:
 			ps = append(ps, problemf(0, "%s: symbolic links are not allowed", f.Name))
 		case !ok || name != f.Name:
 			ps = append(ps, problemf(0, "%s: the path leaves the package or is not a clean relative path", f.Name))
