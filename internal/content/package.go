@@ -21,13 +21,12 @@ type Package struct {
 	Launch       string   // the launch file relative to Dir, with its query string
 	Title        string   // from the manifest
 	MasteryScore *float64 // see scorm.Manifest.MasteryScore
+	AUID, MoveOn string   // cmi5: the launched AU's id and moveOn
 }
 
-// Runnable reports whether ailit runs the package in the browser (SCORM); cmi5 packages are
-// checked but not run yet.
-func (p *Package) Runnable() bool {
-	return p.Kind == scorm.KindSCORM12 || p.Kind == scorm.KindSCORM2004
-}
+// Runnable reports whether ailit runs the package in the browser: SCORM 1.2, SCORM 2004 and the
+// first AU of a cmi5 course structure.
+func (p *Package) Runnable() bool { return slices.Contains(scorm.Kinds, p.Kind) }
 
 // loadPackage checks the package a module's lesson.md declares and its manifest.
 func (l *versionLoad) loadPackage(m *Module, lesson *lessonFile) {
@@ -88,7 +87,7 @@ func (l *versionLoad) loadPackage(m *Module, lesson *lessonFile) {
 		return
 	}
 	m.Package = &Package{Kind: lesson.Package, Dir: dir, Launch: manifest.Launch, Title: manifest.Title,
-		MasteryScore: manifest.MasteryScore}
+		MasteryScore: manifest.MasteryScore, AUID: manifest.AUID, MoveOn: manifest.MoveOn}
 }
 
 // PackageFilePath returns the absolute path of a file of a module's package for serving it, or an

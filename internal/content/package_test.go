@@ -75,7 +75,7 @@ func TestPackageProblemsNameFileAndLine(t *testing.T) {
 	}
 }
 
-func TestCMI5CourseStructureIsCheckedButNotRunnable(t *testing.T) {
+func TestCMI5CourseStructureIsCheckedAndRunsItsFirstAU(t *testing.T) {
 	dir := t.TempDir()
 	scormtest.WriteCourse(t, dir, "paketkurs", "cmi5", map[string]string{
 		"cmi5.xml": `<?xml version="1.0"?>
@@ -90,7 +90,7 @@ func TestCMI5CourseStructureIsCheckedButNotRunnable(t *testing.T) {
 		t.Fatal(report.Problems)
 	}
 	p := cat.Version("paketkurs", "1.0.0").Module("paket").Package
-	if p.Launch != "au/index.html" || p.Runnable() {
+	if p.Launch != "au/index.html" || !p.Runnable() || p.AUID != "https://ailit.example/paketkurs/au1" || p.MoveOn != "NotApplicable" {
 		t.Errorf("package = %+v, runnable %v", p, p.Runnable())
 	}
 }

@@ -59,6 +59,10 @@ func ParseCMI5(data []byte, exists func(string) bool) (*Manifest, []Problem) {
 		ps = append(ps, checkFile(urlNode.Line, "", raw, exists, &m.Files)...)
 		if m.Launch == "" && len(ps) == 0 {
 			m.Launch, _ = InsidePath(u.Path)
+			m.AUID, m.MoveOn = au.attr("id"), au.attr("moveOn")
+			if m.MoveOn == "" {
+				m.MoveOn = "NotApplicable"
+			}
 		}
 		if ms := au.attr("masteryScore"); ms != "" {
 			v, ok := parseReal(ms)

@@ -46,6 +46,8 @@ type Manifest struct {
 	Launch       string   // path of the launch file relative to the package folder, with its query
 	MasteryScore *float64 // SCORM 1.2 adlcp:masteryscore (0–100) or 2004 scaled passing score (0–1); nil when none
 	Files        []string // every file the manifest names, relative to the package folder
+	AUID         string   // cmi5: the id (IRI) of the launched AU
+	MoveOn       string   // cmi5: the launched AU's moveOn (default NotApplicable)
 }
 
 // schema versions ailit runs, by kind (ADL CAM: metadata/schemaversion).

@@ -16,9 +16,12 @@ type Outcome struct {
 // passed and not failed. A package that reports "failed" leaves the module open for another try.
 func (o Outcome) ModuleDone() bool { return (o.Completed || o.Passed) && !o.Failed }
 
-// Outcome reads the outcome of a state.
-func (st *State) Outcome() Outcome {
+// Outcome reads the outcome of a state; moveOn is the cmi5 AU's criterion (ignored for SCORM).
+func (st *State) Outcome(moveOn ...string) Outcome {
 	var o Outcome
+	if st.Kind == KindCMI5 {
+		return st.cmi5Outcome(append(moveOn, "NotApplicable")[0])
+	}
 	if st.Kind == KindSCORM12 {
 		o.Status = st.Values["cmi.core.lesson_status"]
 		o.Passed = o.Status == "passed"

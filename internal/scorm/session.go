@@ -18,10 +18,11 @@ type State struct {
 	Kind         string            `json:"kind"`
 	Phase        string            `json:"phase"`
 	Values       map[string]string `json:"values"`
-	Sessions     int               `json:"sessions"`      // launches that called Initialize
-	TotalSeconds float64           `json:"total_seconds"` // session times of finished sessions
-	Entry        string            `json:"entry"`         // cmi.core.entry / cmi.entry of this session
-	LastExit     string            `json:"last_exit"`     // cmi.exit of the previous session
+	Sessions     int               `json:"sessions"`       // launches that called Initialize
+	TotalSeconds float64           `json:"total_seconds"`  // session times of finished sessions
+	Entry        string            `json:"entry"`          // cmi.core.entry / cmi.entry of this session
+	LastExit     string            `json:"last_exit"`      // cmi.exit of the previous session
+	CMI5         *CMI5             `json:"cmi5,omitempty"` // what a cmi5 AU reported (cmi5run.go)
 }
 
 // Launch is what the LMS tells the SCO about the learner and the package.

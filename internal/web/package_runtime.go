@@ -45,7 +45,11 @@ func (a *App) launchPackage(ctx context.Context, e *store.Enrollment, m *content
 				return err
 			}
 			if at == nil {
-				state, _ := json.Marshal(scorm.NewState(m.Package.Kind))
+				fresh := scorm.NewState(m.Package.Kind)
+				if m.Package.Kind == scorm.KindCMI5 {
+					fresh.CMI5 = &scorm.CMI5{Registration: newRegistration()}
+				}
+				state, _ := json.Marshal(fresh)
 				at = &store.PackageAttempt{UserID: e.UserID, EnrollmentID: e.ID, CourseID: e.CourseID, Version: e.Version,
 					ModuleID: m.ID, ModuleHash: m.Hash, Kind: m.Package.Kind, State: string(state)}
 			} else {
@@ -54,6 +58,9 @@ func (a *App) launchPackage(ctx context.Context, e *store.Enrollment, m *content
 					return err
 				}
 				st.Relaunch()
+				if st.CMI5 != nil { // a new launch fetches a new auth token (cmi5 spec §8.2)
+					st.CMI5.Fetched, st.CMI5.AuthHash = false, ""
+				}
 				state, _ := json.Marshal(st)
 				at.State = string(state)
 			}
@@ -67,6 +74,14 @@ func (a *App) launchPackage(ctx context.Context, e *store.Enrollment, m *content
 		return fmt.Errorf("could not create the package attempt of %s", m.ID)
 	})
 	return token, at, err
+}
+
+// newRegistration is a random UUID (version 4), the cmi5 registration of an attempt.
+func newRegistration() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	b[6], b[8] = b[6]&0x0f|0x40, b[8]&0x3f|0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
 func decodeState(at *store.PackageAttempt) (*scorm.State, error) {
@@ -122,7 +137,7 @@ func (a *App) storeOutcome(tx *gorm.DB, t *packageTarget, st *scorm.State, evalu
 	}
 	at := t.Attempt
 	at.State = string(b)
-	o := st.Outcome()
+	o := st.Outcome(t.Module.Package.MoveOn)
 	at.Status, at.Score = o.Status, o.Score
 	if evaluate && o.ModuleDone() && at.CompletedAt == nil {
 		e, err := a.db.EnrollmentForUpdate(tx, at.UserID, at.CourseID)
