@@ -11,6 +11,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
+
+	"github.com/ailit/ailit/internal/scorm"
 )
 
 // packagePolicy is the Content-Security-Policy of a package's files. Packages made by authoring
@@ -59,7 +61,8 @@ func (a *App) packageFile(c *fiber.Ctx) error {
 	if contentType == "" {
 		contentType = "application/octet-stream"
 	}
-	if mt, _, _ := mime.ParseMediaType(contentType); mt == "text/html" {
+	// cmi5 AUs talk xAPI themselves (package_xapi.go); only SCORM pages get the adapter.
+	if mt, _, _ := mime.ParseMediaType(contentType); mt == "text/html" && t.Attempt.Kind != scorm.KindCMI5 {
 		page, err := os.ReadFile(abs)
 		if err != nil {
 			return packageNotFound(c)
