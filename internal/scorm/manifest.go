@@ -46,6 +46,7 @@ type Manifest struct {
 	Launch       string   // path of the launch file relative to the package folder, with its query
 	MasteryScore *float64 // SCORM 1.2 adlcp:masteryscore (0–100) or 2004 scaled passing score (0–1); nil when none
 	Files        []string // every file the manifest names, relative to the package folder
+	Items        []string // SCORM: the launch file of every item of the organization, in order (Launch first, without query)
 	AUID         string   // cmi5: the id (IRI) of the launched AU
 	MoveOn       string   // cmi5: the launched AU's moveOn (default NotApplicable)
 }
@@ -119,7 +120,44 @@ func ParseIMSManifest(kind string, data []byte, exists func(string) bool) (*Mani
 		m.Launch += "?" + strings.TrimPrefix(q, "?")
 	}
 	ps = append(ps, readMastery(kind, item, m)...)
+	m.Items = []string{m.Launch}
+	// The other items of the organization: ailit runs the first, but every one must be usable, so
+	// that a multi-SCO package (or ailit's own export) passes in another LMS too.
+	for _, other := range itemsOf(org)[1:] {
+		r := resources[other.attr("identifierref")]
+		if r == nil {
+			ps = append(ps, problemf(other.Line, "item %q refers to resource %q, which the manifest does not have",
+				other.attr("identifier"), other.attr("identifierref")))
+			continue
+		}
+		base := joinBase(resBase, r.attr("base"))
+		if r.attr("href") == "" {
+			ps = append(ps, problemf(r.Line, "resource %q has no href", r.attr("identifier")))
+			continue
+		}
+		if fps := checkFile(r.Line, base, r.attr("href"), exists, nil); len(fps) > 0 {
+			ps = append(ps, fps...)
+			continue
+		}
+		m.Items = append(m.Items, path.Clean(joinBase(base, stripQuery(r.attr("href")))))
+	}
 	return m, ps
+}
+
+// itemsOf lists the items of an organization that launch a resource, in document order.
+func itemsOf(org *node) []*node {
+	var out []*node
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, c := range n.children("item") {
+			if c.attr("identifierref") != "" {
+				out = append(out, c)
+			}
+			walk(c)
+		}
+	}
+	walk(org)
+	return out
 }
 
 // launchItem finds the first launchable item of the default organization (or the first one).

@@ -124,3 +124,20 @@ func TestInsidePath(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryItemOfAMultiSCOPackageMustBeUsable(t *testing.T) {
+	src := strings.Replace(manifest12, `      </item>
+    </organization>`, `      </item>
+      <item identifier="i2" identifierref="r2"><title>Zwei</title></item>
+      <item identifier="i3" identifierref="r3"><title>Drei</title></item>
+    </organization>`, 1)
+	src = strings.Replace(src, `  </resources>`, `    <resource identifier="r2" type="webcontent" adlcp:scormtype="sco" href="zwei.html"><file href="zwei.html"/></resource>
+  </resources>`, 1)
+	m, ps := ParseIMSManifest(KindSCORM12, []byte(src), filesOf("index.html", "js/sco.js", "zwei.html"))
+	if m == nil || len(m.Items) != 2 || m.Items[1] != "zwei.html" {
+		t.Fatalf("manifest = %+v", m)
+	}
+	if len(ps) != 1 || ps[0].Line != 17 || !strings.Contains(ps[0].Message, `item "i3" refers to resource "r3"`) {
+		t.Errorf("problems = %+v", ps)
+	}
+}
