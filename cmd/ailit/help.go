@@ -27,6 +27,7 @@ var commands = []command{
 	{"courses export", "ailit courses export --format scorm12 COURSE VERSION --out FILE.zip", "a SCORM 1.2 package of a course version, for another LMS"},
 	{"quiz import", "ailit quiz import --format moodlexml|gift|qti FILE --out quiz.yaml [--skip-unsupported] [--force]", "convert Moodle XML, GIFT or QTI questions into an ailit quiz, with a report per question"},
 	{"quiz export", "ailit quiz export --format moodlexml|qti COURSE VERSION MODULE --out FILE", "a module's quiz as Moodle XML or a QTI 2.1 package"},
+	{"package unpack", "ailit package unpack --kind scorm12|scorm2004|cmi5 FILE.zip MODULE_DIR", "unpack a SCORM or cmi5 package into a module folder (refuses ../ paths, links, oversized files)"},
 	{"backup", "ailit backup FILE", "copy the SQLite database consistently (the server may run)"},
 	{"evidence verify", "ailit evidence verify [--checkpoint FILE]", "check the hash chain of the evidence log, and against a checkpoint (exit 1 if broken)"},
 	{"evidence checkpoint", "ailit evidence checkpoint [--out FILE]", "write a signed checkpoint of the evidence log's head, to file outside ailit"},

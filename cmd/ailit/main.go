@@ -31,6 +31,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdUsers(rest, stdout, stderr)
 	case "courses":
 		return cmdCourses(rest, stdout, stderr)
+	case "package": // package modules (SCORM, cmi5): package.go
+		return cmdPackage(rest, stdout, stderr)
 	case "backup":
 		return cmdBackup(rest, stdout, stderr)
 	case "evidence":

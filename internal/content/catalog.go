@@ -50,6 +50,7 @@ type Module struct {
 	Quiz           *quiz.Definition  // nil when the module has no quiz
 	QuestionHashes map[string]string // question id → quiz.Question.Hash()
 	Hash           string            // sha256 over lesson.md, quiz.yaml and media of the module
+	Package        *Package          // a SCORM or cmi5 package the module runs (package.go); nil for a lesson
 
 	version *Version
 	index   int

@@ -14,6 +14,9 @@ import (
 type lessonFile struct {
 	Title           string `yaml:"title"`
 	DurationMinutes int    `yaml:"duration_minutes"`
+	Package         string `yaml:"package"`        // scorm12 | scorm2004 | cmi5: the module runs a package (package.go)
+	PackageFolder   string `yaml:"package_folder"` // the package's folder inside the module folder; default "package"
+	doc             *yamlDoc
 	body            []byte
 	bodyLine        int // line number of the first body line in the file
 }
@@ -33,6 +36,7 @@ func parseLesson(relPath string, data []byte) (*lessonFile, []Problem) {
 	if doc == nil {
 		return nil, ps
 	}
+	l.doc = doc
 	ps = append(ps, doc.requireFields("title", "duration_minutes")...)
 	l.Title = strings.TrimSpace(l.Title)
 	if l.Title == "" && doc.has("$.title") {

@@ -84,6 +84,9 @@ func (l *versionLoad) loadLesson(m *Module, texts map[string][]byte) {
 		return
 	}
 	m.Title, m.Minutes = lesson.Title, lesson.DurationMinutes
+	if lesson.doc.has("$.package") || lesson.doc.has("$.package_folder") {
+		l.loadPackage(m, lesson)
+	}
 	m.HTML = l.renderChecked(relPath, lesson.body, lesson.bodyLine-1, dir)
 }
 

@@ -210,6 +210,7 @@ var erasureSteps = []struct{ table, sql string }{
 	{"user_identities", "DELETE FROM user_identities WHERE user_id = @user"},
 	{"auth_throttles", "DELETE FROM auth_throttles WHERE throttle_key LIKE @email"},
 	{"quiz_answers", "DELETE FROM quiz_answers WHERE attempt_id IN (SELECT id FROM quiz_attempts WHERE user_id = @user)"},
+	{"package_attempts", "DELETE FROM package_attempts WHERE user_id = @user"}, // what a package stored (suspend data, comments); progress stays
 	{"quiz_time_extensions", "DELETE FROM quiz_time_extensions WHERE user_id = @user"},
 	{"manager_units", "DELETE FROM manager_units WHERE user_id = @user"},
 	{"outbox", "DELETE FROM outbox WHERE user_id = @user"},

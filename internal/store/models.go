@@ -88,5 +88,7 @@ func AllModels() []any {
 		&APIToken{}, &APIRateWindow{}, &APICall{},
 		// xAPI statements for the learning record store (xapi_statements.go)
 		&XAPIStatement{},
+		// Package modules: SCORM run-time data per learner and attempt (package_attempts.go).
+		&PackageAttempt{},
 	}
 }

@@ -32,6 +32,7 @@ type PersonalData struct {
 	EvidenceUploads      []ExternalEvidence
 	AISystemRoles        []AISystemRoleOf // roles for AI systems beyond "user" (AI inventory)
 	XAPIStatements       []XAPIStatement  // statements about the person for the learning record store
+	PackageAttempts      []PackageAttempt // SCORM run-time data of package modules
 }
 
 // AISystemRoleOf is a role a person holds for an AI system of the inventory.
@@ -45,7 +46,7 @@ type AISystemRoleOf struct {
 var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{}, &LessonProgress{},
 	&QuizAttempt{}, &QuizAnswer{}, &QuizTimeExtension{}, &Completion{}, &EvidenceEvent{},
 	&ManagerUnit{}, &AssignmentTarget{}, &AssignmentMember{}, &AssignmentExemption{}, &OutboxMessage{}, &UserIdentity{}, &ReportExport{}, &LegalHold{},
-	&SessionRegistration{}, &ExternalEvidence{}, &AISystemHolder{}, &XAPIStatement{}}
+	&SessionRegistration{}, &ExternalEvidence{}, &AISystemHolder{}, &XAPIStatement{}, &PackageAttempt{}}
 
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
@@ -120,7 +121,7 @@ func (s *Store) organisationDataOf(ctx context.Context, d *PersonalData) error {
 		order string
 	}{
 		{&d.ManagedUnits, "org_unit_id"}, {&d.AssignmentTargets, "id"}, {&d.AssignmentMembers, "assignment_id, joined_at"},
-		{&d.AssignmentExemptions, "assignment_id"}, {&d.Emails, "created_at, id"}, {&d.LegalHolds, "id"},
+		{&d.AssignmentExemptions, "assignment_id"}, {&d.Emails, "created_at, id"}, {&d.LegalHolds, "id"}, {&d.PackageAttempts, "id"},
 	} {
 		if err := db.Where("user_id = ?", id).Order(q.order).Find(q.dst).Error; err != nil {
 			return err

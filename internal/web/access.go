@@ -21,6 +21,9 @@ type access struct {
 var (
 	public  = access{Name: "public", open: true}
 	anyUser = access{Name: "user"}
+	// launchToken: no session; the handler answers 404 unless the path carries the token of a
+	// current package launch (package_file.go, package_api.go).
+	launchToken = access{Name: "launch-token", open: true}
 )
 
 func roles(rs ...string) access {

@@ -34,5 +34,8 @@ func (a *App) lessonShow(c *fiber.Ctx) error {
 	if page.Learner, err = a.learnerState(c, v); err != nil {
 		return err
 	}
+	if m.Package != nil {
+		return a.packageShow(c, page)
+	}
 	return a.render(c, fiber.StatusOK, "lesson", page, nil)
 }

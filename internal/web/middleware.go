@@ -53,9 +53,19 @@ func (a *App) requestLog(c *fiber.Ctx) error {
 	if status >= 500 {
 		level = slog.LevelError
 	}
-	a.log.Log(c.UserContext(), level, "request", "method", c.Method(), "path", c.Path(),
+	a.log.Log(c.UserContext(), level, "request", "method", c.Method(), "path", logPath(c.Path()),
 		"status", status, "duration_ms", time.Since(start).Milliseconds(), "ip", c.IP())
 	return err
+}
+
+// logPath keeps package launch tokens (/pkg/<token>/…) out of the log: a token is the credential
+// of its launch.
+func logPath(p string) string {
+	if rest, ok := strings.CutPrefix(p, "/pkg/"); ok {
+		_, after, _ := strings.Cut(rest, "/")
+		return "/pkg/…/" + after
+	}
+	return p
 }
 
 const localsLang = "lang"

@@ -25,6 +25,15 @@ func (a *App) registerRoutes() {
 	f.Get("/healthz", a.healthz)
 	f.Get("/readyz", a.readyz)
 	f.Get("/static/*", a.staticFile)
+	// Package modules (SCORM): files and API of one launch, before the session stack: the frame
+	// sends no cookie, the launch token in the path is the credential (package_*.go).
+	a.handle(fiber.MethodPost, "/pkg/:token/fetch", launchToken, a.packageFetch) // cmi5 (package_xapi.go)
+	a.handle(fiber.MethodOptions, "/pkg/:token/xapi/*", launchToken, a.packageXAPIPreflight)
+	a.handle(fiber.MethodGet, "/pkg/:token/xapi/*", launchToken, a.packageXAPI)
+	a.handle(fiber.MethodPut, "/pkg/:token/xapi/*", launchToken, a.packageXAPI)
+	a.handle(fiber.MethodPost, "/pkg/:token/xapi/*", launchToken, a.packageXAPI)
+	a.handle(fiber.MethodGet, "/pkg/:token/*", launchToken, a.packageFile)
+	a.handle(fiber.MethodPost, "/pkg/:token/api", launchToken, a.packageAPI)
 
 	// REST API v1 (internal/api): service tokens, no session, no CSRF; mounted before the session
 	// middleware, which therefore never runs there.
