@@ -18,18 +18,19 @@ type Category string
 
 // The categories, in the order the admin page and the CLI show them.
 const (
-	Sessions       Category = "sessions"        // login sessions (IP address, browser), counted from their end
-	LoginThrottle  Category = "login_throttle"  // counts of failed logins, from the start of their window
-	QuizAnswers    Category = "quiz_answers"    // the answers of a submitted attempt (the result stays)
-	AttemptResults Category = "attempt_results" // submitted attempts with their score
-	LessonProgress Category = "lesson_progress" // lessons marked read, from the enrollment's last activity
-	Completions    Category = "completions"     // completions superseded by a newer one, or revoked
-	ExportLog      Category = "export_log"      // who viewed or exported which report
-	Outbox         Category = "outbox"          // reminder e-mails, from sending (or from creation, if never sent)
-	Leavers        Category = "leavers"         // people who left: all their personal data, from the deactivation
-	Uploads        Category = "uploads"         // uploaded certificates (external evidence): the file, from the decision
-	APICalls       Category = "api_calls"       // the REST API's call log (token, path, status, address), from the call
-	XAPISent       Category = "xapi_sent"       // xAPI statements delivered to the learning record store, from delivery
+	Sessions       Category = "sessions"         // login sessions (IP address, browser), counted from their end
+	LoginThrottle  Category = "login_throttle"   // counts of failed logins, from the start of their window
+	QuizAnswers    Category = "quiz_answers"     // the answers of a submitted attempt (the result stays)
+	AttemptResults Category = "attempt_results"  // submitted attempts with their score
+	LessonProgress Category = "lesson_progress"  // lessons marked read, from the enrollment's last activity
+	Completions    Category = "completions"      // completions superseded by a newer one, or revoked
+	ExportLog      Category = "export_log"       // who viewed or exported which report
+	Outbox         Category = "outbox"           // reminder e-mails, from sending (or from creation, if never sent)
+	Leavers        Category = "leavers"          // people who left: all their personal data, from the deactivation
+	Uploads        Category = "uploads"          // uploaded certificates (external evidence): the file, from the decision
+	APICalls       Category = "api_calls"        // the REST API's call log (token, path, status, address), from the call
+	XAPISent       Category = "xapi_sent"        // xAPI statements delivered to the learning record store, from delivery
+	Packages       Category = "package_attempts" // SCORM/cmi5 run-time data of package modules, from the last use
 )
 
 // Unit is the unit of a period.
@@ -65,6 +66,7 @@ var Definitions = []Definition{
 	{Leavers, Months, 12, 1, 120},
 	{APICalls, Days, 90, 7, 730},
 	{XAPISent, Days, 90, 7, 730},
+	{Packages, Months, 12, 1, 60},
 }
 
 // Lookup returns the definition of c.

@@ -30,6 +30,7 @@ var retentionTargets = map[retention.Category]struct{ table, where string }{
 	retention.ExportLog: {"report_exports", "created_at < @cutoff"},
 	retention.APICalls:  {"api_calls", "called_at < @cutoff"},
 	retention.XAPISent:  {"xapi_statements", "sent_at IS NOT NULL AND sent_at < @cutoff"}, // the LRS keeps its copy
+	retention.Packages:  {"package_attempts", "updated_at < @cutoff"},
 	retention.Outbox:    {"outbox", "(sent_at IS NOT NULL AND sent_at < @cutoff) OR (sent_at IS NULL AND created_at < @cutoff)"},
 	// An upload's file goes; the row with the file's SHA-256 and the decision stays as the record.
 	retention.Uploads: {"external_evidence", "stored_name <> '' AND decided_at IS NOT NULL AND decided_at < @cutoff"},

@@ -42,6 +42,8 @@ func retentionFixture(t *testing.T, s *store.Store, start time.Time) {
 	must(w.Create(&store.Completion{RecordID: "R-NEW", UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.1.0", ContentHash: "h2",
 		CompletedAt: start}).Error)
 	must(w.Create(&store.ReportExport{Actor: "cli", Kind: "export", Format: "csv", Filters: "{}", CreatedAt: start}).Error)
+	must(w.Create(&store.PackageAttempt{UserID: u.ID, EnrollmentID: e.ID, CourseID: "scorm-beispiel", Version: "1.0.0", ModuleID: "m1",
+		ModuleHash: "h", Kind: "scorm12", TokenHash: "t1", State: "{}", LaunchedAt: start.Add(-time.Hour), CreatedAt: start.Add(-time.Hour), UpdatedAt: start}).Error)
 	must(w.Create(&store.XAPIStatement{StatementID: "5b1f0c1e-0000-5000-8000-000000000001", EventKey: "completion:R1", Verb: "completed",
 		UserID: &u.ID, Body: "{}", EventAt: start.Add(-time.Hour), NextAttemptAt: start, SentAt: &submitted, CreatedAt: start.Add(-time.Hour)}).Error)
 	must(w.Create(&store.APICall{Method: "GET", Path: "/api/v1/completions", Status: 200, IP: "192.0.2.1", CalledAt: start}).Error)

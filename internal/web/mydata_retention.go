@@ -75,6 +75,9 @@ func retentionStarts(d *store.PersonalData) map[retention.Category]time.Time {
 			}
 		}
 	}
+	for _, p := range d.PackageAttempts {
+		earliest(retention.Packages, p.UpdatedAt)
+	}
 	for _, r := range d.ReportAccess {
 		earliest(retention.ExportLog, r.CreatedAt)
 	}
