@@ -49,16 +49,15 @@ type App struct {
 	api      *api.API   // the REST API v1 under /api/v1 (internal/api)
 }
 
-// compiledTemplates indexes the embedded static files and parses the page templates. Both are
-// embedded in the binary and never change while the process runs, so this happens once per
-// process, however many apps are built (every handler test builds one); each app clones them with
-// the functions that need its course library (templates.with).
+// compiledTemplates indexes the embedded static files and parses the layout. Both are embedded in
+// the binary and never change while the process runs, so this happens once per process, however
+// many apps are built (every handler test builds one).
 var compiledTemplates = sync.OnceValues(func() (*templates, error) {
 	idx, err := buildAssetIndex()
 	if err != nil {
 		return nil, err
 	}
-	return parseTemplates(idx, titleFuncs(nil))
+	return parseTemplates(idx)
 })
 
 // New builds the web application with all routes.
@@ -69,11 +68,7 @@ func New(d Deps) (*App, error) {
 	if len(d.Config.SessionKey) == 0 {
 		return nil, errors.New("web: session key missing (config.EnsureSessionKey)")
 	}
-	base, err := compiledTemplates()
-	if err != nil {
-		return nil, err
-	}
-	tpl, err := base.with(titleFuncs(d.Library))
+	tpl, err := compiledTemplates()
 	if err != nil {
 		return nil, err
 	}

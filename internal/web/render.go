@@ -11,63 +11,77 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/store"
 	assets "github.com/ailit/ailit/web"
 )
 
-// templates holds one parsed template set per page, so the "title" and "content" blocks of
-// different pages never collide (Miniflux does the same).
+// templates parses each page on first use from one shared base (the layout and the partials), so
+// the "title" and "content" blocks of different pages never collide (Miniflux keeps one set per
+// page too). The templates are embedded in the binary and need nothing of an app, so one set
+// serves every app of the process (every handler test builds one); parsing lazily keeps the
+// parse trees of pages nobody opens out of memory.
 type templates struct {
-	pages  map[string]*template.Template
 	assets *assetIndex
+	base   *template.Template // layout and partials; cloned for every page, never executed
+	mu     sync.Mutex
+	pages  map[string]*template.Template
 }
 
-func parseTemplates(idx *assetIndex, extra template.FuncMap) (*templates, error) {
+func parseTemplates(idx *assetIndex) (*templates, error) {
 	funcs := template.FuncMap{
-		"t":        i18n.T,
-		"asset":    idx.URL,
-		"dict":     dict,
-		"date":     i18n.FormatDate,
-		"datetime": i18n.FormatDateTime,
-		"add":      func(a, b int) int { return a + b },
-		"decimal":  formatDecimal,
+		"t":           i18n.T,
+		"asset":       idx.URL,
+		"dict":        dict,
+		"date":        i18n.FormatDate,
+		"datetime":    i18n.FormatDateTime,
+		"add":         func(a, b int) int { return a + b },
+		"decimal":     formatDecimal,
+		"folderLabel": folderLabel,
 	}
-	for name, f := range extra {
-		funcs[name] = f
+	base, err := template.New("layout").Funcs(funcs).ParseFS(assets.Templates, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
 	}
-	pages, err := fs.Glob(assets.Templates, "templates/pages/*.html")
+	return &templates{assets: idx, base: base, pages: map[string]*template.Template{}}, nil
+}
+
+// page returns the parsed template set of a page (templates/pages/NAME.html).
+func (t *templates) page(name string) (*template.Template, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if tpl, ok := t.pages[name]; ok {
+		return tpl, nil
+	}
+	file := "templates/pages/" + name + ".html"
+	if _, err := fs.Stat(assets.Templates, file); err != nil {
+		return nil, fmt.Errorf("no template for page %q", name)
+	}
+	c, err := t.base.Clone()
 	if err != nil {
 		return nil, err
 	}
-	t := &templates{pages: map[string]*template.Template{}, assets: idx}
-	for _, p := range pages {
-		name := strings.TrimSuffix(path.Base(p), ".html")
-		tpl, err := template.New(name).Funcs(funcs).ParseFS(assets.Templates,
-			"templates/layout.html", "templates/partials/*.html", p)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		t.pages[name] = tpl
+	tpl, err := c.ParseFS(assets.Templates, file)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	return t, nil
+	t.pages[name] = tpl
+	return tpl, nil
 }
 
-// with returns copies of the templates whose functions named in funcs are replaced, e.g. by ones
-// bound to an app's course library. Cloning is cheap: the parse trees are shared.
-func (t *templates) with(funcs template.FuncMap) (*templates, error) {
-	out := &templates{pages: make(map[string]*template.Template, len(t.pages)), assets: t.assets}
-	for name, page := range t.pages {
-		c, err := page.Clone()
-		if err != nil {
-			return nil, err
-		}
-		out.pages[name] = c.Funcs(funcs)
+// pageNames lists every page template (for the test that parses them all).
+func pageNames() ([]string, error) {
+	files, err := fs.Glob(assets.Templates, "templates/pages/*.html")
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(path.Base(f), ".html")
 	}
-	return out, nil
+	return names, err
 }
 
 // view is what every page template receives.
@@ -83,7 +97,11 @@ type view struct {
 	ErrorList []fieldError
 	Version   string
 	Data      any
+	lib       *content.Library
 }
+
+// CourseTitle names a course the way a trainer reads it (the workspace breadcrumbs).
+func (v *view) CourseTitle(id string) string { return anyCourseTitle(v.lib, id) }
 
 type fieldError struct{ Field, Message string }
 
@@ -111,9 +129,9 @@ type navItem struct {
 // render writes a page into a buffer first, so a template error becomes a clean 500 page instead of
 // half a page.
 func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[string]string) error {
-	tpl, ok := a.tpl.pages[page]
-	if !ok {
-		return fmt.Errorf("no template for page %q", page)
+	tpl, err := a.tpl.page(page)
+	if err != nil {
+		return err
 	}
 	v := a.newView(c)
 	v.Data = data
@@ -139,7 +157,7 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 func (a *App) newView(c *fiber.Ctx) *view {
 	ws := webSession(c)
 	u := currentUser(c)
-	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version}
+	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
 	if ws != nil {
 		v.CSRF = ws.csrfToken()
 		v.Flash = ws.popFlash()

@@ -1,22 +1,12 @@
 package web
 
 import (
-	"html/template"
 	"strings"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/workspace"
 )
-
-// titleFuncs are template functions that name courses and version folders the way a trainer
-// reads them: "KI-Grundlagen für alle Beschäftigten – Entwurf" rather than "ki-grundlagen draft".
-func titleFuncs(lib *content.Library) template.FuncMap {
-	return template.FuncMap{
-		"courseTitle": func(id string) string { return anyCourseTitle(lib, id) },
-		"folderLabel": folderLabel,
-	}
-}
 
 // anyCourseTitle is the title of the newest published version, else of a draft, else the id.
 func anyCourseTitle(lib *content.Library, id string) string {
