@@ -102,6 +102,7 @@ func (st *SessionStore) New(r *http.Request, name string) (*sessions.Session, er
 			return s, nil
 		}
 	}
+	s.Values[lastSeenKey{}] = ws.LastSeenAt
 	s.ID = id
 	s.IsNew = false
 	return s, nil
@@ -120,6 +121,7 @@ func (st *SessionStore) Save(r *http.Request, w http.ResponseWriter, s *sessions
 		http.SetCookie(w, sessions.NewCookie(s.Name(), "", s.Options))
 		return nil
 	}
+	delete(s.Values, lastSeenKey{})
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(s.Values); err != nil {
 		return err
@@ -169,9 +171,14 @@ func (st *SessionStore) Renew(ctx context.Context, s *sessions.Session) error {
 	return nil
 }
 
+// lastSeenKey holds, in a loaded session's values, when the session was last seen, so Touch needs
+// no query when that was within the minute. Save removes it: it is not part of the session data.
+type lastSeenKey struct{}
+
 // Touch records activity on a session (at most once a minute), keeping it from idling out.
-func (st *SessionStore) Touch(ctx context.Context, id string) error {
-	return st.db.TouchSession(ctx, id, st.db.Now())
+func (st *SessionStore) Touch(ctx context.Context, s *sessions.Session) error {
+	seen, _ := s.Values[lastSeenKey{}].(time.Time)
+	return st.db.TouchSession(ctx, s.ID, seen, st.db.Now())
 }
 
 func randomToken() string {

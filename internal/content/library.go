@@ -27,6 +27,8 @@ type Library struct {
 	reload  sync.Mutex // one reload at a time
 	catalog atomic.Pointer[Catalog]
 	report  atomic.Pointer[LoadReport]
+	// afterReload run after every successful reload (AfterReload), under the reload lock.
+	afterReload []func(*Catalog)
 }
 
 // NewLibrary returns a library with an empty catalog; call Reload to load the courses.
@@ -114,7 +116,18 @@ func (l *Library) Reload() (*LoadReport, error) {
 	for _, p := range report.Problems {
 		l.log.Warn("course problem", "problem", p.String())
 	}
+	for _, fn := range l.afterReload {
+		fn(l.Catalog())
+	}
 	return report, nil
+}
+
+// AfterReload registers fn to run after every successful reload, with the new catalog (the learning
+// service moves learners in progress to new patch releases there). Register before serving.
+func (l *Library) AfterReload(fn func(*Catalog)) {
+	l.reload.Lock()
+	defer l.reload.Unlock()
+	l.afterReload = append(l.afterReload, fn)
 }
 
 // compareFolders orders version folders by version, drafts last.

@@ -170,3 +170,8 @@ func newRecordID() string {
 	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
+
+// CompletionFor is CompletionFor on the reader pool.
+func (s *Store) CompletionFor(ctx context.Context, userID int64, courseID, version string) (*Completion, error) {
+	return CompletionFor(s.R.WithContext(ctx), userID, courseID, version)
+}

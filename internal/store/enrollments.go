@@ -98,11 +98,13 @@ func (s *Store) EnrollmentsOfUser(ctx context.Context, userID int64) ([]Enrollme
 	return es, err
 }
 
-// EnrollmentsInCourse returns every enrollment in a course, for applying a new release's change
-// policy.
-func (s *Store) EnrollmentsInCourse(ctx context.Context, courseID string) ([]Enrollment, error) {
+// EnrollmentsInProgressAt returns the enrollments pinned to one version of a course that have no
+// valid completion of it, for moving learners in progress to a new patch release.
+func (s *Store) EnrollmentsInProgressAt(ctx context.Context, courseID, version string) ([]Enrollment, error) {
 	var es []Enrollment
-	err := s.R.WithContext(ctx).Where("course_id = ?", courseID).Order("id").Find(&es).Error
+	err := s.R.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).
+		Where("NOT EXISTS (SELECT 1 FROM completions c WHERE c.user_id = enrollments.user_id AND c.course_id = enrollments.course_id AND c.version = enrollments.version AND c.revoked_at IS NULL)").
+		Order("id").Find(&es).Error
 	return es, err
 }
 

@@ -68,3 +68,8 @@ func (s *Store) ProgressOfEnrollments(ctx context.Context, enrollmentIDs []int64
 	}
 	return out, nil
 }
+
+// ProgressOf is ProgressOf on the reader pool.
+func (s *Store) ProgressOf(ctx context.Context, enrollmentID int64) ([]LessonProgress, error) {
+	return ProgressOf(s.R.WithContext(ctx), enrollmentID)
+}

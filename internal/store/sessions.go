@@ -7,10 +7,11 @@ import (
 	"gorm.io/gorm"
 )
 
-// SessionByID loads a session that has not expired.
+// SessionByID loads a session that has not expired. It reads from the reader pool: every request
+// does this, and a revocation is committed before it returns, so a reader sees it at once.
 func (s *Store) SessionByID(ctx context.Context, id string) (*WebSession, error) {
 	var ws WebSession
-	err := s.W.WithContext(ctx).Where("id = ? AND expires_at > ?", id, s.Now()).First(&ws).Error
+	err := s.R.WithContext(ctx).Where("id = ? AND expires_at > ?", id, s.Now()).First(&ws).Error
 	return &ws, notFound(err, "session")
 }
 
@@ -24,17 +25,18 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	return s.W.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
 }
 
-// TouchSession records activity, at most once a minute per session to keep writes rare.
-func (s *Store) TouchSession(ctx context.Context, id string, now time.Time) error {
-	if s.Dialect == SQLite {
-		// SQLite has one writer: an UPDATE that matches nothing still queues behind every write
-		// in progress, on every request. Ask a reader first whether there is anything to update.
-		var due int64
-		err := s.R.WithContext(ctx).Model(&WebSession{}).
-			Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).Count(&due).Error
-		if err != nil || due == 0 {
-			return err
-		}
+// TouchSession records activity, at most once a minute per session to keep writes rare. It asks a
+// reader first whether there is anything to update: on SQLite an UPDATE that matches nothing still
+// queues behind every write in progress, and a page view should not write at all (issue 23).
+func (s *Store) TouchSession(ctx context.Context, id string, lastSeen, now time.Time) error {
+	if !lastSeen.IsZero() && !lastSeen.Before(now.Add(-time.Minute)) {
+		return nil // the session as loaded for this request was seen within the minute
+	}
+	var due int64
+	err := s.R.WithContext(ctx).Model(&WebSession{}).
+		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).Count(&due).Error
+	if err != nil || due == 0 {
+		return err
 	}
 	return s.W.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).

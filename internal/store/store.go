@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -40,6 +41,29 @@ type Store struct {
 	Dialect string
 	Clock   domain.Clock
 	log     *slog.Logger
+	writes  atomic.Int64 // statements that change data, for Writes
+}
+
+// Writes counts the statements that changed (or could change) data since the store was opened:
+// inserts, updates, deletes and raw statements other than SELECT. The test that GET pages only
+// read compares it before and after each page.
+func (s *Store) Writes() int64 { return s.writes.Load() }
+
+// countWrites registers the callbacks behind Writes on db.
+func (s *Store) countWrites(db *gorm.DB) error {
+	count := func(*gorm.DB) { s.writes.Add(1) }
+	cb := db.Callback()
+	return errors.Join(
+		cb.Create().After("gorm:create").Register("ailit:count_writes", count),
+		cb.Update().After("gorm:update").Register("ailit:count_writes", count),
+		cb.Delete().After("gorm:delete").Register("ailit:count_writes", count),
+		cb.Raw().After("gorm:raw").Register("ailit:count_writes", func(tx *gorm.DB) {
+			sql := strings.TrimSpace(strings.ToUpper(tx.Statement.SQL.String()))
+			if !strings.HasPrefix(sql, "SELECT") && !strings.HasPrefix(sql, "WITH") && !strings.HasPrefix(sql, "PRAGMA") {
+				s.writes.Add(1)
+			}
+		}),
+	)
 }
 
 // Open connects to the database named by url: a SQLite file path, or a postgres:// URL.
@@ -98,6 +122,9 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		rdb.SetMaxOpenConns(n)
 		rdb.SetMaxIdleConns(n)
 		s.W, s.R, s.Dialect = w, r, SQLite
+	}
+	if err := s.countWrites(s.W); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/evidencefile"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -47,6 +48,7 @@ type App struct {
 	routes   []route
 	ready    *readiness // the readiness write probe (health.go)
 	api      *api.API   // the REST API v1 under /api/v1 (internal/api)
+	learn    *learning.Service
 }
 
 // compiledTemplates indexes the embedded static files and parses the layout. Both are embedded in
@@ -88,6 +90,12 @@ func New(d Deps) (*App, error) {
 		evidence: evidencefile.In(d.Config.DataDir),
 		tpl:      tpl,
 		ready:    newReadiness(),
+	}
+	a.learn = learning.New(d.Store, d.Library, d.Log)
+	// The library was loaded before the app existed: move learners to patch releases now, as
+	// every later reload does.
+	if _, err := a.learn.MovePatchReleases(context.Background()); err != nil {
+		d.Log.Error("moving learners to new patch releases failed", "error", err)
 	}
 	a.api = api.New(api.Deps{Config: d.Config, Store: d.Store, Library: d.Library, Log: d.Log})
 	if a.sso, err = newSSO(d); err != nil {

@@ -33,7 +33,7 @@ func publishedVersion(cat *content.Catalog, c *fiber.Ctx) (*content.Version, err
 // it, see enrollmentIn); everyone else the newest published version. A database error falls back to
 // the newest version: the course page's own learner state reports it.
 func (a *App) courseVersionFor(c *fiber.Ctx, course *content.Course) *content.Version {
-	if e, _, err := a.enrollmentIn(c.UserContext(), currentUser(c).ID, course); err == nil && e != nil {
+	if e, _, err := a.learn.Enrollment(c.UserContext(), currentUser(c).ID, course); err == nil && e != nil {
 		if v := course.Version(e.Version); v != nil {
 			return v
 		}

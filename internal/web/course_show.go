@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
 )
 
 type coursePage struct {
@@ -13,7 +14,7 @@ type coursePage struct {
 	Newer   *content.Version // the latest version, when this one is older
 	Lang    string           // the course language when it differs from the UI language
 	Overdue bool             // review_due has passed
-	Learner *LearnerState    // the current user's enrollment and progress (learning.go)
+	Learner *learning.State  // the current user's enrollment and progress (internal/learning)
 	// The course in other languages (course_family.go); Preferred is the one in the UI language
 	// when this course is in another.
 	Translations []familyLink
@@ -44,7 +45,7 @@ func (a *App) courseVersionShow(c *fiber.Ctx) error {
 }
 
 func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Version) error {
-	learner, err := a.learnerState(c, v)
+	learner, err := a.learn.State(c.UserContext(), currentUser(c).ID, v)
 	if err != nil {
 		return err
 	}

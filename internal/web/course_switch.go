@@ -17,7 +17,7 @@ func (a *App) courseSwitch(c *fiber.Ctx) error {
 		return err
 	}
 	ctx, l := c.UserContext(), lang(c)
-	e, completed, err := a.enrollmentIn(ctx, currentUser(c).ID, course)
+	e, completed, err := a.learn.Enrollment(ctx, currentUser(c).ID, course)
 	if err != nil {
 		return err
 	}
@@ -28,7 +28,7 @@ func (a *App) courseSwitch(c *fiber.Ctx) error {
 	if d.SwitchTo == "" || d.SwitchTo != c.FormValue("to") {
 		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "progress.error.switch_unavailable"))
 	}
-	kept, err := a.moveEnrollment(ctx, e, course, d.SwitchTo, !d.Recertify)
+	kept, err := a.learn.Move(ctx, e, course, d.SwitchTo, !d.Recertify)
 	if err != nil {
 		return err
 	}

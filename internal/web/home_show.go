@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/progress"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -107,17 +108,9 @@ func (a *App) dashboard(ctx context.Context, userID int64, lang string) (homePag
 		if course == nil || completedVersion[[2]string{e.CourseID, e.Version}] || takenInFamily(e) {
 			continue
 		}
-		releases := progress.ReleasesOf(course)
-		d := progress.Decide(releases, e.Version, false)
-		if d.MoveTo != "" { // a patch release: move now, as the course page would
-			if _, err := a.moveEnrollment(ctx, e, course, d.MoveTo, true); err != nil {
-				return page, err
-			}
-			if rows[e.ID], err = store.ProgressOf(a.db.R.WithContext(ctx), e.ID); err != nil {
-				return page, err
-			}
-			d = progress.Decide(releases, e.Version, false)
-		}
+		// Learners in progress were moved to new patch releases when the courses were loaded
+		// (learning.MovePatchReleases): the home page only reads.
+		d := progress.Decide(progress.ReleasesOf(course), e.Version, false)
 		page.InProgress = append(page.InProgress, inProgress(course, e, rows[e.ID], d))
 	}
 	if len(page.InProgress) > 0 {
@@ -145,7 +138,7 @@ func inProgress(course *content.Course, e *store.Enrollment, rows []store.Lesson
 	if v == nil { // the pinned version was withdrawn: offer the newest
 		v = course.Latest()
 	}
-	res := progress.Evaluate(progress.SpecOf(v), doneByModule(v, rows))
+	res := progress.Evaluate(progress.SpecOf(v), learning.DoneByModule(v, rows))
 	ip := courseInProgress{Title: v.Manifest.Title, CourseURL: coursePath(course.ID), Percent: res.Percent, Decision: d}
 	if m := v.Module(res.Next); m != nil {
 		ip.NextTitle, ip.NextURL = m.Title, modulePath(v.CourseID, v.Version, m.ID)

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
+
 	"github.com/gofiber/fiber/v2"
-	"gorm.io/gorm"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/progress"
 )
 
@@ -27,20 +29,11 @@ func (a *App) lessonDone(c *fiber.Ctx) error {
 	if m == nil {
 		return domain.Errorf(domain.ENOTFOUND, "no module %q in %s %s", c.Params("module"), v.CourseID, v.Version)
 	}
-	ctx, l := c.UserContext(), lang(c)
-	e, _, err := a.enrollmentIn(ctx, currentUser(c).ID, course)
-	if err != nil {
-		return err
-	}
-	if e == nil || e.Version != v.Version {
+	l := lang(c)
+	res, completedNow, err := a.learn.MarkRead(c.UserContext(), currentUser(c).ID, course, v, m)
+	if errors.Is(err, learning.ErrNotInVersion) {
 		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "progress.error.not_enrolled", v.Version))
 	}
-	var res progress.Result
-	var completedNow bool
-	err = a.db.Tx(ctx, func(tx *gorm.DB) (err error) {
-		res, completedNow, err = a.recordProgress(tx, e, v, m, stepRead)
-		return err
-	})
 	if err != nil {
 		return err
 	}

@@ -5,14 +5,15 @@ import (
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/learning"
 )
 
 type lessonPage struct {
 	Version       *content.Version
 	Module        *content.Module
-	Number, Total int           // "Modul 2 von 3"
-	Lang          string        // the course language when it differs from the UI language
-	Learner       *LearnerState // the current user's enrollment and progress (learning.go)
+	Number, Total int             // "Modul 2 von 3"
+	Lang          string          // the course language when it differs from the UI language
+	Learner       *learning.State // the current user's enrollment and progress (internal/learning)
 }
 
 // lessonShow shows one module's lesson, rendered at load time: serving it never reads the disk.
@@ -31,7 +32,7 @@ func (a *App) lessonShow(c *fiber.Ctx) error {
 			page.Number = i + 1
 		}
 	}
-	if page.Learner, err = a.learnerState(c, v); err != nil {
+	if page.Learner, err = a.learn.State(c.UserContext(), currentUser(c).ID, v); err != nil {
 		return err
 	}
 	if m.Package != nil {

@@ -5,10 +5,9 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
-	"gorm.io/gorm"
 
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/scorm"
-	"github.com/ailit/ailit/internal/store"
 )
 
 // packageCall is one SCORM API call as the adapter (web/static/scorm-api.js) sends it.
@@ -43,7 +42,7 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	t := a.packageTargetOf(at)
+	t := a.learn.TargetOf(at)
 	if t == nil {
 		return c.Status(fiber.StatusNotFound).JSON(packageAnswer{"false", 101, "this launch has ended; open the module again"})
 	}
@@ -63,7 +62,7 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 		code, _ := strconv.Atoi(call.Element)
 		return c.JSON(packageAnswer{Result: scorm.ErrorString(at.Kind, code)})
 	case "GetValue":
-		st, err := decodeState(at)
+		st, err := learning.DecodeState(at)
 		if err != nil {
 			return err
 		}
@@ -74,17 +73,7 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 		return c.JSON(packageAnswer{"false", 101, "unknown method " + strconv.Quote(call.Method)})
 	}
 	var answer packageAnswer
-	err = a.db.Tx(c.UserContext(), func(tx *gorm.DB) error {
-		locked, err := store.LockPackageAttempt(tx, token)
-		if err != nil || locked == nil {
-			answer = packageAnswer{"false", 101, "this launch has ended"}
-			return err
-		}
-		t.Attempt = locked
-		st, err := decodeState(locked)
-		if err != nil {
-			return err
-		}
+	found, err := a.learn.UpdatePackage(c.UserContext(), token, func(_ *learning.PackageTarget, st *scorm.State) (save, evaluate bool, err error) {
 		s := scorm.NewSession(st, launch)
 		var e scorm.Error
 		switch call.Method {
@@ -101,12 +90,15 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 		}
 		answer.Error, answer.Diagnostic = e.Code, e.Diagnostic
 		if e.Code != 0 || answer.Result == "false" {
-			return nil // nothing changed
+			return false, false, nil // nothing changed
 		}
-		return a.storeOutcome(tx, t, st, call.Method != "SetValue" && call.Method != "Initialize")
+		return true, call.Method != "SetValue" && call.Method != "Initialize", nil
 	})
 	if err != nil {
 		return err
+	}
+	if !found {
+		answer = packageAnswer{"false", 101, "this launch has ended"}
 	}
 	return c.JSON(answer)
 }

@@ -39,7 +39,7 @@ func (a *App) packageFile(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	t := a.packageTargetOf(at)
+	t := a.learn.TargetOf(at)
 	if t == nil {
 		return packageNotFound(c)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/scorm"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -29,7 +30,7 @@ func (a *App) packageShow(c *fiber.Ctx, page lessonPage) error {
 	data := packagePage{lessonPage: page}
 	m := page.Module
 	if m.Package.Runnable() && page.Learner != nil && page.Learner.Here {
-		token, at, err := a.launchPackage(c.UserContext(), page.Learner.Enrollment, m)
+		token, at, err := a.learn.Launch(c.UserContext(), page.Learner.Enrollment, m)
 		if err != nil {
 			return err
 		}
@@ -51,7 +52,7 @@ func (a *App) packageShow(c *fiber.Ctx, page lessonPage) error {
 // without e-mail address), the registration and the AU's id.
 func (a *App) cmi5LaunchURL(frameURL, token string, at *store.PackageAttempt, p *content.Package) string {
 	base := a.cfg.BaseURL + "/pkg/" + token
-	st, err := decodeState(at)
+	st, err := learning.DecodeState(at)
 	registration := ""
 	if err == nil && st.CMI5 != nil {
 		registration = st.CMI5.Registration

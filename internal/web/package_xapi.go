@@ -2,12 +2,11 @@ package web
 
 import (
 	"crypto/subtle"
-	"encoding/json"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"gorm.io/gorm"
 
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/scorm"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -48,11 +47,11 @@ func (a *App) packageXAPI(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	t := a.packageTargetOf(at)
+	t := a.learn.TargetOf(at)
 	if t == nil || at.Kind != scorm.KindCMI5 {
 		return xapiError(c, fiber.StatusNotFound, "no such launch")
 	}
-	st, err := decodeState(at)
+	st, err := learning.DecodeState(at)
 	if err != nil {
 		return err
 	}
@@ -82,39 +81,33 @@ func (a *App) packageXAPI(c *fiber.Ctx) error {
 		return xapiError(c, fiber.StatusBadRequest, "ailit's cmi5 endpoint does not offer "+c.Method()+" "+resource)
 	}
 	status, answer := fiber.StatusOK, ""
-	err = a.db.Tx(c.UserContext(), func(tx *gorm.DB) error {
-		locked, err := store.LockPackageAttempt(tx, token)
-		if err != nil || locked == nil {
-			status, answer = fiber.StatusNotFound, "no such launch"
-			return err
-		}
-		t.Attempt = locked
-		st, err := decodeState(locked)
-		if err != nil {
-			return err
-		}
-		evaluate := false
+	found, err := a.learn.UpdatePackage(c.UserContext(), token, func(_ *learning.PackageTarget, st *scorm.State) (save, evaluate bool, err error) {
 		if resource == "statements" {
 			if _, err := st.ApplyStatements(c.Body()); err != nil {
 				status, answer = fiber.StatusBadRequest, err.Error()
-				return nil
+				return false, false, nil
 			}
-			evaluate = true
-		} else {
-			id := c.Query("stateId")
-			if id == "" || id == "LMS.LaunchData" || len(c.Body()) > maxPackageCallBytes {
-				status, answer = fiber.StatusBadRequest, "stateId is missing, reserved or the document too large"
-				return nil
-			}
-			if st.CMI5.Documents == nil {
-				st.CMI5.Documents = map[string]string{}
-			}
-			st.CMI5.Documents[id] = string(c.Body())
+			return true, true, nil
 		}
-		return a.storeOutcome(tx, t, st, evaluate)
+		id := c.Query("stateId")
+		if id == "" || id == "LMS.LaunchData" || len(c.Body()) > maxPackageCallBytes {
+			status, answer = fiber.StatusBadRequest, "stateId is missing, reserved or the document too large"
+			return false, false, nil
+		}
+		if st.CMI5 == nil {
+			return false, false, nil
+		}
+		if st.CMI5.Documents == nil {
+			st.CMI5.Documents = map[string]string{}
+		}
+		st.CMI5.Documents[id] = string(c.Body())
+		return true, false, nil
 	})
 	if err != nil {
 		return err
+	}
+	if !found {
+		status, answer = fiber.StatusNotFound, "no such launch"
 	}
 	if status != fiber.StatusOK {
 		return xapiError(c, status, answer)
@@ -139,28 +132,21 @@ func (a *App) packageFetch(c *fiber.Ctx) error {
 	xapiHeaders(c)
 	token := c.Params("token")
 	var answer any
-	err := a.db.Tx(c.UserContext(), func(tx *gorm.DB) error {
-		at, err := store.LockPackageAttempt(tx, token)
-		if err != nil || at == nil || at.Kind != scorm.KindCMI5 || a.packageTargetOf(at) == nil {
-			return err
-		}
-		st, err := decodeState(at)
-		if err != nil || st.CMI5 == nil {
-			return err
+	_, err := a.learn.UpdatePackage(c.UserContext(), token, func(t *learning.PackageTarget, st *scorm.State) (save, evaluate bool, err error) {
+		if t.Attempt.Kind != scorm.KindCMI5 || st.CMI5 == nil {
+			return false, false, nil
 		}
 		if st.CMI5.Fetched {
 			answer = fiber.Map{"error-code": "1", "error-text": "the auth token of this launch was fetched already"}
-			return nil
+			return false, false, nil
 		}
-		auth, err := newLaunchToken()
+		auth, err := learning.NewToken()
 		if err != nil {
-			return err
+			return false, false, err
 		}
 		st.CMI5.Fetched, st.CMI5.AuthHash = true, store.HashToken(auth)
-		b, _ := json.Marshal(st)
-		at.State = string(b)
 		answer = fiber.Map{"auth-token": auth}
-		return a.db.SavePackageState(tx, at)
+		return true, false, nil
 	})
 	if err != nil {
 		return err

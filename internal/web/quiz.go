@@ -97,50 +97,15 @@ func (a *App) pastDeadline(at *store.QuizAttempt) bool {
 	return at.Deadline != nil && a.db.Now().After(at.Deadline.Add(quiz.SubmitGrace))
 }
 
-// submitAttempt grades the attempt's saved answers and stores the result in one transaction. A
-// replayed submit finds the attempt submitted and grades nothing. av.Attempt is replaced by the
-// attempt as stored.
+// submitAttempt grades the attempt's saved answers and stores the result (learning.SubmitAttempt);
+// av.Attempt is replaced by the attempt as stored.
 func (a *App) submitAttempt(ctx context.Context, av *attemptView, auto bool) error {
-	grade := func(at *store.QuizAttempt) (store.QuizGrade, error) {
-		responses, err := savedResponses(at)
-		if err != nil {
-			return store.QuizGrade{}, err
-		}
-		res := quiz.Grade(av.Quiz, av.Layout, responses)
-		g := store.QuizGrade{Score: res.Score, Max: res.Max, Percent: res.Percent, Passed: res.Passed}
-		for _, qr := range res.Questions {
-			b, err := json.Marshal(responses[qr.ID])
-			if err != nil {
-				return store.QuizGrade{}, err
-			}
-			g.Answers = append(g.Answers, store.QuizAnswer{QuestionID: qr.ID, QuestionHash: av.Module.QuestionHashes[qr.ID],
-				Response: string(b), Score: qr.Score, Max: qr.Max})
-		}
-		return g, nil
-	}
-	at, _, err := a.db.SubmitQuizAttempt(ctx, av.Attempt.ID, av.Attempt.UserID, auto, grade, a.onQuizGraded)
-	if err != nil {
-		return err
-	}
-	stored, err := a.db.QuizAttemptOfUser(ctx, at.ID, at.UserID)
+	stored, err := a.learn.SubmitAttempt(ctx, av.Attempt, av.Module, av.Layout, auto)
 	if err != nil {
 		return err
 	}
 	av.Attempt = stored
 	return nil
-}
-
-// savedResponses decodes the stored answers of an attempt.
-func savedResponses(at *store.QuizAttempt) (map[string]quiz.Response, error) {
-	out := map[string]quiz.Response{}
-	for _, an := range at.Answers {
-		var r quiz.Response
-		if err := json.Unmarshal([]byte(an.Response), &r); err != nil {
-			return nil, fmt.Errorf("quiz attempt %d, question %s: %w", at.ID, an.QuestionID, err)
-		}
-		out[an.QuestionID] = r
-	}
-	return out, nil
 }
 
 // attemptSummaries turns stored attempts into what the attempt rules need.

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/quiz"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -45,7 +46,7 @@ func (a *App) quizAttemptResult(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	responses, err := savedResponses(at)
+	responses, err := learning.SavedResponses(at)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/quiz"
 )
 
@@ -95,7 +96,7 @@ func (a *App) openAttempt(c *fiber.Ctx) (*attemptView, []questionView, error) {
 }
 
 func attemptQuestions(av *attemptView) ([]questionView, error) {
-	saved, err := savedResponses(av.Attempt)
+	saved, err := learning.SavedResponses(av.Attempt)
 	if err != nil {
 		return nil, err
 	}

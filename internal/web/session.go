@@ -103,7 +103,7 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 		}
 		if err == nil && u.Active {
 			c.Locals(localsUser, u)
-			_ = a.sessions.Touch(c.UserContext(), s.ID)
+			_ = a.sessions.Touch(c.UserContext(), s)
 		} else {
 			ws.logout() // the account was deactivated or deleted meanwhile
 		}
