@@ -80,7 +80,10 @@ func New(t testing.TB, opts ...Options) *Env {
 	}
 	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
-	lib.KeepPublished(cfg.PublishedDir())
+	// The kept copies of published versions are named by their content hash and written by an
+	// atomic rename, so every test of every run can share one folder: only the first test copies
+	// the example courses (the copy was a quarter of the handler tests' time).
+	lib.KeepPublished(filepath.Join(os.TempDir(), "ailit-test-published"))
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
