@@ -48,7 +48,13 @@ func (q *statusSQL) byStarted(notStarted, started assign.State) {
 }
 
 // assignmentBranches writes "CASE WHEN m.assignment_id = … THEN <each> … ELSE <otherwise> END".
+// Without assignments it is just otherwise ("CASE ELSE … END" is a syntax error; an organisation
+// that assigned nothing yet still opens its dashboard).
 func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(a *store.Assignment)) {
+	if len(as) == 0 {
+		q.add(otherwise)
+		return
+	}
 	q.add("CASE")
 	for i := range as {
 		q.add(" WHEN m.assignment_id = " + strconv.FormatInt(as[i].ID, 10) + " THEN ")
