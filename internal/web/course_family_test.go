@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
@@ -51,11 +49,7 @@ func (f *familyFixture) assign(t *testing.T, courseID, title string, u *store.Us
 func (f *familyFixture) complete(t *testing.T, u *store.User, courseID string) {
 	t.Helper()
 	v := f.env.Library.Catalog().Course(courseID).Latest()
-	err := f.env.Store.Tx(context.Background(), func(tx *gorm.DB) error {
-		_, err := f.env.Store.RecordCompletion(tx, &store.Completion{UserID: u.ID, CourseID: courseID, Version: v.Version, ContentHash: v.Hash})
-		return err
-	})
-	if err != nil {
+	if _, err := f.env.Store.AddCompletion(context.Background(), &store.Completion{UserID: u.ID, CourseID: courseID, Version: v.Version, ContentHash: v.Hash}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/config"
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/record/recordtest"
@@ -36,11 +34,7 @@ func complete(t *testing.T, env *webtest.Env, u *store.User, validUntil *time.Ti
 	t.Helper()
 	c := &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: strings.Repeat("ab", 32),
 		CompletedAt: time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC), ValidUntil: validUntil}
-	err := env.Store.Tx(context.Background(), func(tx *gorm.DB) error {
-		_, err := env.Store.RecordCompletion(tx, c)
-		return err
-	})
-	if err != nil {
+	if _, err := env.Store.AddCompletion(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}
 	return c
