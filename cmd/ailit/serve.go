@@ -27,6 +27,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	log := newLogger(cfg, stderr)
+	if stopProfiles, err := startProfiles(); err != nil {
+		return fail(stderr, err)
+	} else {
+		defer stopProfiles()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 

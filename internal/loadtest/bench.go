@@ -2,22 +2,25 @@ package loadtest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
 
 // Options configure a load test run.
 type Options struct {
-	Binary   string        // ailit binary; "" = build cmd/ailit into a temporary folder
-	Users    int           // learners seeded and logged in; one worker each
-	Requests int           // per scenario, at most this many requests
-	Duration time.Duration // per scenario, at most this long
-	Out      io.Writer     // progress messages
+	Binary     string        // ailit binary; "" = build cmd/ailit into a temporary folder
+	Users      int           // learners seeded and logged in; one concurrent worker each
+	Requests   int           // per scenario, at most this many requests (attempts for the attempt scenario)
+	Duration   time.Duration // per scenario, at most this long
+	Postgres   string        // a PostgreSQL server URL: measure there too, in a fresh schema ("" = SQLite only)
+	SkipStart  bool          // leave out the start-up measurements (they write 200 course versions)
+	CPUProfile string        // write the server's CPU profile of the SQLite run to this file
+	Out        io.Writer     // progress messages
 }
 
 // Password is the password of every seeded learner.
@@ -25,14 +28,23 @@ const Password = "Lasttest-Passwort-2026"
 
 // Report is what a load test measured.
 type Report struct {
-	Results      []Result
+	Runs   []RunReport   // one per database
+	Starts []StartResult // start-up time and idle memory
+}
+
+// RunReport is one database's figures.
+type RunReport struct {
+	Database     string // "SQLite" or "PostgreSQL"
+	Pages        []PageResult
+	Attempt      AttemptResult
 	PeakRSSKiB   int64
 	Acknowledged int // graded submissions the server acknowledged with a 303
 	Stored       int // of those, found submitted in the database afterwards
 }
 
-// Bench starts the real server on SQLite in a temporary folder, seeds and logs in learners, and
-// measures the lesson page, quiz start, save and graded submit, and Fiber's plain-text ceiling.
+// Bench measures the real server: on SQLite (and PostgreSQL when configured) the lesson and
+// course pages next to their ceiling and full quiz attempts through the forms, then the start-up
+// time and idle memory with the shipped courses and with 200 course versions.
 func Bench(ctx context.Context, o Options) (*Report, error) {
 	tmp, err := os.MkdirTemp("", "ailit-loadtest-")
 	if err != nil {
@@ -45,11 +57,38 @@ func Bench(ctx context.Context, o Options) (*Report, error) {
 			return nil, err
 		}
 	}
-	cfg := ServerConfig{Binary: o.Binary, DataDir: tmp + "/data", CoursesDir: tmp + "/courses"}
+	rep := &Report{}
+	run, err := benchDatabase(ctx, o, "SQLite", ServerConfig{Binary: o.Binary, DataDir: filepath.Join(tmp, "sqlite"), CoursesDir: filepath.Join(tmp, "courses-sqlite"), CPUProfile: o.CPUProfile})
+	if err != nil {
+		return nil, err
+	}
+	rep.Runs = append(rep.Runs, *run)
+	if o.Postgres != "" {
+		dbURL, drop, err := NewPostgresSchema(ctx, o.Postgres)
+		if err != nil {
+			return nil, err
+		}
+		run, err := benchDatabase(ctx, o, "PostgreSQL", ServerConfig{Binary: o.Binary, DataDir: filepath.Join(tmp, "pg"), CoursesDir: filepath.Join(tmp, "courses-pg"), DatabaseURL: dbURL})
+		drop()
+		if err != nil {
+			return nil, err
+		}
+		rep.Runs = append(rep.Runs, *run)
+	}
+	if !o.SkipStart {
+		if rep.Starts, err = benchStarts(o, tmp); err != nil {
+			return nil, err
+		}
+	}
+	return rep, nil
+}
+
+// benchDatabase seeds, starts and measures one server.
+func benchDatabase(ctx context.Context, o Options, name string, cfg ServerConfig) (*RunReport, error) {
 	if err := WriteCourses(cfg.CoursesDir); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(o.Out, "seeding %d learners …\n", o.Users)
+	fmt.Fprintf(o.Out, "%s: seeding %d learners …\n", name, o.Users)
 	emails, err := SeedLearners(ctx, cfg.DBURL(), o.Users, Password)
 	if err != nil {
 		return nil, err
@@ -59,61 +98,63 @@ func Bench(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	defer srv.Stop()
-	fmt.Fprintf(o.Out, "server %s (pid %d): logging in and enrolling %d learners …\n", srv.URL, srv.PID(), o.Users)
+	fmt.Fprintf(o.Out, "%s: server %s (pid %d): logging in and enrolling %d learners …\n", name, srv.URL, srv.PID(), o.Users)
 	clients, err := LoginAll(srv.URL, emails)
 	if err != nil {
 		return nil, err
 	}
 	limit := Limit{Requests: o.Requests, Duration: o.Duration}
-	rep := &Report{}
-
-	lesson := &Scenario{Name: "lesson page (GET, logged-in learner)"}
-	fmt.Fprintln(o.Out, "measuring:", lesson.Name)
-	lesson.Run(len(clients), limit, func(w, i int) error {
-		return expectOK(clients[w].Get(ModulePath(i % BenchModules)))
-	})
-
-	start, save, submit := &Scenario{Name: "quiz: start attempt (POST)"}, &Scenario{Name: "quiz: save answers (POST)"},
-		&Scenario{Name: "quiz: graded submit (POST)"}
-	fmt.Fprintln(o.Out, "measuring: quiz start, save, submit in rounds")
-	acked := quizRounds(clients, limit, start, save, submit)
-	rep.Acknowledged = len(acked)
-
-	export := &Scenario{Name: "report export (CSV, admin, 4 at once)", Note: "no assignments are seeded: the file has few rows"}
-	fmt.Fprintln(o.Out, "measuring:", export.Name)
-	if err := measureExport(ctx, cfg, srv.URL, limit, export); err != nil {
-		return nil, err
-	}
-
-	ceiling := &Scenario{Name: "ceiling: Fiber plain-text handler (in-process)"}
-	fmt.Fprintln(o.Out, "measuring:", ceiling.Name)
-	curl, stop, err := StartCeiling()
-	if err != nil {
-		return nil, err
-	}
-	plain := &http.Client{Transport: transport, Timeout: 30 * time.Second}
-	ceiling.Run(len(clients), limit, func(w, i int) error {
-		resp, err := plain.Get(curl)
+	run := &RunReport{Database: name}
+	for _, p := range []struct{ name, path string }{
+		{"lesson page (ki-grundlagen, module 1)", ExampleLessonPath},
+		{"course page (enrolled, progress shown)", "/courses/" + BenchCourse},
+	} {
+		fmt.Fprintf(o.Out, "%s: measuring %s and its ceiling …\n", name, p.name)
+		pr, err := measurePage(p.name, p.path, clients, limit)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("status %d", resp.StatusCode)
-		}
-		return nil
-	})
-	stop()
-
-	rep.PeakRSSKiB = PeakRSSKiB(srv.PID())
-	if rep.Stored, err = SubmittedAttempts(ctx, cfg.DBURL(), acked); err != nil {
+		run.Pages = append(run.Pages, pr)
+	}
+	fmt.Fprintf(o.Out, "%s: measuring full quiz attempts …\n", name)
+	run.Attempt = measureAttempts(clients, Limit{Requests: max(1, o.Requests/7), Duration: o.Duration})
+	run.PeakRSSKiB = PeakRSSKiB(srv.PID())
+	run.Acknowledged = len(run.Attempt.Acked)
+	if run.Stored, err = SubmittedAttempts(ctx, cfg.DBURL(), run.Attempt.Acked); err != nil {
 		return nil, err
 	}
-	for _, s := range []*Scenario{lesson, start, save, submit, export, ceiling} {
-		rep.Results = append(rep.Results, s.Result())
+	return run, nil
+}
+
+// ExampleLessonPath is the first lesson of the example course ki-grundlagen (with an image and a
+// table), which every seeded learner may open.
+const ExampleLessonPath = "/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki"
+
+// benchStarts measures start-up and idle memory with the bench courses and with 200 versions.
+func benchStarts(o Options, tmp string) ([]StartResult, error) {
+	var out []StartResult
+	few := filepath.Join(tmp, "courses-start")
+	if err := WriteCourses(few); err != nil {
+		return nil, err
 	}
-	return rep, nil
+	many := filepath.Join(tmp, "courses-200")
+	if err := WriteCourses(many); err != nil {
+		return nil, err
+	}
+	if err := WriteManyVersions(many, 200-countVersions(many)); err != nil {
+		return nil, err
+	}
+	for _, s := range []struct{ name, dir string }{{"example and bench courses", few}, {"200 course versions", many}} {
+		for _, round := range []string{"first start", "restart"} {
+			fmt.Fprintf(o.Out, "start-up: %s, %s …\n", s.name, round)
+			r, err := MeasureStart(s.name+", "+round, o.Binary, s.dir, filepath.Join(tmp, "start-"+filepath.Base(s.dir)), countVersions(s.dir))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // LoginAll logs every learner in (a few at a time: argon2 is meant to be slow) and enrolls them in
@@ -142,82 +183,6 @@ func LoginAll(base string, emails []string) ([]*Client, error) {
 	wg.Wait()
 	close(errs)
 	return clients, <-errs // nil when the channel is empty
-}
-
-// quizRounds repeats rounds until the limit is reached: every learner starts an attempt in each
-// module, saves correct answers, then all submit. Each step is timed as its own burst, so the
-// submit figures are graded submissions only. It returns the acknowledged attempt ids.
-func quizRounds(clients []*Client, limit Limit, start, save, submit *Scenario) []int64 {
-	deadline := time.Now().Add(limit.Duration)
-	var acked []int64
-	var mu sync.Mutex
-	for limit.Requests <= 0 || len(acked) < limit.Requests {
-		if limit.Duration > 0 && time.Now().After(deadline) {
-			break
-		}
-		open := make([][]int64, len(clients))
-		for w := range open {
-			open[w] = make([]int64, BenchModules)
-		}
-		start.Run(len(clients), Limit{}, func(w, i int) error {
-			if i >= BenchModules {
-				return ErrDone
-			}
-			id, err := clients[w].StartAttempt(QuizPath(i))
-			open[w][i] = id
-			return err
-		})
-		save.Run(len(clients), Limit{}, func(w, i int) error {
-			if i >= BenchModules {
-				return ErrDone
-			}
-			return clients[w].SaveAnswers(open[w][i], CorrectAnswers(i))
-		})
-		submit.Run(len(clients), Limit{}, func(w, i int) error {
-			if i >= BenchModules {
-				return ErrDone
-			}
-			if err := clients[w].Submit(open[w][i]); err != nil {
-				return err
-			}
-			mu.Lock()
-			acked = append(acked, open[w][i])
-			mu.Unlock()
-			return nil
-		})
-	}
-	return acked
-}
-
-// exportWorkers is how many admins export at once: an export reads every learner's progress, so a
-// few concurrent exports are a realistic peak.
-const exportWorkers = 4
-
-// measureExport logs in an admin in exportWorkers browsers and downloads the person report as CSV,
-// a tenth of the request limit. The report lists mandatory assignments; the load test seeds none, so
-// this measures the export path (scope, settings, streaming, export log) rather than row volume.
-func measureExport(ctx context.Context, cfg ServerConfig, base string, limit Limit, s *Scenario) error {
-	if err := SeedUsers(ctx, cfg.DBURL(), []string{ReporterEmail}, []string{"admin", "manager", "learner"}, Password); err != nil {
-		return err
-	}
-	admins := make([]*Client, exportWorkers)
-	for i := range admins {
-		admins[i] = NewClient(base)
-		if err := admins[i].Login(ReporterEmail, Password); err != nil {
-			return err
-		}
-	}
-	s.Run(len(admins), Limit{Requests: max(1, limit.Requests/10), Duration: limit.Duration}, func(w, i int) error {
-		r, err := admins[w].Get("/reports/export?format=csv")
-		if err = expectOK(r, err); err != nil {
-			return err
-		}
-		if r.Body == "" {
-			return errors.New("empty export")
-		}
-		return nil
-	})
-	return nil
 }
 
 func expectOK(r *Response, err error) error {

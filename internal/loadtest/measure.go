@@ -2,8 +2,6 @@ package loadtest
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -76,6 +74,20 @@ func (s *Scenario) Run(workers int, limit Limit, op func(worker, i int) error) {
 	s.elapsed += time.Since(start)
 }
 
+// Record adds one timed call made outside Run (the steps of a quiz attempt are timed inside the
+// attempt's own call).
+func (s *Scenario) Record(d time.Duration, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = append(s.latency, d)
+	if err != nil {
+		s.errors++
+		if s.firstErr == nil {
+			s.firstErr = err
+		}
+	}
+}
+
 // Result is a scenario's summary.
 type Result struct {
 	Name       string
@@ -104,25 +116,3 @@ func (s *Scenario) Result() Result {
 	}
 	return r
 }
-
-// PrintTable writes the results as one Markdown table, ready for docs/benchmarks.md.
-func PrintTable(w io.Writer, results []Result, peakRSSKiB int64) {
-	fmt.Fprintln(w, "| Scenario | Requests | Throughput (req/s) | p50 | p99 | Errors |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
-	for _, r := range results {
-		fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d |\n", r.Name, r.Requests, r.Throughput, ms(r.P50), ms(r.P99), r.Errors)
-	}
-	fmt.Fprintf(w, "\nServer peak RSS (VmHWM): %.1f MiB\n", float64(peakRSSKiB)/1024)
-	for _, r := range results {
-		if r.Note != "" {
-			fmt.Fprintf(w, "Note on %q: %s\n", r.Name, r.Note)
-		}
-	}
-	for _, r := range results {
-		if r.FirstError != nil {
-			fmt.Fprintf(w, "First error in %q: %v\n", r.Name, r.FirstError)
-		}
-	}
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

@@ -55,6 +55,7 @@ type ServerConfig struct {
 	DatabaseURL string // "" = SQLite in DataDir
 	SessionKey  string // hex; "" = generated into DataDir on first start
 	Addr        string // "" = a free loopback port
+	CPUProfile  string // the server writes its CPU profile here until it stops (AILIT_CPUPROFILE)
 }
 
 // Env is the process environment for the binary: only AILIT_* settings the config names, plus
@@ -70,6 +71,9 @@ func (c ServerConfig) Env(addr string) []string {
 	}
 	if c.SessionKey != "" {
 		env = append(env, "AILIT_SESSION_KEY="+c.SessionKey)
+	}
+	if c.CPUProfile != "" {
+		env = append(env, "AILIT_CPUPROFILE="+c.CPUProfile)
 	}
 	return env
 }
@@ -154,13 +158,16 @@ func (s *Server) Stop() error {
 }
 
 // PeakRSSKiB reads the process's peak resident set size (VmHWM) from /proc; 0 if unavailable.
-func PeakRSSKiB(pid int) int64 {
+func PeakRSSKiB(pid int) int64 { return procStatus(pid, "VmHWM:") }
+
+// procStatus reads one "kB" field of /proc/<pid>/status.
+func procStatus(pid int, field string) int64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(line, field); ok {
 			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
 			return n
 		}
