@@ -35,7 +35,6 @@ const (
 	KeyUserID = "user_id"
 	KeyCSRF   = "csrf"
 	KeyLang   = "lang"
-	KeyFlash  = "flash"
 )
 
 // NewSessionStore returns a store whose cookies are signed with key (32 or 64 bytes).

@@ -117,7 +117,11 @@ func benchDatabase(ctx context.Context, o Options, name string, cfg ServerConfig
 		run.Pages = append(run.Pages, pr)
 	}
 	fmt.Fprintf(o.Out, "%s: measuring full quiz attempts …\n", name)
-	run.Attempt = measureAttempts(clients, Limit{Requests: max(1, o.Requests/7), Duration: o.Duration})
+	attempts := Limit{Duration: o.Duration}
+	if o.Requests > 0 {
+		attempts.Requests = max(1, o.Requests/len(AttemptSteps)) // an attempt is seven requests
+	}
+	run.Attempt = measureAttempts(clients, attempts)
 	run.PeakRSSKiB = PeakRSSKiB(srv.PID())
 	run.Acknowledged = len(run.Attempt.Acked)
 	if run.Stored, err = SubmittedAttempts(ctx, cfg.DBURL(), run.Attempt.Acked); err != nil {

@@ -101,7 +101,16 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		}
 		// busy_timeout must come before journal_mode in the DSN (PocketBase notes the same).
 		common := "_busy_timeout=10000&_journal_mode=WAL&_foreign_keys=on&_synchronous=NORMAL"
-		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg())
+		// SQLite parses every statement anew unless it is prepared: with GORM's prepared-statement
+		// mode the hot queries (session, user, enrollment, progress) are parsed once per
+		// connection. The cache is bounded, for the statements whose text varies (IN lists,
+		// reports). PostgreSQL's driver (pgx) caches prepared statements by itself.
+		prepared := func() *gorm.Config {
+			c := gcfg()
+			c.PrepareStmt, c.PrepareStmtMaxSize, c.PrepareStmtTTL = true, 256, time.Hour
+			return c
+		}
+		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), prepared())
 		if err != nil {
 			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 		}
@@ -113,7 +122,7 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		if err := wdb.PingContext(ctx); err != nil {
 			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 		}
-		r, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_query_only=1"), gcfg())
+		r, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_query_only=1"), prepared())
 		if err != nil {
 			return nil, fmt.Errorf("opening SQLite read pool: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gorilla/securecookie"
 
 	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/auth"
@@ -49,6 +50,7 @@ type App struct {
 	ready    *readiness // the readiness write probe (health.go)
 	api      *api.API   // the REST API v1 under /api/v1 (internal/api)
 	learn    *learning.Service
+	flash    *securecookie.SecureCookie // signs the flash cookie (flash.go)
 }
 
 // compiledTemplates indexes the embedded static files and parses the layout. Both are embedded in
@@ -90,6 +92,7 @@ func New(d Deps) (*App, error) {
 		evidence: evidencefile.In(d.Config.DataDir),
 		tpl:      tpl,
 		ready:    newReadiness(),
+		flash:    newFlashCodec(d.Config.SessionKey),
 	}
 	a.learn = learning.New(d.Store, d.Library, d.Log)
 	// The library was loaded before the app existed: move learners to patch releases now, as

@@ -40,7 +40,24 @@ func TestGETPagesOnlyRead(t *testing.T) {
 	learner.Post("/courses/ki-grundlagen/enroll", nil)
 	learner.Get("/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki")
 	learner.Post("/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki/done", nil)
-	startAttempt(t, learner, "/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki/quiz")
+	_, attempt := startAttempt(t, learner, "/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki/quiz")
+
+	// A save leaves a flash message for the next page; showing it writes nothing either.
+	learner.Get(attempt)
+	if r := learner.Post(attempt+"/save", nil); r.Status != http.StatusSeeOther {
+		t.Fatalf("saving: %d", r.Status)
+	}
+	before := env.Store.Writes()
+	page := learner.Get(attempt)
+	if !strings.Contains(page.Body, "gespeichert") {
+		t.Errorf("the page after the save does not show the flash message")
+	}
+	if wrote := env.Store.Writes() - before; wrote > 0 {
+		t.Errorf("the page showing the flash message wrote %d statements", wrote)
+	}
+	if again := learner.Get(attempt); strings.Contains(again.Body, "gespeichert") {
+		t.Errorf("the flash message shows twice")
+	}
 
 	fill := strings.NewReplacer(":course", "ki-grundlagen", ":version", "1.1.0", ":module", "was-ist-ki")
 	checked := 0

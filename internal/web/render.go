@@ -160,7 +160,7 @@ func (a *App) newView(c *fiber.Ctx) *view {
 	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
 	if ws != nil {
 		v.CSRF = ws.csrfToken()
-		v.Flash = ws.popFlash()
+		v.Flash = ws.popFlash(a.decodeFlash)
 	}
 	if u != nil {
 		v.Nav = navFor(u, c.Path())

@@ -19,7 +19,9 @@ func (a *App) registerRoutes() {
 	if a.cfg.Secure() {
 		f.Use(hsts)
 	}
-	f.Use(compress.New())
+	// The fastest level: pages are a few kilobytes of HTML, where it saves nearly as much as the
+	// default level at a fraction of the CPU (the default was 8 % of a page view's cost).
+	f.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 
 	// Probes and static files: no session.
 	f.Get("/healthz", a.healthz)

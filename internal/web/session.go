@@ -25,6 +25,10 @@ type wSession struct {
 	s     *sessions.Session
 	dirty bool
 	store *auth.SessionStore
+	// A flash message set by this request: shown on this request's page if it renders one, else
+	// sent in the flash cookie to the next page (flash.go).
+	pendingFlash string
+	flashCookie  string // the flash cookie the request came with, "" after it was read
 }
 
 func (ws *wSession) get(key string) any { return ws.s.Values[key] }
@@ -49,15 +53,21 @@ func (ws *wSession) csrfToken() string {
 	return tok
 }
 
-func (ws *wSession) flash(msg string) { ws.set(auth.KeyFlash, msg) }
+func (ws *wSession) flash(msg string) { ws.pendingFlash = msg }
 
-func (ws *wSession) popFlash() string {
-	msg, _ := ws.s.Values[auth.KeyFlash].(string)
-	if msg != "" {
-		delete(ws.s.Values, auth.KeyFlash)
-		ws.dirty = true
+// popFlash returns the message to show on this page, once: the one this request set, or the signed
+// one the previous request sent along (decoded by decode; "" when there is none).
+func (ws *wSession) popFlash(decode func(string) string) string {
+	if msg := ws.pendingFlash; msg != "" {
+		ws.pendingFlash = ""
+		return msg
 	}
-	return msg
+	raw := ws.flashCookie
+	ws.flashCookie = ""
+	if raw == "" {
+		return ""
+	}
+	return decode(raw)
 }
 
 // login renews the session (new id, so a planted id is worthless) and binds it to the user.
@@ -91,7 +101,7 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 	}
 	req.RemoteAddr = c.IP()
 	s, err := a.sessions.Get(req, sessionCookie) // errors mean "no valid session": start anonymous
-	ws := &wSession{req: req, s: s, store: a.sessions}
+	ws := &wSession{req: req, s: s, store: a.sessions, flashCookie: c.Cookies(flashCookie)}
 	c.Locals(localsSession, ws)
 	if store.Unavailable(err) {
 		return a.handleError(c, err) // not "logged out": the database is away (503)
@@ -114,6 +124,7 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 			return err
 		}
 	}
+	a.passFlash(c, ws)
 	if ws.dirty {
 		w := &headerWriter{h: http.Header{}}
 		if err := a.sessions.Save(req, w, s); err != nil {
