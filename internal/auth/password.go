@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -44,6 +45,18 @@ const MinPasswordLength = 10
 
 var errBadHash = errors.New("auth: malformed password hash")
 
+// hashing admits as many argon2 computations at once as there are cores: each takes 19 MiB, so a
+// burst of logins (a whole office at nine o'clock, or an attacker) queues for the CPU it would have
+// to wait for anyway instead of growing the process by 19 MiB per login (issue 17: the memory
+// bound).
+var hashing = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+
+func idKey(password, salt []byte, passes, memory uint32, threads uint8, keyLen uint32) []byte {
+	hashing <- struct{}{}
+	defer func() { <-hashing }()
+	return argon2.IDKey(password, salt, passes, memory, threads, keyLen)
+}
+
 // HashPassword returns a PHC-formatted argon2id hash of password.
 func HashPassword(password string) (string, error) {
 	salt := make([]byte, saltLen)
@@ -54,7 +67,7 @@ func HashPassword(password string) (string, error) {
 	if cheapHashes.Load() {
 		memory, passes = 64, 1
 	}
-	key := argon2.IDKey([]byte(password), salt, passes, memory, argonThreads, argonKeyLen)
+	key := idKey([]byte(password), salt, passes, memory, argonThreads, argonKeyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, memory, passes, argonThreads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
@@ -82,7 +95,7 @@ func CheckPassword(password, hash string) (bool, error) {
 	if err != nil {
 		return false, errBadHash
 	}
-	got := argon2.IDKey([]byte(password), salt, time, memory, threads, uint32(len(want)))
+	got := idKey([]byte(password), salt, time, memory, threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

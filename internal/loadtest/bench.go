@@ -103,6 +103,7 @@ func benchDatabase(ctx context.Context, o Options, name string, cfg ServerConfig
 	if err != nil {
 		return nil, err
 	}
+	ResetPeakRSS(srv.PID()) // the peak under load, not of the logins (argon2 takes 19 MiB each)
 	limit := Limit{Requests: o.Requests, Duration: o.Duration}
 	run := &RunReport{Database: name}
 	for _, p := range []struct{ name, path string }{

@@ -19,7 +19,7 @@ func PrintReport(w io.Writer, rep *Report) {
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| Database | Full quiz attempts (7 steps) | Attempts/s | p50 per attempt | p99 per attempt | Slowest step p99 | Errors | Acknowledged submits stored | Server peak RSS |")
+	fmt.Fprintln(w, "| Database | Full quiz attempts (7 steps) | Attempts/s | p50 per attempt | p99 per attempt | Slowest step p99 | Errors | Acknowledged submits stored | Server peak RSS under load |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, run := range rep.Runs {
 		a := run.Attempt.Attempts
