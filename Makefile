@@ -33,11 +33,14 @@ vet:
 	$(GO) vet ./...
 
 ## bench: Go benchmarks, then a load test of the real server on 127.0.0.1 (cmd/ailit-loadtest;
-## docs/benchmarks.md has the latest figures). LOADTEST_FLAGS bounds it, e.g. -users 50 -duration 20s.
-LOADTEST_FLAGS ?= -users 20 -requests 5000 -duration 20s
+## docs/benchmarks.md has the latest figures): SQLite, and PostgreSQL too when
+## AILIT_TEST_DATABASE_URL is set. LOADTEST_FLAGS bounds it, e.g. -users 64 -duration 15s;
+## PROFILE=cpu.prof writes the server's CPU profile of the SQLite run.
+LOADTEST_FLAGS ?= -users 64 -duration 15s
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./cmd/ailit-loadtest -bin bin/ailit $(LOADTEST_FLAGS)
+	$(GO) run ./cmd/ailit-loadtest -bin bin/ailit $(LOADTEST_FLAGS) \
+	  $(if $(AILIT_TEST_DATABASE_URL),-postgres '$(AILIT_TEST_DATABASE_URL)') $(if $(PROFILE),-cpuprofile $(PROFILE))
 	$(MAKE) bench-reports
 
 ## bench-reports: seed REPORT_USERS people (5 courses each) into a temporary data directory and time

@@ -11,7 +11,7 @@ import (
 // redirect, the session or a log). Its creation is recorded in the evidence log.
 func (a *App) adminAPITokenCreate(c *fiber.Ctx) error {
 	t := tr(lang(c))
-	f := form.NewAPIToken(c)
+	f := form.NewAPIToken(formValues(c))
 	spec, errs := f.Spec(a.db.Now())
 	if errs != nil {
 		return a.renderAPITokens(c, fiber.StatusUnprocessableEntity, apiTokensPage{Form: f}, errs.Translate(t))

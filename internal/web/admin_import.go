@@ -57,7 +57,7 @@ func (a *App) adminImportPreview(c *fiber.Ctx) error {
 	if c.Request().Header.ContentLength() > MaxImportUpload+multipartOverhead {
 		return a.render(c, fiber.StatusRequestEntityTooLarge, "admin_import", newImportPage(importer.ModeFullList), tooBig)
 	}
-	f := form.ParseHRImport(c)
+	f := form.ParseHRImport(formValues(c))
 	if errs := f.Validate(); errs != nil {
 		return a.render(c, fiber.StatusUnprocessableEntity, "admin_import", newImportPage(importer.ModeFullList), errs.Translate(t))
 	}

@@ -28,7 +28,7 @@ func (a *App) adminImportApply(c *fiber.Ctx) error {
 		webSession(c).flash(tr(lang(c))("import.expired"))
 		return c.Redirect("/admin/import", fiber.StatusSeeOther)
 	}
-	f := form.ParseHRImport(c)
+	f := form.ParseHRImport(formValues(c))
 	if f.Validate() != nil {
 		return domain.Errorf(domain.EINVALID, "unknown import mode") // the form sends a hidden, valid mode
 	}

@@ -68,7 +68,7 @@ func (a *App) adminRetentionUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := form.NewRetention(c)
+	f := form.NewRetention(formValues(c))
 	next, invalid := f.Validate()
 	if len(invalid) > 0 {
 		t := tr(lang(c))

@@ -11,7 +11,7 @@ import (
 
 // adminUserCreate creates an account. Without a given password one is generated and shown once.
 func (a *App) adminUserCreate(c *fiber.Ctx) error {
-	f := form.NewUser(c)
+	f := form.NewUser(formValues(c))
 	l := lang(c)
 	errs := f.Validate(true, store.ValidRole)
 	a.checkOrgUnit(c.UserContext(), f.OrgUnitID, errs)

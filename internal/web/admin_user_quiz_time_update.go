@@ -19,7 +19,7 @@ func (a *App) adminUserQuizTimeUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := form.NewQuizTime(c)
+	f := form.NewQuizTime(formValues(c))
 	percent, errs := f.Validate()
 	if len(errs) > 0 {
 		ext, err := a.db.QuizTimeExtensionOf(ctx, id)

@@ -21,7 +21,7 @@ func (a *App) adminUserUpdate(c *fiber.Ctx) error {
 		return err
 	}
 	l := lang(c)
-	f := form.NewUser(c)
+	f := form.NewUser(formValues(c))
 	f.Email = u.Email
 	errs := f.Validate(false, store.ValidRole)
 	a.checkOrgUnit(ctx, f.OrgUnitID, errs)

@@ -17,7 +17,7 @@ import (
 // by its content and its size; it waits for a manager of the learner's unit or an admin.
 func (a *App) evidenceUpload(c *fiber.Ctx) error {
 	u, t := currentUser(c), tr(lang(c))
-	f := form.NewEvidenceUpload(c)
+	f := form.NewEvidenceUpload(formValues(c))
 	offered, err := a.evidenceOptions(c.UserContext(), u.ID, t)
 	if err != nil {
 		return err

@@ -11,7 +11,7 @@ import (
 // the rules per role are set next.
 func (a *App) inventoryCreate(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	f := form.NewAISystem(c)
+	f := form.NewAISystem(formValues(c))
 	exists, err := a.unitExists(ctx)
 	if err != nil {
 		return err

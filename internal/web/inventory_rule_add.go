@@ -16,7 +16,7 @@ func (a *App) inventoryRuleAdd(c *fiber.Ctx) error {
 		return err
 	}
 	t := tr(lang(c))
-	f := form.NewAIRule(c)
+	f := form.NewAIRule(formValues(c))
 	rule, errs := f.Validate(compliance.KnownMeasure(a.lib))
 	if len(errs) > 0 {
 		p := inventoryPage{Form: form.AISystemOf(sys.Model(), sys.UnitIDs()), RuleForm: f, Role: inventory.RoleOversight}

@@ -17,7 +17,7 @@ func (a *App) inventorySystemUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := form.NewAISystem(c)
+	f := form.NewAISystem(formValues(c))
 	exists, err := a.unitExists(ctx)
 	if err != nil {
 		return err

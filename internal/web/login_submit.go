@@ -12,7 +12,7 @@ import (
 
 // loginSubmit checks the credentials, renews the session and redirects to where the user wanted to go.
 func (a *App) loginSubmit(c *fiber.Ctx) error {
-	f := form.NewLogin(c)
+	f := form.NewLogin(formValues(c))
 	l := lang(c)
 	page := loginPage{Email: f.Email, Next: safeNext(f.Next), SSO: a.ssoOptions()}
 	if errs := f.Validate(); len(errs) > 0 {

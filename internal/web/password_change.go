@@ -12,7 +12,7 @@ import (
 func (a *App) passwordChange(c *fiber.Ctx) error {
 	u := currentUser(c)
 	l := lang(c)
-	f := form.NewPassword(c)
+	f := form.NewPassword(formValues(c))
 	errs := f.Validate()
 	if _, ok := errs["current"]; !ok {
 		if ok, _ := auth.CheckPassword(f.Current, u.PasswordHash); !ok {

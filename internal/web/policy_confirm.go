@@ -16,7 +16,7 @@ func (a *App) policyConfirm(c *fiber.Ctx) error {
 		return err
 	}
 	u, latest := currentUser(c), p.Latest()
-	f := form.NewPolicyConfirm(c)
+	f := form.NewPolicyConfirm(formValues(c))
 	if errs := f.Validate(latest.Version, latest.Hash); len(errs) > 0 {
 		page, err := a.policyPageOf(c.UserContext(), p, u.ID, lang(c))
 		if err != nil {

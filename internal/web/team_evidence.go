@@ -36,7 +36,7 @@ func (a *App) renderTeamEvidence(c *fiber.Ctx, status int, p teamEvidencePage, e
 func (a *App) teamEvidenceDecide(c *fiber.Ctx) error {
 	id, _ := strconv.ParseInt(c.Params("id"), 10, 64)
 	u, t := currentUser(c), tr(lang(c))
-	f := form.NewEvidenceDecision(c)
+	f := form.NewEvidenceDecision(formValues(c))
 	if errs := f.Validate(); len(errs) > 0 {
 		return a.renderTeamEvidence(c, fiber.StatusUnprocessableEntity, teamEvidencePage{Form: f, FormID: id}, errs.Translate(t))
 	}

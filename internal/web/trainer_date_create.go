@@ -18,7 +18,7 @@ func (a *App) trainerDateCreate(c *fiber.Ctx) error {
 		return err
 	}
 	t := tr(lang(c))
-	f := form.NewSessionDate(c)
+	f := form.NewSessionDate(formValues(c))
 	start, end, errs := f.Validate(i18n.Berlin, a.db.Now())
 	if len(errs) > 0 {
 		return a.renderTrainerSeries(c, fiber.StatusUnprocessableEntity, f, errs.Translate(t))

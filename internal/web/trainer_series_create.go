@@ -14,7 +14,7 @@ import (
 // id assignments and requirement rules name ("session:<key>").
 func (a *App) trainerSeriesCreate(c *fiber.Ctx) error {
 	t := tr(lang(c))
-	f := form.NewSessionSeries(c)
+	f := form.NewSessionSeries(formValues(c))
 	capacity, cancelHours, errs := f.Validate()
 	if len(errs) > 0 {
 		return a.renderTrainerSessions(c, fiber.StatusUnprocessableEntity, f, errs.Translate(t))

@@ -33,7 +33,7 @@ func (a *App) workspaceCourseNewShow(c *fiber.Ctx) error {
 // workspaceCourseNewCreate creates the draft of a new course from the template and opens it.
 func (a *App) workspaceCourseNewCreate(c *fiber.Ctx) error {
 	l := lang(c)
-	f := form.NewCourseNew(c)
+	f := form.NewCourseNew(formValues(c))
 	page := newCourseNewPage(f)
 	if errs := f.Validate(); len(errs) > 0 {
 		return a.render(c, fiber.StatusUnprocessableEntity, "workspace_course_new", page, errs.Translate(func(k string, args ...any) string { return i18n.T(l, k, args...) }))

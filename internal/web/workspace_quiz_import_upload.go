@@ -16,7 +16,8 @@ func (a *App) workspaceQuizImportUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f, err := form.NewQuizImport(c)
+	file, _ := c.FormFile("file") // none: the form says so
+	f, err := form.NewQuizImport(formValues(c), file)
 	if err != nil {
 		return err
 	}

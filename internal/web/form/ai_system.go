@@ -1,11 +1,10 @@
 package form
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/inventory"
 	"github.com/ailit/ailit/internal/measure"
@@ -23,17 +22,16 @@ type AISystem struct {
 }
 
 // NewAISystem reads the form; classification and unit_id may be given several times.
-func NewAISystem(c *fiber.Ctx) AISystem {
-	f := AISystem{Key: trimmed(c, "key"), Name: trimmed(c, "name"), Provider: trimmed(c, "provider"),
-		Purpose: trimmed(c, "purpose"), Status: trimmed(c, "status"), AnnexArea: trimmed(c, "annex_area"),
-		Contact: trimmed(c, "contact"), DPIA: trimmed(c, "dpia"), FRIA: trimmed(c, "fria"), Contract: trimmed(c, "contract"),
-		ReviewDate: trimmed(c, "review_date"), Public: c.FormValue("public") == "1"}
-	args := c.Request().PostArgs()
-	for _, v := range args.PeekMulti("classification") {
-		f.Classification = append(f.Classification, string(v))
+func NewAISystem(form url.Values) AISystem {
+	f := AISystem{Key: trimmed(form, "key"), Name: trimmed(form, "name"), Provider: trimmed(form, "provider"),
+		Purpose: trimmed(form, "purpose"), Status: trimmed(form, "status"), AnnexArea: trimmed(form, "annex_area"),
+		Contact: trimmed(form, "contact"), DPIA: trimmed(form, "dpia"), FRIA: trimmed(form, "fria"), Contract: trimmed(form, "contract"),
+		ReviewDate: trimmed(form, "review_date"), Public: form.Get("public") == "1"}
+	for _, v := range form["classification"] {
+		f.Classification = append(f.Classification, v)
 	}
-	for _, v := range args.PeekMulti("unit_id") {
-		if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 && !slices.Contains(f.UnitIDs, id) {
+	for _, v := range form["unit_id"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 && !slices.Contains(f.UnitIDs, id) {
 			f.UnitIDs = append(f.UnitIDs, id)
 		}
 	}
@@ -100,9 +98,9 @@ type AIRule struct {
 
 // NewAIRule reads the rule form. A measure typed as "kind:id" (a live session series, a policy,
 // external evidence) takes the place of the course chosen from the list.
-func NewAIRule(c *fiber.Ctx) AIRule {
-	f := AIRule{Role: trimmed(c, "role"), Measure: trimmed(c, "measure"), Other: trimmed(c, "measure_other"),
-		ValidityMonths: trimmed(c, "validity_months"), DueDays: trimmed(c, "due_days")}
+func NewAIRule(form url.Values) AIRule {
+	f := AIRule{Role: trimmed(form, "role"), Measure: trimmed(form, "measure"), Other: trimmed(form, "measure_other"),
+		ValidityMonths: trimmed(form, "validity_months"), DueDays: trimmed(form, "due_days")}
 	return f
 }
 

@@ -1,12 +1,11 @@
 package form
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/i18n"
@@ -22,11 +21,11 @@ type APIToken struct {
 }
 
 // NewAPIToken reads the form.
-func NewAPIToken(c *fiber.Ctx) APIToken {
-	f := APIToken{Name: trimmed(c, "name"), AllowIPs: strings.TrimSpace(c.FormValue("allow_ips")),
-		Expires: trimmed(c, "expires"), Rate: trimmed(c, "rate")}
-	for _, v := range c.Request().PostArgs().PeekMulti("scopes") {
-		f.Scopes = append(f.Scopes, string(v))
+func NewAPIToken(form url.Values) APIToken {
+	f := APIToken{Name: trimmed(form, "name"), AllowIPs: strings.TrimSpace(form.Get("allow_ips")),
+		Expires: trimmed(form, "expires"), Rate: trimmed(form, "rate")}
+	for _, v := range form["scopes"] {
+		f.Scopes = append(f.Scopes, v)
 	}
 	return f
 }

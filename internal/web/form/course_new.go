@@ -1,10 +1,9 @@
 package form
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
 )
@@ -23,14 +22,13 @@ type CourseNew struct {
 }
 
 // NewCourseNew reads the form.
-func NewCourseNew(c *fiber.Ctx) CourseNew {
-	args := c.Request().PostArgs()
-	f := CourseNew{ID: trimmed(c, "id"), Title: trimmed(c, "title"), Language: trimmed(c, "language"), Level: trimmed(c, "level")}
-	for _, v := range args.PeekMulti("audiences") {
-		f.Audiences = append(f.Audiences, string(v))
+func NewCourseNew(form url.Values) CourseNew {
+	f := CourseNew{ID: trimmed(form, "id"), Title: trimmed(form, "title"), Language: trimmed(form, "language"), Level: trimmed(form, "level")}
+	for _, v := range form["audiences"] {
+		f.Audiences = append(f.Audiences, v)
 	}
-	for _, v := range args.PeekMulti("competences") {
-		f.Competences = append(f.Competences, string(v))
+	for _, v := range form["competences"] {
+		f.Competences = append(f.Competences, v)
 	}
 	return f
 }

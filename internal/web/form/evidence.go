@@ -1,10 +1,9 @@
 package form
 
 import (
+	"net/url"
 	"slices"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // OtherEvidence is the external measure an upload belongs to when no assignment asks for one.
@@ -16,9 +15,9 @@ type EvidenceUpload struct {
 }
 
 // NewEvidenceUpload reads the form.
-func NewEvidenceUpload(c *fiber.Ctx) EvidenceUpload {
-	return EvidenceUpload{MeasureID: trimmed(c, "measure"), Title: trimmed(c, "title"), Issuer: trimmed(c, "issuer"),
-		IssuedOn: trimmed(c, "issued_on")}
+func NewEvidenceUpload(form url.Values) EvidenceUpload {
+	return EvidenceUpload{MeasureID: trimmed(form, "measure"), Title: trimmed(form, "title"), Issuer: trimmed(form, "issuer"),
+		IssuedOn: trimmed(form, "issued_on")}
 }
 
 // Validate checks the fields: the measure is one offered, the date a past day in loc.
@@ -50,8 +49,8 @@ type EvidenceDecision struct {
 }
 
 // NewEvidenceDecision reads the form.
-func NewEvidenceDecision(c *fiber.Ctx) EvidenceDecision {
-	return EvidenceDecision{Accept: c.FormValue("decision") == "accept", Reason: trimmed(c, "reason")}
+func NewEvidenceDecision(form url.Values) EvidenceDecision {
+	return EvidenceDecision{Accept: form.Get("decision") == "accept", Reason: trimmed(form, "reason")}
 }
 
 // Validate requires a reason to reject.

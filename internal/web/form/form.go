@@ -5,9 +5,8 @@ package form
 
 import (
 	"net/mail"
+	"net/url"
 	"strings"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // Errors maps a field name to the i18n key of its message.
@@ -30,4 +29,4 @@ func validEmail(s string) bool {
 	return err == nil && a.Address == s && strings.Contains(s, "@")
 }
 
-func trimmed(c *fiber.Ctx, name string) string { return strings.TrimSpace(c.FormValue(name)) }
+func trimmed(v url.Values, name string) string { return strings.TrimSpace(v.Get(name)) }

@@ -1,9 +1,8 @@
 package form
 
 import (
+	"net/url"
 	"strconv"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/importer"
 )
@@ -17,8 +16,8 @@ type HRImport struct {
 }
 
 // ParseHRImport reads the form; an absent mode is the full list.
-func ParseHRImport(c *fiber.Ctx) HRImport {
-	f := HRImport{rawMode: trimmed(c, "mode"), Confirm: trimmed(c, "confirm")}
+func ParseHRImport(form url.Values) HRImport {
+	f := HRImport{rawMode: trimmed(form, "mode"), Confirm: trimmed(form, "confirm")}
 	f.Mode, _ = importer.ParseMode(f.rawMode)
 	return f
 }

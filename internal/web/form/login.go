@@ -1,6 +1,6 @@
 package form
 
-import "github.com/gofiber/fiber/v2"
+import "net/url"
 
 // Login is the login form.
 type Login struct {
@@ -10,8 +10,8 @@ type Login struct {
 }
 
 // NewLogin reads the login form.
-func NewLogin(c *fiber.Ctx) Login {
-	return Login{Email: trimmed(c, "email"), Password: c.FormValue("password"), Next: c.FormValue("next")}
+func NewLogin(form url.Values) Login {
+	return Login{Email: trimmed(form, "email"), Password: form.Get("password"), Next: form.Get("next")}
 }
 
 // Validate checks that both fields are filled in.

@@ -1,9 +1,8 @@
 package form
 
 import (
+	"net/url"
 	"unicode/utf8"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // MinPasswordLength mirrors auth.MinPasswordLength (kept here so forms stay free of auth).
@@ -15,8 +14,8 @@ type Password struct {
 }
 
 // NewPassword reads the change-password form.
-func NewPassword(c *fiber.Ctx) Password {
-	return Password{Current: c.FormValue("current"), New: c.FormValue("new"), Repeat: c.FormValue("repeat")}
+func NewPassword(form url.Values) Password {
+	return Password{Current: form.Get("current"), New: form.Get("new"), Repeat: form.Get("repeat")}
 }
 
 // Validate checks the new password's length and the repetition; the current password is checked

@@ -1,6 +1,6 @@
 package form
 
-import "github.com/gofiber/fiber/v2"
+import "net/url"
 
 // PolicyConfirm is the confirmation of a policy document: the version and content hash the person
 // read (from hidden fields) and the box they ticked.
@@ -10,8 +10,8 @@ type PolicyConfirm struct {
 }
 
 // NewPolicyConfirm reads the form.
-func NewPolicyConfirm(c *fiber.Ctx) PolicyConfirm {
-	return PolicyConfirm{Version: trimmed(c, "version"), Hash: trimmed(c, "hash"), Read: c.FormValue("read") == "1"}
+func NewPolicyConfirm(form url.Values) PolicyConfirm {
+	return PolicyConfirm{Version: trimmed(form, "version"), Hash: trimmed(form, "hash"), Read: form.Get("read") == "1"}
 }
 
 // Validate checks that the box is ticked and that the person read the version now in force

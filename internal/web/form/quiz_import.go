@@ -2,9 +2,9 @@ package form
 
 import (
 	"io"
+	"mime/multipart"
+	"net/url"
 	"slices"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // MaxQuizImportBytes is the largest question file or QTI package the workspace accepts.
@@ -21,11 +21,10 @@ type QuizImport struct {
 	TooLarge bool
 }
 
-// NewQuizImport reads the form and the uploaded file.
-func NewQuizImport(c *fiber.Ctx) (QuizImport, error) {
-	f := QuizImport{Format: trimmed(c, "format")}
-	fh, err := c.FormFile("file")
-	if err != nil {
+// NewQuizImport reads the form and the uploaded file (nil when none was sent).
+func NewQuizImport(form url.Values, fh *multipart.FileHeader) (QuizImport, error) {
+	f := QuizImport{Format: trimmed(form, "format")}
+	if fh == nil {
 		return f, nil // no file: Validate says so
 	}
 	if fh.Size > MaxQuizImportBytes {

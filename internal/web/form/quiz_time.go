@@ -1,9 +1,8 @@
 package form
 
 import (
+	"net/url"
 	"strconv"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // MaxQuizTimeExtension is the largest extension in percent (four times the time limit in total).
@@ -16,8 +15,8 @@ type QuizTime struct {
 }
 
 // NewQuizTime reads the form.
-func NewQuizTime(c *fiber.Ctx) QuizTime {
-	return QuizTime{Percent: trimmed(c, "percent"), Reason: trimmed(c, "reason")}
+func NewQuizTime(form url.Values) QuizTime {
+	return QuizTime{Percent: trimmed(form, "percent"), Reason: trimmed(form, "reason")}
 }
 
 // Validate checks the fields and returns the extension in percent.

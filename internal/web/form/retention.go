@@ -1,7 +1,7 @@
 package form
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"net/url"
 
 	"github.com/ailit/ailit/internal/retention"
 )
@@ -15,10 +15,10 @@ type Retention struct {
 func RetentionField(c retention.Category) string { return "period-" + string(c) }
 
 // NewRetention reads the form.
-func NewRetention(c *fiber.Ctx) Retention {
+func NewRetention(form url.Values) Retention {
 	f := Retention{Values: map[retention.Category]string{}}
 	for _, d := range retention.Definitions {
-		f.Values[d.Category] = trimmed(c, RetentionField(d.Category))
+		f.Values[d.Category] = trimmed(form, RetentionField(d.Category))
 	}
 	return f
 }

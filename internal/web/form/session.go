@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 var seriesKeyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -18,10 +16,10 @@ type SessionSeries struct {
 }
 
 // NewSessionSeries reads the form.
-func NewSessionSeries(c *fiber.Ctx) SessionSeries {
-	return SessionSeries{Key: trimmed(c, "key"), Title: trimmed(c, "title"), Description: trimmed(c, "description"),
-		Mode: trimmed(c, "mode"), Place: trimmed(c, "place"), MeetingURL: trimmed(c, "meeting_url"),
-		Capacity: trimmed(c, "capacity"), CancelHours: trimmed(c, "cancel_hours")}
+func NewSessionSeries(form url.Values) SessionSeries {
+	return SessionSeries{Key: trimmed(form, "key"), Title: trimmed(form, "title"), Description: trimmed(form, "description"),
+		Mode: trimmed(form, "mode"), Place: trimmed(form, "place"), MeetingURL: trimmed(form, "meeting_url"),
+		Capacity: trimmed(form, "capacity"), CancelHours: trimmed(form, "cancel_hours")}
 }
 
 // Validate checks the fields and returns capacity and cancellation hours.
@@ -66,8 +64,8 @@ func (f SessionSeries) Validate() (capacity, cancelHours int, errs Errors) {
 type SessionDate struct{ Day, Start, End string }
 
 // NewSessionDate reads the form.
-func NewSessionDate(c *fiber.Ctx) SessionDate {
-	return SessionDate{Day: trimmed(c, "day"), Start: trimmed(c, "start"), End: trimmed(c, "end")}
+func NewSessionDate(form url.Values) SessionDate {
+	return SessionDate{Day: trimmed(form, "day"), Start: trimmed(form, "start"), End: trimmed(form, "end")}
 }
 
 // Validate checks that the date lies after now and ends after it starts.

@@ -1,10 +1,9 @@
 package form
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // User is the admin form to create or edit an account.
@@ -18,16 +17,16 @@ type User struct {
 }
 
 // NewUser reads the user form.
-func NewUser(c *fiber.Ctx) User {
+func NewUser(form url.Values) User {
 	f := User{
-		Email:       trimmed(c, "email"),
-		DisplayName: trimmed(c, "display_name"),
-		Active:      c.FormValue("active") == "1",
-		Password:    c.FormValue("password"),
+		Email:       trimmed(form, "email"),
+		DisplayName: trimmed(form, "display_name"),
+		Active:      form.Get("active") == "1",
+		Password:    form.Get("password"),
 	}
-	f.OrgUnitID, _ = strconv.ParseInt(c.FormValue("org_unit_id"), 10, 64)
-	for _, v := range c.Request().PostArgs().PeekMulti("roles") {
-		f.Roles = append(f.Roles, string(v))
+	f.OrgUnitID, _ = strconv.ParseInt(form.Get("org_unit_id"), 10, 64)
+	for _, v := range form["roles"] {
+		f.Roles = append(f.Roles, v)
 	}
 	return f
 }
