@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -119,6 +120,9 @@ func (l *Library) Reload() (*LoadReport, error) {
 	for _, fn := range l.afterReload {
 		fn(l.Catalog())
 	}
+	// Loading allocates many times the catalog's size (syntax trees, rendering buffers); the heap
+	// grew for it. Give that memory back now rather than let an idle server keep it resident.
+	debug.FreeOSMemory()
 	return report, nil
 }
 

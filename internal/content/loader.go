@@ -195,12 +195,29 @@ func isDir(parent string, e os.DirEntry) bool {
 type versionLoad struct {
 	courseID    string
 	folder      string
-	rel         string              // "course/folder", the prefix of problem paths
-	v           *Version            // nil when course.yaml could not be read
-	manifestDoc *yamlDoc            // for positions of cross-version problems
-	quizDocs    map[string]*yamlDoc // module id → its quiz.yaml
-	moduleIDs   map[string]string   // module folder → module id, for links between modules
+	rel         string                // "course/folder", the prefix of problem paths
+	v           *Version              // nil when course.yaml could not be read
+	manifestDoc *yamlDoc              // for positions of cross-version problems
+	quizFiles   map[string]quizSource // module id → its quiz.yaml, for positions of cross-version problems
+	moduleIDs   map[string]string     // module folder → module id, for links between modules
 	problems    []Problem
+}
+
+// quizSource is a quiz.yaml that loaded. Its syntax tree is not kept: it is many times the size of
+// the file, and only a problem between versions (rare) needs positions after the load.
+type quizSource struct {
+	path string
+	data []byte
+}
+
+// quizDoc parses a module's quiz.yaml again for the positions of its values.
+func (l *versionLoad) quizDoc(moduleID string) *yamlDoc {
+	src := l.quizFiles[moduleID]
+	p, _ := parseQuizFile(src.path, src.data)
+	if p == nil {
+		return &yamlDoc{path: src.path}
+	}
+	return p.doc
 }
 
 func (l *versionLoad) add(ps ...Problem) { l.problems = append(l.problems, ps...) }
@@ -208,7 +225,7 @@ func (l *versionLoad) add(ps ...Problem) { l.problems = append(l.problems, ps...
 // load reads, checks, hashes and renders one version folder.
 func (l *versionLoad) load(root string) {
 	courseID, folder := l.courseID, l.folder
-	l.quizDocs = map[string]*yamlDoc{}
+	l.quizFiles = map[string]quizSource{}
 	files, ps := scanVersion(root, l.rel)
 	l.add(ps...)
 	texts := map[string][]byte{}

@@ -115,7 +115,7 @@ func kindName(t reflect.Type) string {
 // position returns the line and column of the value at a YAML path such as "$.questions[2].id".
 // When the path does not exist (a missing field), it falls back to the nearest existing parent.
 func (d *yamlDoc) position(path string) (line, col int) {
-	for path != "" {
+	for path != "" && d.file != nil {
 		if p, err := yaml.PathString(path); err == nil {
 			if n, err := p.FilterFile(d.file); err == nil && n != nil && n.GetToken() != nil {
 				pos := n.GetToken().Position
@@ -134,7 +134,7 @@ func (d *yamlDoc) position(path string) (line, col int) {
 // has reports whether a YAML path exists in the file.
 func (d *yamlDoc) has(path string) bool {
 	p, err := yaml.PathString(path)
-	if err != nil {
+	if err != nil || d.file == nil {
 		return false
 	}
 	n, err := p.FilterFile(d.file)
