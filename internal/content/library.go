@@ -24,8 +24,9 @@ type Library struct {
 	dir     string
 	rec     HashRecorder
 	log     *slog.Logger
-	keepDir string     // copies of published versions (KeepPublished); "" keeps none
-	reload  sync.Mutex // one reload at a time
+	keepDir string       // copies of published versions (KeepPublished); "" keeps none
+	cache   *renderCache // rendered modules of published versions (CacheRendered); nil for none
+	reload  sync.Mutex   // one reload at a time
 	catalog atomic.Pointer[Catalog]
 	report  atomic.Pointer[LoadReport]
 	// afterReload run after every successful reload (AfterReload), under the reload lock.
@@ -43,6 +44,12 @@ func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
 	return l
 }
 
+// CacheRendered makes reloads keep the rendered lessons and decoded quizzes of every published
+// version that loads without a problem in dir, keyed by its content hash and the build of ailit,
+// and take them from there on the next start (see renderCache). Builds with uncommitted changes or
+// without version control information cache nothing. Call before Reload.
+func (l *Library) CacheRendered(dir string) { l.cache = newRenderCache(dir) }
+
 // Catalog returns the current catalog.
 func (l *Library) Catalog() *Catalog { return l.catalog.Load() }
 
@@ -57,7 +64,7 @@ func (l *Library) Report() *LoadReport { return l.report.Load() }
 func (l *Library) Reload() (*LoadReport, error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
-	versions, report, err := loadAll(l.dir)
+	versions, report, err := loadAll(l.dir, l.cache)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,161 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"html/template"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"github.com/ailit/ailit/internal/quiz"
+)
+
+// renderCache keeps the modules and changelog of published versions that loaded without a problem,
+// rendered and decoded, in files named by the version's content hash, its place in the courses
+// folder and the build of ailit. A restart takes them from there instead of parsing every quiz and
+// rendering every lesson again: a published version with the same hash has the same files, and the
+// same build checks and renders them the same way. The course.yaml of every version, the checks
+// between versions and the files' hashes still run on every load, so `ailit courses validate`
+// (which uses no cache) and a restart report the same problems.
+type renderCache struct {
+	dir   string
+	build string // identifies the code that rendered; entries of other builds are never read
+	hits  atomic.Int64
+}
+
+// cachedVersion is what a cache file holds.
+type cachedVersion struct {
+	Changelog template.HTML
+	Modules   []cachedModule
+}
+
+type cachedModule struct {
+	ID, Folder, Title string
+	Minutes           int
+	HTML              template.HTML
+	Quiz              *quiz.Definition
+	QuestionHashes    map[string]string
+	Hash              string
+	Package           *Package
+	Texts             map[string]template.HTML
+}
+
+// newRenderCache returns a cache in dir for this build, or nil when the build cannot be told
+// apart from another (no version control revision, or uncommitted changes): then nothing is cached.
+func newRenderCache(dir string) *renderCache {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || dir == "" {
+		return nil
+	}
+	var revision, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if revision == "" || modified != "false" {
+		return nil
+	}
+	return &renderCache{dir: dir, build: info.GoVersion + " " + info.Main.Path + " " + revision}
+}
+
+func (c *renderCache) path(rel, hash string) string {
+	sum := sha256.Sum256([]byte(c.build + "\x00" + rel + "\x00" + hash))
+	key := hex.EncodeToString(sum[:])
+	return filepath.Join(c.dir, key[:2], key+".gob")
+}
+
+// get returns the cached modules of a version, or nil when there are none or they cannot be read.
+func (c *renderCache) get(rel, hash string) *cachedVersion {
+	data, err := os.ReadFile(c.path(rel, hash))
+	if err != nil {
+		return nil
+	}
+	var cv cachedVersion
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cv); err != nil {
+		return nil
+	}
+	c.hits.Add(1)
+	return &cv
+}
+
+// put writes the cache file of a version that loaded without a problem. Errors are ignored: the
+// next start renders the version again.
+func (c *renderCache) put(rel string, v *Version) {
+	cv := cachedVersion{Changelog: v.Changelog}
+	for _, m := range v.Modules {
+		cv.Modules = append(cv.Modules, cachedModule{ID: m.ID, Folder: m.Folder, Title: m.Title, Minutes: m.Minutes,
+			HTML: m.HTML, Quiz: m.Quiz, QuestionHashes: m.QuestionHashes, Hash: m.Hash, Package: m.Package, Texts: m.texts})
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(cv); err != nil {
+		return
+	}
+	// gob gives an empty list or map back as nil, which a quiz question's hash could tell apart:
+	// only a version that comes back exactly as it was is cached.
+	var back cachedVersion
+	if err := gob.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(&back); err != nil || !reflect.DeepEqual(back, cv) {
+		return
+	}
+	final := c.path(rel, v.Hash)
+	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(final), ".tmp-")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// restore fills a version's modules and changelog from the cache. It returns false, and changes
+// nothing, when the folders under modules/ are not those cached: a folder without files changes
+// no hash but can be a problem.
+func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
+	entries, err := os.ReadDir(filepath.Join(l.v.Dir, "modules"))
+	if err != nil {
+		return false
+	}
+	var folders []string
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			folders = append(folders, e.Name())
+		}
+	}
+	if len(folders) != len(cv.Modules) {
+		return false
+	}
+	for _, cm := range cv.Modules {
+		if !slices.Contains(folders, cm.Folder) {
+			return false
+		}
+	}
+	l.v.Changelog = cv.Changelog
+	for i, cm := range cv.Modules {
+		m := &Module{ID: cm.ID, Folder: cm.Folder, Title: cm.Title, Minutes: cm.Minutes, HTML: cm.HTML, Quiz: cm.Quiz,
+			QuestionHashes: cm.QuestionHashes, Hash: cm.Hash, Package: cm.Package, version: l.v, index: i, texts: cm.Texts}
+		l.v.Modules = append(l.v.Modules, m)
+		if m.Quiz != nil {
+			rel := "modules/" + m.Folder + "/quiz.yaml"
+			l.quizFiles[m.ID] = quizSource{l.rel + "/" + rel, texts[rel]}
+		}
+	}
+	return true
+}
