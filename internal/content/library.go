@@ -46,8 +46,7 @@ func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
 
 // CacheRendered makes reloads keep the rendered lessons and decoded quizzes of every published
 // version that loads without a problem in dir, keyed by its content hash and the build of ailit,
-// and take them from there on the next start (see renderCache). Builds with uncommitted changes or
-// without version control information cache nothing. Call before Reload.
+// and take them from there on the next start (see renderCache). Call before Reload.
 func (l *Library) CacheRendered(dir string) { l.cache = newRenderCache(dir) }
 
 // Catalog returns the current catalog.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -47,26 +48,24 @@ type cachedModule struct {
 	Texts             map[string]template.HTML
 }
 
-// newRenderCache returns a cache in dir for this build, or nil when the build cannot be told
-// apart from another (no version control revision, or uncommitted changes): then nothing is cached.
+// newRenderCache returns a cache in dir for this build of ailit, or nil when the running
+// executable cannot be identified: then nothing is cached. The build is named by the module
+// information compiled in (Go version, dependencies, version control revision when there is one)
+// and by the size and modification time of the executable, so every rebuild has its own entries.
 func newRenderCache(dir string) *renderCache {
 	info, ok := debug.ReadBuildInfo()
 	if !ok || dir == "" {
 		return nil
 	}
-	var revision, modified string
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value
-		}
-	}
-	if revision == "" || modified != "false" {
+	exe, err := os.Executable()
+	if err != nil {
 		return nil
 	}
-	return &renderCache{dir: dir, build: info.GoVersion + " " + info.Main.Path + " " + revision}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return nil
+	}
+	return &renderCache{dir: dir, build: fmt.Sprintf("%s\n%d %d", info, st.Size(), st.ModTime().UnixNano())}
 }
 
 func (c *renderCache) path(rel, hash string) string {
