@@ -150,6 +150,9 @@ func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
 	for i, cm := range cv.Modules {
 		m := &Module{ID: cm.ID, Folder: cm.Folder, Title: cm.Title, Minutes: cm.Minutes, HTML: cm.HTML, Quiz: cm.Quiz,
 			QuestionHashes: cm.QuestionHashes, Hash: cm.Hash, Package: cm.Package, version: l.v, index: i, texts: cm.Texts}
+		if m.Quiz != nil {
+			shareQuizStrings(m)
+		}
 		l.v.Modules = append(l.v.Modules, m)
 		if m.Quiz != nil {
 			rel := "modules/" + m.Folder + "/quiz.yaml"
@@ -157,4 +160,30 @@ func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
 		}
 	}
 	return true
+}
+
+// shareQuizStrings makes the keys of a restored module's maps, and the texts that render to
+// themselves, the quiz's own strings again, as a rendering load has them: gob decodes each a copy.
+func shareQuizStrings(m *Module) {
+	if m.texts != nil {
+		texts := make(map[string]template.HTML, len(m.texts))
+		for _, s := range quizTexts(m.Quiz) {
+			if h, ok := m.texts[s]; ok {
+				if plain := strings.TrimSpace(s); string(h) == plain {
+					h = template.HTML(plain) //nolint:gosec // the same text, from the quiz
+				}
+				texts[s] = h
+			}
+		}
+		m.texts = texts
+	}
+	if m.QuestionHashes != nil {
+		hashes := make(map[string]string, len(m.QuestionHashes))
+		for _, q := range m.Quiz.Questions {
+			if h, ok := m.QuestionHashes[q.ID]; ok {
+				hashes[q.ID] = h
+			}
+		}
+		m.QuestionHashes = hashes
+	}
 }
