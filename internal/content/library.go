@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -74,6 +75,7 @@ func (l *Library) Reload() (*LoadReport, error) {
 		}
 	}
 	served := versions[:0:0]
+	var toKeep []*Version // published versions whose copy is kept (KeepPublished)
 	for _, v := range versions {
 		if v.Draft || l.rec == nil {
 			served = append(served, v)
@@ -93,12 +95,11 @@ func (l *Library) Reload() (*LoadReport, error) {
 			continue
 		}
 		if l.keepDir != "" {
-			if err := l.keepCopy(v); err != nil {
-				l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
-			}
+			toKeep = append(toKeep, v)
 		}
 		served = append(served, v)
 	}
+	l.keepCopies(toKeep)
 	// Published versions whose folder is broken or was deleted: their kept copy. Policies (keys
 	// "policy:…") are recorded beside the courses but kept by recordPolicies.
 	for key, first := range recorded {
@@ -130,6 +131,27 @@ func (l *Library) Reload() (*LoadReport, error) {
 	// grew for it. Give that memory back now rather than let an idle server keep it resident.
 	debug.FreeOSMemory()
 	return report, nil
+}
+
+// keepCopies writes the kept copies of versions (keepCopy) on all CPUs: on a first start with many
+// versions, copying is most of the time.
+func (l *Library) keepCopies(versions []*Version) {
+	var wg sync.WaitGroup
+	next := make(chan *Version)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for v := range next {
+				if err := l.keepCopy(v); err != nil {
+					l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
+				}
+			}
+		})
+	}
+	for _, v := range versions {
+		next <- v
+	}
+	close(next)
+	wg.Wait()
 }
 
 // AfterReload registers fn to run after every successful reload, with the new catalog (the learning
