@@ -64,9 +64,15 @@ func (l *Library) Report() *LoadReport { return l.report.Load() }
 func (l *Library) Reload() (*LoadReport, error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
+	if l.cache != nil {
+		l.cache.begin()
+	}
 	versions, report, err := loadAll(l.dir, l.cache)
 	if err != nil {
 		return nil, err
+	}
+	if l.cache != nil {
+		l.cache.prune()
 	}
 	recorded := map[string]string{}
 	if lister, ok := l.rec.(HashLister); ok && l.keepDir != "" {

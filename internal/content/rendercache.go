@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/ailit/ailit/internal/quiz"
@@ -29,6 +30,38 @@ type renderCache struct {
 	dir   string
 	build string // identifies the code that rendered; entries of other builds are never read
 	hits  atomic.Int64
+
+	mu   sync.Mutex
+	used map[string]bool // files read or written since begin
+}
+
+// begin starts a load: prune keeps the files the load reads or writes from here on.
+func (c *renderCache) begin() {
+	c.mu.Lock()
+	c.used = map[string]bool{}
+	c.mu.Unlock()
+}
+
+func (c *renderCache) use(path string) {
+	c.mu.Lock()
+	if c.used != nil {
+		c.used[path] = true
+	}
+	c.mu.Unlock()
+}
+
+// prune deletes the cache files the load since begin did not use: versions that changed or are
+// gone, and every file of earlier builds, so the cache holds one load's worth.
+func (c *renderCache) prune() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	files, _ := filepath.Glob(filepath.Join(c.dir, "*", "*.gob"))
+	for _, f := range files {
+		if !c.used[f] {
+			os.Remove(f)
+		}
+	}
+	c.used = nil
 }
 
 // cachedVersion is what a cache file holds.
@@ -85,6 +118,7 @@ func (c *renderCache) get(rel, hash string) *cachedVersion {
 		return nil
 	}
 	c.hits.Add(1)
+	c.use(c.path(rel, hash))
 	return &cv
 }
 
@@ -121,7 +155,9 @@ func (c *renderCache) put(rel string, v *Version) {
 	}
 	if err := os.Rename(tmp.Name(), final); err != nil {
 		os.Remove(tmp.Name())
+		return
 	}
+	c.use(final)
 }
 
 // restore fills a version's modules and changelog from the cache. It returns false, and changes

@@ -82,3 +82,27 @@ func TestRenderCacheIsNotUsedWhenItCannotBeTrusted(t *testing.T) {
 		t.Errorf("problems %v, want %s", report.Problems, want)
 	}
 }
+
+// After a reload the cache holds the files of that load only: another build's and stray ones go.
+func TestRenderCacheKeepsOneLoad(t *testing.T) {
+	dir, cacheDir := copyCourses(t), t.TempDir()
+	load := func(c *renderCache) {
+		c.begin()
+		if _, _, err := loadAll(dir, c); err != nil {
+			t.Fatal(err)
+		}
+		c.prune()
+	}
+	load(&renderCache{dir: cacheDir, build: "old"})
+	writeFile(t, cacheDir, "ab/stray.gob", "x")
+	current := &renderCache{dir: cacheDir, build: "new"}
+	load(current)
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*.gob"))
+	if len(files) != 2 {
+		t.Fatalf("%d files after the load, want the 2 published versions: %v", len(files), files)
+	}
+	load(current)
+	if current.hits.Load() != 2 {
+		t.Errorf("%d versions from the cache, want 2", current.hits.Load())
+	}
+}
