@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -43,6 +44,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
 	lib.KeepPublished(cfg.PublishedDir()) // ops: copies of published versions
+	lib.CacheRendered(filepath.Join(cfg.DataDir, "cache", "versions"))
 	report, err := lib.Reload()
 	if err != nil {
 		return fail(stderr, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err))

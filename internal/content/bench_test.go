@@ -2,6 +2,9 @@ package content
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -32,6 +35,7 @@ func BenchmarkLoad200Versions(b *testing.B) {
 			}
 		}
 	}
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		_, report, err := Load(dir)
@@ -39,4 +43,60 @@ func BenchmarkLoad200Versions(b *testing.B) {
 			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
 		}
 	}
+}
+
+// BenchmarkLoad200ShippedVersions loads 200 copies of the newest shipped ki-grundlagen, as the
+// start-up figure in docs/benchmarks.md does (internal/loadtest WriteManyVersions): real lessons
+// and quizzes, 27 MB on disk.
+func BenchmarkLoad200ShippedVersions(b *testing.B) {
+	dir := write200ShippedVersions(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_, report, err := Load(dir)
+		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
+			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
+		}
+	}
+}
+
+// BenchmarkRestart200ShippedVersions is the same load as a restart of `ailit serve` does it: with
+// the render cache that the first start filled.
+func BenchmarkRestart200ShippedVersions(b *testing.B) {
+	dir := write200ShippedVersions(b)
+	cache := &renderCache{dir: b.TempDir(), build: "bench"}
+	if _, _, err := loadAll(dir, cache); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_, report, err := loadAll(dir, cache)
+		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
+			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
+		}
+	}
+	if cache.hits.Load() < int64(200*b.N) {
+		b.Fatalf("%d versions from the cache in %d loads", cache.hits.Load(), b.N)
+	}
+}
+
+func write200ShippedVersions(b *testing.B) string {
+	src := filepath.Join("..", "..", "courses", "ki-grundlagen", "1.2.0")
+	manifest, err := os.ReadFile(filepath.Join(src, "course.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	drop := regexp.MustCompile(`(?m)^(id|version|change|translation_of): .*\n`)
+	dir := b.TempDir()
+	for i := range 200 {
+		id := fmt.Sprintf("viele-versionen-%03d", i+1)
+		dst := filepath.Join(dir, id, "1.0.0")
+		if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+			b.Fatal(err)
+		}
+		writeFile(b, dir, id+"/1.0.0/course.yaml", "id: "+id+"\nversion: 1.0.0\n"+drop.ReplaceAllString(string(manifest), ""))
+		writeFile(b, dir, id+"/1.0.0/CHANGELOG.md", "## 1.0.0 (2026-12-06)\n\nKopie.\n")
+	}
+	return dir
 }

@@ -83,7 +83,7 @@ func (l *versionLoad) checkChange(prev *versionLoad) {
 
 // questionProblem points at the id of a question in this version's quiz.yaml.
 func (l *versionLoad) questionProblem(q QuestionRef, format string, args ...any) Problem {
-	doc := l.quizDocs[q.ModuleID]
+	doc := l.quizDoc(q.ModuleID)
 	for i, question := range l.v.Module(q.ModuleID).Quiz.Questions {
 		if question.ID == q.QuestionID {
 			return doc.problemAt(fmt.Sprintf("$.questions[%d].id", i), format, args...)

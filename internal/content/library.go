@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -23,8 +25,9 @@ type Library struct {
 	dir     string
 	rec     HashRecorder
 	log     *slog.Logger
-	keepDir string     // copies of published versions (KeepPublished); "" keeps none
-	reload  sync.Mutex // one reload at a time
+	keepDir string       // copies of published versions (KeepPublished); "" keeps none
+	cache   *renderCache // rendered modules of published versions (CacheRendered); nil for none
+	reload  sync.Mutex   // one reload at a time
 	catalog atomic.Pointer[Catalog]
 	report  atomic.Pointer[LoadReport]
 	// afterReload run after every successful reload (AfterReload), under the reload lock.
@@ -42,6 +45,11 @@ func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
 	return l
 }
 
+// CacheRendered makes reloads keep the rendered lessons and decoded quizzes of every published
+// version that loads without a problem in dir, keyed by its content hash and the build of ailit,
+// and take them from there on the next start (see renderCache). Call before Reload.
+func (l *Library) CacheRendered(dir string) { l.cache = newRenderCache(dir) }
+
 // Catalog returns the current catalog.
 func (l *Library) Catalog() *Catalog { return l.catalog.Load() }
 
@@ -56,9 +64,15 @@ func (l *Library) Report() *LoadReport { return l.report.Load() }
 func (l *Library) Reload() (*LoadReport, error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
-	versions, report, err := loadAll(l.dir)
+	if l.cache != nil {
+		l.cache.begin()
+	}
+	versions, report, err := loadAll(l.dir, l.cache)
 	if err != nil {
 		return nil, err
+	}
+	if l.cache != nil {
+		l.cache.prune()
 	}
 	recorded := map[string]string{}
 	if lister, ok := l.rec.(HashLister); ok && l.keepDir != "" {
@@ -67,6 +81,7 @@ func (l *Library) Reload() (*LoadReport, error) {
 		}
 	}
 	served := versions[:0:0]
+	var toKeep []*Version // published versions whose copy is kept (KeepPublished)
 	for _, v := range versions {
 		if v.Draft || l.rec == nil {
 			served = append(served, v)
@@ -86,12 +101,11 @@ func (l *Library) Reload() (*LoadReport, error) {
 			continue
 		}
 		if l.keepDir != "" {
-			if err := l.keepCopy(v); err != nil {
-				l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
-			}
+			toKeep = append(toKeep, v)
 		}
 		served = append(served, v)
 	}
+	l.keepCopies(toKeep)
 	// Published versions whose folder is broken or was deleted: their kept copy. Policies (keys
 	// "policy:…") are recorded beside the courses but kept by recordPolicies.
 	for key, first := range recorded {
@@ -119,7 +133,31 @@ func (l *Library) Reload() (*LoadReport, error) {
 	for _, fn := range l.afterReload {
 		fn(l.Catalog())
 	}
+	// Loading allocates many times the catalog's size (syntax trees, rendering buffers); the heap
+	// grew for it. Give that memory back now rather than let an idle server keep it resident.
+	debug.FreeOSMemory()
 	return report, nil
+}
+
+// keepCopies writes the kept copies of versions (keepCopy) on all CPUs: on a first start with many
+// versions, copying is most of the time.
+func (l *Library) keepCopies(versions []*Version) {
+	var wg sync.WaitGroup
+	next := make(chan *Version)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for v := range next {
+				if err := l.keepCopy(v); err != nil {
+					l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
+				}
+			}
+		})
+	}
+	for _, v := range versions {
+		next <- v
+	}
+	close(next)
+	wg.Wait()
 }
 
 // AfterReload registers fn to run after every successful reload, with the new catalog (the learning

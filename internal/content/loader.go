@@ -57,7 +57,7 @@ func (r *LoadReport) Count(status string) int {
 // Load reads every course under dir. Versions with problems are left out of the catalog and listed
 // in the report; everything else loads. The error is set only when dir itself cannot be read.
 func Load(dir string) (*Catalog, *LoadReport, error) {
-	versions, report, err := loadAll(dir)
+	versions, report, err := loadAll(dir, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -65,7 +65,8 @@ func Load(dir string) (*Catalog, *LoadReport, error) {
 }
 
 // loadAll loads and checks every version, including the rules between versions of a course.
-func loadAll(dir string) ([]*Version, *LoadReport, error) {
+// A cache (nil for none) gives the modules of published versions that loaded before.
+func loadAll(dir string, cache *renderCache) ([]*Version, *LoadReport, error) {
 	start := time.Now()
 	report := &LoadReport{Dir: dir, LoadedAt: start}
 	entries, err := os.ReadDir(dir)
@@ -92,7 +93,7 @@ func loadAll(dir string) ([]*Version, *LoadReport, error) {
 		report.Problems = append(report.Problems, ps...)
 		courses = append(courses, loads)
 	}
-	loadInParallel(dir, slices.Concat(courses...))
+	loadInParallel(dir, slices.Concat(courses...), cache)
 	for _, loads := range courses {
 		checkVersionHistory(loads)
 	}
@@ -145,13 +146,13 @@ func boolInt(b bool) int {
 }
 
 // loadInParallel loads the versions on all CPUs: loading is mostly rendering and hashing.
-func loadInParallel(root string, loads []*versionLoad) {
+func loadInParallel(root string, loads []*versionLoad, cache *renderCache) {
 	var wg sync.WaitGroup
 	next := make(chan *versionLoad)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for l := range next {
-				l.load(root)
+				l.load(root, cache)
 			}
 		})
 	}
@@ -195,20 +196,39 @@ func isDir(parent string, e os.DirEntry) bool {
 type versionLoad struct {
 	courseID    string
 	folder      string
-	rel         string              // "course/folder", the prefix of problem paths
-	v           *Version            // nil when course.yaml could not be read
-	manifestDoc *yamlDoc            // for positions of cross-version problems
-	quizDocs    map[string]*yamlDoc // module id → its quiz.yaml
-	moduleIDs   map[string]string   // module folder → module id, for links between modules
+	rel         string                // "course/folder", the prefix of problem paths
+	v           *Version              // nil when course.yaml could not be read
+	manifestDoc *yamlDoc              // for positions of cross-version problems
+	quizFiles   map[string]quizSource // module id → its quiz.yaml, for positions of cross-version problems
+	moduleIDs   map[string]string     // module folder → module id, for links between modules
 	problems    []Problem
+}
+
+// quizSource is a quiz.yaml that loaded. Its syntax tree is not kept: it is many times the size of
+// the file, and only a problem between versions (rare) needs positions after the load.
+type quizSource struct {
+	path string
+	data []byte
+}
+
+// quizDoc parses a module's quiz.yaml again for the positions of its values.
+func (l *versionLoad) quizDoc(moduleID string) *yamlDoc {
+	src := l.quizFiles[moduleID]
+	p, _ := parseQuizFile(src.path, src.data)
+	if p == nil {
+		return &yamlDoc{path: src.path}
+	}
+	return p.doc
 }
 
 func (l *versionLoad) add(ps ...Problem) { l.problems = append(l.problems, ps...) }
 
-// load reads, checks, hashes and renders one version folder.
-func (l *versionLoad) load(root string) {
+// load reads, checks, hashes and renders one version folder. With a cache, the modules and
+// changelog of a published version come from there when it has them for the version's hash, and
+// go there when the version loaded without a problem.
+func (l *versionLoad) load(root string, cache *renderCache) {
 	courseID, folder := l.courseID, l.folder
-	l.quizDocs = map[string]*yamlDoc{}
+	l.quizFiles = map[string]quizSource{}
 	files, ps := scanVersion(root, l.rel)
 	l.add(ps...)
 	texts := map[string][]byte{}
@@ -246,9 +266,17 @@ func (l *versionLoad) load(root string) {
 	if folder != "draft" && m.Version != folder {
 		l.add(l.manifestDoc.problemAt("$.version", "version %q must equal the folder name %q", m.Version, folder))
 	}
+	if cache != nil && !v.Draft && len(l.problems) == 0 {
+		if cv := cache.get(l.rel, v.Hash); cv != nil && l.restore(cv, texts) {
+			return
+		}
+	}
 	l.loadModules(files, texts)
 	l.checkCompletion()
 	l.loadChangelog(texts)
+	if cache != nil && !v.Draft && len(l.problems) == 0 {
+		cache.put(l.rel, v)
+	}
 }
 
 // readVersionFile checks a file's size, reads text files into texts and sets the digest.

@@ -96,13 +96,14 @@ func (l *versionLoad) loadQuiz(m *Module, texts map[string][]byte, questionOwner
 	if !ok {
 		return
 	}
-	def, ps := parseQuizFile(l.rel+"/"+dir+"/quiz.yaml", data)
+	relPath := l.rel + "/" + dir + "/quiz.yaml"
+	def, ps := parseQuizFile(relPath, data)
 	l.add(ps...)
 	if def == nil {
 		return
 	}
 	m.Quiz = def.definition
-	l.quizDocs[m.ID] = def.doc
+	l.quizFiles[m.ID] = quizSource{relPath, data}
 	for i, q := range def.definition.Questions {
 		if owner, dup := questionOwner[q.ID]; dup && owner != m.ID {
 			l.add(def.doc.problemAt(fmt.Sprintf("$.questions[%d].id", i),
@@ -122,7 +123,7 @@ func (l *versionLoad) loadQuiz(m *Module, texts map[string][]byte, questionOwner
 		if _, done := m.texts[s]; !done && s != "" {
 			h, err := RenderInline(s, opts)
 			if err != nil {
-				l.add(Problem{l.rel + "/" + dir + "/quiz.yaml", 1, 1, err.Error()})
+				l.add(Problem{relPath, 1, 1, err.Error()})
 			}
 			m.texts[s] = h
 		}

@@ -84,7 +84,7 @@ func (l *Library) servedKept(r *LoadReport, courseID, folder, hash string) *Vers
 		return nil
 	}
 	ld := &versionLoad{courseID: courseID, folder: folder, rel: rel}
-	ld.load(root)
+	ld.load(root, nil)
 	if ld.v == nil || len(ld.problems) > 0 || ld.v.Hash != hash || ld.v.Draft {
 		l.log.Error("the kept copy of a published version cannot be served", "course", courseID, "version", folder,
 			"dir", filepath.Join(root, rel), "problems", len(ld.problems))

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -74,6 +75,16 @@ func RenderMarkdown(src []byte, opts RenderOptions) (template.HTML, error) {
 // RenderInline renders a short text such as a quiz question or option: inline Markdown without the
 // surrounding paragraph.
 func RenderInline(src string, opts RenderOptions) (template.HTML, error) {
+	if plain := strings.TrimSpace(src); isPlainInline(plain) {
+		// Most quiz texts are plain sentences: Markdown, the typographer and the sanitizer would
+		// give the same characters back (TestRenderInlinePlainTextIsUnchanged holds this).
+		return template.HTML(plain), nil //nolint:gosec // letters, digits and harmless punctuation only
+	}
+	return renderInlineMarkdown(src, opts)
+}
+
+// renderInlineMarkdown is RenderInline through goldmark and the sanitizer.
+func renderInlineMarkdown(src string, opts RenderOptions) (template.HTML, error) {
 	h, err := RenderMarkdown([]byte(src), opts)
 	if err != nil {
 		return "", err
@@ -85,6 +96,33 @@ func RenderInline(src string, opts RenderOptions) (template.HTML, error) {
 		}
 	}
 	return template.HTML(s), nil
+}
+
+// isPlainInline reports whether s, one line without surrounding space, renders to itself: it starts
+// with a letter and has only letters, digits, single spaces and punctuation that means nothing to
+// Markdown, the typographer (quotes, "--", "...") or Linkify (no "@", "www", and ":" only before a
+// space), and nothing HTML escapes.
+func isPlainInline(s string) bool {
+	if s == "" || strings.Contains(s, "--") || strings.Contains(s, "..") || strings.Contains(s, "  ") ||
+		strings.Contains(strings.ToLower(s), "www") {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case i == 0:
+			return false
+		case r == ' ' || unicode.IsDigit(r):
+		case r == ':':
+			if i+1 < len(s) && s[i+1] != ' ' {
+				return false
+			}
+		case strings.ContainsRune(",.;?!-()/%§€–—„“”‚‘’…", r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func renderParsed(src []byte, doc ast.Node, opts RenderOptions) (template.HTML, error) {

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,5 +109,52 @@ func TestRenderInlineDropsTheParagraph(t *testing.T) {
 	}
 	if want := "Was gilt nach <strong>Art. 4</strong>?"; string(h) != want {
 		t.Errorf("RenderInline = %q, want %q", h, want)
+	}
+}
+
+// RenderInline returns plain quiz texts unchanged without rendering them; the result must be the
+// same as through goldmark and the sanitizer, for every text of the shipped quizzes and for texts
+// close to Markdown, the typographer and Linkify.
+func TestRenderInlinePlainTextIsUnchanged(t *testing.T) {
+	texts := []string{
+		"Stimmt das?", "Ja, das stimmt.", "Art. 50 Abs. 1 KI-VO", "Nein: nur mit Kennzeichnung.",
+		"siehe example.org", "siehe www.example.org", "Mail an a@b.de", "https://eur-lex.europa.eu",
+		"Sie sagte \"ja\"", "geht's", "von -- bis", "und...", "Ein *Wort*", "a_b_c", "1. Antwort",
+		"- Liste", "# Titel", "Text  mit zwei Leerzeichen", "Zeile\nZweite", "Zeile\n===", " eingerückt",
+		"100 % sicher", "Kosten (in €) – ungefähr", "„Zitat“ im Text", "a & b", "a < b", "Tab\there",
+		"Fußnote[^1]", "x ~~y~~", "mailto:a", "ftp:x", "Frage: Was gilt?", "Ende:", "(www.x.de)",
+		"Ä, Ö, Ü und ß", "HTTP://X.DE", "a|b", "a\\b", "a`b`", "{x}", "1) Antwort", "Zahl 3.5", "§ 5 BDSG",
+	}
+	dirs, _ := filepath.Glob("../../courses/*/*/modules/*/quiz.yaml")
+	for _, p := range dirs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, _ := ParseQuiz(p, data); d != nil {
+			texts = append(texts, quizTexts(d)...)
+		}
+	}
+	plain := 0
+	for _, s := range texts {
+		if s == "" {
+			continue
+		}
+		if isPlainInline(strings.TrimSpace(s)) {
+			plain++
+		}
+		for _, lang := range []string{"de", "en"} {
+			opts := testOptions
+			opts.Language = lang
+			got, err1 := RenderInline(s, opts)
+			want, err2 := renderInlineMarkdown(s, opts)
+			if got != want || (err1 == nil) != (err2 == nil) {
+				t.Errorf("%q (%s): %q, through Markdown %q", s, lang, got, want)
+			}
+		}
+	}
+	t.Logf("%d of %d texts plain", plain, len(texts))
+	if plain == 0 {
+		t.Error("no text took the plain path")
 	}
 }

@@ -217,6 +217,21 @@ func TestValidatorReportsEachRuleWithPosition(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
+			// A restart that takes versions from the render cache reports the same problems.
+			cache := &renderCache{dir: t.TempDir(), build: "test"}
+			for range 2 {
+				_, report, err := loadAll(dir, cache)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var cached []string
+				for _, p := range report.Problems {
+					cached = append(cached, p.String())
+				}
+				if strings.Join(cached, "\n") != strings.Join(tt.want, "\n") {
+					t.Errorf("with the render cache, problems:\n%s\nwant:\n%s", strings.Join(cached, "\n"), strings.Join(tt.want, "\n"))
+				}
+			}
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -26,25 +27,50 @@ func decodeYAML(relPath string, data []byte, lineOffset int, v any) (*yamlDoc, [
 		line, col := lineCol(data, off)
 		return nil, []Problem{{relPath, line + lineOffset, col, "the file is not valid UTF-8 text; save it as UTF-8"}}
 	}
-	if err := strictUnmarshal(data, v); err != nil {
+	// One parse gives both the value and the positions: scanning and parsing is most of the cost
+	// of loading many versions, so the file is not parsed a second time to decode it.
+	file, err := parseYAML(data)
+	if err != nil {
 		return nil, []Problem{yamlErrorProblem(relPath, lineOffset, err)}
 	}
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
+	if err := strictDecode(file, v); err != nil {
 		return nil, []Problem{yamlErrorProblem(relPath, lineOffset, err)}
 	}
 	return &yamlDoc{path: relPath, file: file, lineOffset: lineOffset}, nil
 }
 
-// strictUnmarshal decodes with goccy's strict options. goccy panics on some odd inputs (custom
-// tags on collections, found by FuzzParseQuiz); a bad course file must not take the platform down.
-func strictUnmarshal(data []byte, v any) (err error) {
+// parseYAML parses a file into its syntax tree (without comments), as goccy's Unmarshal does.
+func parseYAML(data []byte) (file *ast.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the YAML cannot be read (%v); check tags (!…) and indentation", r)
+			file, err = nil, yamlPanic(r)
 		}
 	}()
-	return yaml.UnmarshalWithOptions(data, v, yaml.Strict(), yaml.DisallowUnknownField())
+	return parser.ParseBytes(data, 0)
+}
+
+// strictDecode decodes the first document of a parsed file into v with goccy's strict options,
+// as yaml.UnmarshalWithOptions(data, v, yaml.Strict()) would from the same bytes. goccy panics on
+// some odd inputs (custom tags on collections, found by FuzzParseQuiz); a bad course file must
+// not take the platform down.
+func strictDecode(file *ast.File, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = yamlPanic(r)
+		}
+	}()
+	for _, doc := range file.Docs {
+		if doc.Body == nil {
+			continue // an empty document; Unmarshal skips it too
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(nil), yaml.Strict(), yaml.DisallowUnknownField())
+		return dec.DecodeFromNode(doc.Body, v)
+	}
+	return nil // an empty file decodes to the zero value
+}
+
+func yamlPanic(r any) error {
+	return fmt.Errorf("the YAML cannot be read (%v); check tags (!…) and indentation", r)
 }
 
 // yamlErrorProblem turns a goccy error into a problem with its position and a plain message.
@@ -89,7 +115,7 @@ func kindName(t reflect.Type) string {
 // position returns the line and column of the value at a YAML path such as "$.questions[2].id".
 // When the path does not exist (a missing field), it falls back to the nearest existing parent.
 func (d *yamlDoc) position(path string) (line, col int) {
-	for path != "" {
+	for path != "" && d.file != nil {
 		if p, err := yaml.PathString(path); err == nil {
 			if n, err := p.FilterFile(d.file); err == nil && n != nil && n.GetToken() != nil {
 				pos := n.GetToken().Position
@@ -108,7 +134,7 @@ func (d *yamlDoc) position(path string) (line, col int) {
 // has reports whether a YAML path exists in the file.
 func (d *yamlDoc) has(path string) bool {
 	p, err := yaml.PathString(path)
-	if err != nil {
+	if err != nil || d.file == nil {
 		return false
 	}
 	n, err := p.FilterFile(d.file)
