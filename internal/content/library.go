@@ -32,7 +32,14 @@ type Library struct {
 	report  atomic.Pointer[LoadReport]
 	// afterReload run after every successful reload (AfterReload), under the reload lock.
 	afterReload []func(*Catalog)
+	// returnMemory: give the memory of a load back to the system after each reload
+	// (ReturnMemoryAfterReload; a forced GC, so not in tests that build hundreds of libraries).
+	returnMemory bool
 }
+
+// ReturnMemoryAfterReload makes every reload end by returning the memory the load needed to the
+// operating system (ailit serve, so an idle server stays small).
+func (l *Library) ReturnMemoryAfterReload() { l.returnMemory = true }
 
 // NewLibrary returns a library with an empty catalog; call Reload to load the courses.
 func NewLibrary(dir string, rec HashRecorder, log *slog.Logger) *Library {
@@ -134,8 +141,10 @@ func (l *Library) Reload() (*LoadReport, error) {
 		fn(l.Catalog())
 	}
 	// Loading allocates many times the catalog's size (syntax trees, rendering buffers); the heap
-	// grew for it. Give that memory back now rather than let an idle server keep it resident.
-	debug.FreeOSMemory()
+	// grew for it. A server gives that memory back now rather than keep it resident while idle.
+	if l.returnMemory {
+		debug.FreeOSMemory()
+	}
 	return report, nil
 }
 
