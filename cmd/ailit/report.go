@@ -57,6 +57,11 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		return fail(stderr, fmt.Errorf("--out FILE is required"))
 	}
+	if stopProfiles, err := startProfiles(); err != nil {
+		return fail(stderr, err)
+	} else {
+		defer stopProfiles()
+	}
 	ctx := context.Background()
 	log := newLogger(cfg, stderr)
 	db, err := openStore(ctx, cfg, log)
