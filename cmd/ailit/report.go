@@ -57,6 +57,11 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		return fail(stderr, fmt.Errorf("--out FILE is required"))
 	}
+	if stopProfiles, err := startProfiles(); err != nil {
+		return fail(stderr, err)
+	} else {
+		defer stopProfiles()
+	}
 	ctx := context.Background()
 	log := newLogger(cfg, stderr)
 	db, err := openStore(ctx, cfg, log)
@@ -101,9 +106,15 @@ func reportExport(sub string, args []string, stdout, stderr io.Writer) int {
 	}
 	counter := &reporting.Counter{}
 	kind := store.ReportExported
-	var doc report.Document
 	if sub == "evidence" {
 		kind = store.ReportEvidence
+	}
+	// Limits (an XLSX sheet's rows) are checked before any row is read.
+	if err := src.CheckExport(ctx, store.Scope{All: true}, f, rs, kind, format); err != nil {
+		return fail(stderr, err)
+	}
+	var doc report.Document
+	if sub == "evidence" {
 		if doc, err = src.EvidenceReport(ctx, store.Scope{All: true}, f, rs, lang, counter); err != nil {
 			return fail(stderr, err)
 		}

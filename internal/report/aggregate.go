@@ -49,11 +49,17 @@ type Aggregates struct {
 	Total       Group
 }
 
+// groupAcc counts one group. People are told apart by a small number each (Aggregator.person),
+// not by their pseudonym: a set of int32 takes a third of the memory of a set of strings, and the
+// evidence report of 100,000 people keeps millions of entries across its groups.
 type groupAcc struct {
 	Group
-	people  map[string]struct{}
-	covered map[string]struct{}
-	last    string // the person added last: a person's rows come one after another
+	people      map[int32]struct{} // nil when the rows come person by person (Aggregator.contiguous)
+	covered     map[int32]struct{}
+	nPeople     int   // people counted as their first row came, when the rows come person by person
+	nCovered    int   //
+	last        int32 // the person added last: a person's rows come one after another
+	lastCovered int32
 }
 
 // Aggregate reads the rows once and counts per unit, per unit and course version, and competence
@@ -62,8 +68,27 @@ type groupAcc struct {
 func Aggregate(rows Rows) (*Aggregates, error) { return aggregate(rows, true) }
 
 // aggregate counts per unit and in total; with detail also per course and competence.
+//
+// The rows of a report come person by person (ordered by name and person), so each group counts a
+// person when their first row reaches it, and keeps no set of people: for the evidence report of
+// 100,000 people those sets held millions of entries. Should a person come back after another one
+// (rows in another order), the count starts again over a fresh pass of the rows (Rows may be read
+// more than once), with a set of people per group.
 func aggregate(rows Rows, detail bool) (*Aggregates, error) {
 	a := NewAggregator(detail)
+	a.contiguous = true
+	for r, err := range rows {
+		if err != nil {
+			return nil, err
+		}
+		if a.Add(&r); a.interleaved {
+			break
+		}
+	}
+	if !a.interleaved {
+		return a.Result(), nil
+	}
+	a = NewAggregator(detail)
 	for r, err := range rows {
 		if err != nil {
 			return nil, err
@@ -78,32 +103,60 @@ type Aggregator struct {
 	detail                   bool
 	units, courses, coverage map[GroupKey]*groupAcc
 	total                    *groupAcc
+	ids                      map[string]int32 // person → its number
+	lastPerson               string
+	lastID                   int32
+	// contiguous: the rows are taken to come person by person, and groups count people without
+	// sets; interleaved is set when a person comes back after another, and the counts are void.
+	contiguous, interleaved bool
 }
 
 // NewAggregator counts per unit and in total; with detail also per unit and course version, and
 // competence coverage per unit, area and level.
 func NewAggregator(detail bool) *Aggregator {
 	return &Aggregator{detail: detail, units: map[GroupKey]*groupAcc{}, courses: map[GroupKey]*groupAcc{},
-		coverage: map[GroupKey]*groupAcc{}, total: &groupAcc{people: map[string]struct{}{}}}
+		coverage: map[GroupKey]*groupAcc{}, total: newGroupAcc(GroupKey{}, true), ids: map[string]int32{}, lastID: -1}
+}
+
+// person is the number of a person, counted from 0 in the order they first appear.
+func (a *Aggregator) person(p string) int32 {
+	if p == a.lastPerson && a.lastID >= 0 {
+		return a.lastID
+	}
+	id, ok := a.ids[p]
+	if !ok {
+		id = int32(len(a.ids))
+		a.ids[p] = id
+	} else if a.contiguous {
+		a.interleaved = true
+	}
+	a.lastPerson, a.lastID = p, id
+	return id
 }
 
 // Add counts one row.
 func (a *Aggregator) Add(r *Row) {
-	person := cmp.Or(r.Pseudonym, r.PersonnelNumber, r.Email, r.Name)
-	count(a.total, person, r.Status)
-	count(acc(a.units, GroupKey{Unit: r.OrgUnitPath}), person, r.Status)
+	person := a.person(cmp.Or(r.Pseudonym, r.PersonnelNumber, r.Email, r.Name))
+	count(a.acc(nil, GroupKey{}), person, r.Status)
+	count(a.acc(a.units, GroupKey{Unit: r.OrgUnitPath}), person, r.Status)
 	if !a.detail {
 		return
 	}
-	count(acc(a.courses, GroupKey{Unit: r.OrgUnitPath, CourseID: r.CourseID, Version: r.CourseVersion}), person, r.Status)
+	count(a.acc(a.courses, GroupKey{Unit: r.OrgUnitPath, CourseID: r.CourseID, Version: r.CourseVersion}), person, r.Status)
 	if r.Status == StatusExempted {
 		return
 	}
 	for _, area := range r.CompetenceAreas {
-		g := acc(a.coverage, GroupKey{Unit: r.OrgUnitPath, Area: area, Level: r.CompetenceLevel})
-		g.people[person] = struct{}{}
-		if r.Status == StatusCompleted {
-			g.covered[person] = struct{}{}
+		g := a.acc(a.coverage, GroupKey{Unit: r.OrgUnitPath, Area: area, Level: r.CompetenceLevel})
+		if person != g.last {
+			g.addPerson(person)
+		}
+		if r.Status == StatusCompleted && person != g.lastCovered {
+			g.lastCovered = person
+			g.nCovered++
+			if g.covered != nil {
+				g.covered[person] = struct{}{}
+			}
 		}
 	}
 }
@@ -115,19 +168,38 @@ func (a *Aggregator) Result() *Aggregates {
 	return out
 }
 
-func acc(m map[GroupKey]*groupAcc, k GroupKey) *groupAcc {
+// acc is the group of key k in m; nil m is the total.
+func (a *Aggregator) acc(m map[GroupKey]*groupAcc, k GroupKey) *groupAcc {
+	if m == nil {
+		return a.total
+	}
 	g, ok := m[k]
 	if !ok {
-		g = &groupAcc{Group: Group{Key: k}, people: map[string]struct{}{}, covered: map[string]struct{}{}}
+		g = newGroupAcc(k, !a.contiguous)
 		m[k] = g
 	}
 	return g
 }
 
-func count(g *groupAcc, person string, s Status) {
-	if person != g.last {
+func newGroupAcc(k GroupKey, sets bool) *groupAcc {
+	g := &groupAcc{Group: Group{Key: k}, last: -1, lastCovered: -1}
+	if sets {
+		g.people, g.covered = map[int32]struct{}{}, map[int32]struct{}{}
+	}
+	return g
+}
+
+func (g *groupAcc) addPerson(person int32) {
+	g.last = person
+	g.nPeople++
+	if g.people != nil {
 		g.people[person] = struct{}{}
-		g.last = person
+	}
+}
+
+func count(g *groupAcc, person int32, s Status) {
+	if person != g.last {
+		g.addPerson(person)
 	}
 	g.Assignments++
 	switch s {
@@ -145,9 +217,12 @@ func count(g *groupAcc, person string, s Status) {
 
 func (g *groupAcc) done() Group {
 	out := g.Group
-	out.People = len(g.people)
-	if g.Key.Area != "" {
-		out.Completed = len(g.covered)
+	out.People, out.Completed = g.nPeople, g.nCovered
+	if g.people != nil {
+		out.People, out.Completed = len(g.people), len(g.covered)
+	}
+	if g.Key.Area == "" {
+		out.Completed = g.Group.Completed
 	}
 	return out
 }

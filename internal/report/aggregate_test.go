@@ -171,3 +171,49 @@ func TestEvidenceReportHasMeasuresVersionsCoverageAndLegalWording(t *testing.T) 
 		t.Error("the evidence report names a person")
 	}
 }
+
+// Rows that come person by person are counted without sets of people; rows in any other order
+// (a person coming back) are counted again with sets. Both give the same groups.
+func TestAggregateCountsTheSameInAnyRowOrder(t *testing.T) {
+	var rows []Row
+	for r, _ := range syntheticRows(300, 4) {
+		r.CompetenceAreas = []string{"KA-GRUND", "KA-SICHER"}
+		rows = append(rows, r)
+	}
+	inOrder, err := Aggregate(RowsFromSlice(rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withSets := NewAggregator(true)
+	for i := range rows {
+		withSets.Add(&rows[i])
+	}
+	shuffled := slices.Clone(rows)
+	for i := range shuffled { // a fixed shuffle
+		j := (i*7919 + 13) % len(shuffled)
+		shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+	}
+	passes := 0
+	interleaved, err := Aggregate(func(yield func(Row, error) bool) {
+		passes++
+		for _, r := range shuffled {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if passes != 2 {
+		t.Errorf("interleaved rows were read %d times, want 2 (the second with sets)", passes)
+	}
+	for name, got := range map[string]*Aggregates{"with sets": withSets.Result(), "interleaved": interleaved} {
+		if fmt.Sprint(got) != fmt.Sprint(inOrder) {
+			t.Errorf("%s: %+v\nperson by person: %+v", name, got.Total, inOrder.Total)
+		}
+	}
+	if inOrder.Total.People != 300 || len(inOrder.Coverage) == 0 || inOrder.Coverage[0].People == 0 {
+		t.Errorf("counts: total %+v, coverage %+v", inOrder.Total, inOrder.Coverage)
+	}
+}

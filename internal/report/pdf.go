@@ -1,12 +1,16 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
+	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,9 +26,9 @@ type PDFOptions struct {
 	MaxRows      int  // rows printed per section; 0 means DefaultPDFMaxRows
 }
 
-// DefaultPDFMaxRows caps each printed table. fpdf builds the whole document in memory, so the PDF
-// is meant for summaries and evidence, not for 100,000 person rows; beyond the cap a note points to
-// the attachment and to CSV/XLSX/JSON.
+// DefaultPDFMaxRows caps each printed table. fpdf builds the pages in memory, so the PDF is meant
+// for summaries and evidence, not for 100,000 person rows; beyond the cap a note points to the
+// attachment (which holds every row) and to CSV/XLSX/JSON.
 const DefaultPDFMaxRows = 2000
 
 // pdfFont is Liberation Sans (SIL OFL), embedded as a subset. The Go fonts lack Vietnamese letters
@@ -42,13 +46,34 @@ const canonicalAttachment = "report-canonical.jsonl"
 // (person tables on landscape pages). Every page has a header with title, generated-at and filters,
 // and a footer with the integrity hash and "Seite n von m". The canonical form is attached as
 // report-canonical.jsonl, so an auditor can check the hash with sha256sum (see integrity.go).
+//
+// Memory stays flat however many rows there are: the printed tables stop at MaxRows, and the
+// canonical form of every row goes, deflated as it is produced, into a temporary file. fpdf lays
+// out the pages with an empty attachment; on the way out the empty attachment is swapped for the
+// file (spliceAttachment), which gives the same bytes as handing fpdf the whole canonical form.
 func WritePDF(w io.Writer, doc Document, opts PDFOptions) (hash string, err error) {
+	return writePDF(w, doc, opts, true)
+}
+
+// writePDF is WritePDF; without spool the canonical form is kept in memory and handed to fpdf
+// whole, as before spooling (the tests compare the two).
+func writePDF(w io.Writer, doc Document, opts PDFOptions, spool bool) (hash string, err error) {
 	maxRows := opts.MaxRows
 	if maxRows <= 0 {
 		maxRows = DefaultPDFMaxRows
 	}
 	var canonBytes bytes.Buffer
-	canon := newCanonical(&canonBytes)
+	var att *spooledAttachment
+	var canon *canonical
+	if spool {
+		if att, err = newSpooledAttachment(); err != nil {
+			return "", err
+		}
+		defer att.remove()
+		canon = newCanonical(att)
+	} else {
+		canon = newCanonical(&canonBytes)
+	}
 	p := newPDF(doc, !opts.Uncompressed)
 	p.AddPage()
 	p.metaTable(doc)
@@ -62,9 +87,137 @@ func WritePDF(w io.Writer, doc Document, opts PDFOptions) (hash string, err erro
 	hash = canon.hex()
 	p.RegisterAlias(hashPlaceholder, hash)
 	p.SetKeywords("sha256:"+hash, false)
-	p.SetAttachments([]fpdf.Attachment{{Content: canonBytes.Bytes(), Filename: canonicalAttachment,
+	content := canonBytes.Bytes()
+	if spool {
+		if err := att.finish(); err != nil {
+			return "", err
+		}
+		content = nil // the spooled file takes its place in spliceAttachment
+	}
+	p.SetAttachments([]fpdf.Attachment{{Content: content, Filename: canonicalAttachment,
 		Description: "SHA-256 " + hash}})
-	return hash, p.Output(w)
+	if !spool {
+		return hash, p.Output(w)
+	}
+	var layout bytes.Buffer // the pages without the attachment: bounded by MaxRows
+	if err := p.Output(&layout); err != nil {
+		return "", err
+	}
+	return hash, spliceAttachment(w, layout.Bytes(), att)
+}
+
+// spooledAttachment deflates what is written to it into a temporary file, as fpdf deflates an
+// attachment (zlib, best speed), counting its size and MD5 for the embedded file's parameters.
+type spooledAttachment struct {
+	file       *os.File
+	buf        *bufio.Writer
+	zw         *zlib.Writer
+	sum        hash.Hash
+	size       int64
+	compressed int64
+}
+
+func newSpooledAttachment() (*spooledAttachment, error) {
+	f, err := os.CreateTemp("", "ailit-report-*.pdfpart")
+	if err != nil {
+		return nil, fmt.Errorf("report: temporary file for the PDF attachment: %w", err)
+	}
+	a := &spooledAttachment{file: f, buf: bufio.NewWriterSize(f, 64<<10), sum: md5.New()}
+	a.zw, _ = zlib.NewWriterLevel(a.buf, zlib.BestSpeed)
+	return a, nil
+}
+
+// Write never fails (the canonical writer ignores errors); a failed write shows in finish.
+func (a *spooledAttachment) Write(p []byte) (int, error) {
+	a.sum.Write(p)
+	a.size += int64(len(p))
+	return a.zw.Write(p)
+}
+
+func (a *spooledAttachment) finish() error {
+	if err := a.zw.Close(); err != nil {
+		return fmt.Errorf("report: writing the PDF attachment: %w", err)
+	}
+	if err := a.buf.Flush(); err != nil {
+		return fmt.Errorf("report: writing the PDF attachment: %w", err)
+	}
+	n, err := a.file.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	a.compressed = n
+	_, err = a.file.Seek(0, io.SeekStart)
+	return err
+}
+
+func (a *spooledAttachment) remove() {
+	a.file.Close()
+	os.Remove(a.file.Name())
+}
+
+var (
+	embeddedHeadPattern = regexp.MustCompile(`\d+ 0 obj\n<< /Type /EmbeddedFile /Length (\d+) /Filter /FlateDecode /Params << /CheckSum <[0-9a-f]{32}> /Size (\d+) >> >>\n+stream\n`)
+	startxrefPattern    = regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n$`)
+)
+
+const streamEnd = "\nendstream\nendobj\n"
+
+// spliceAttachment writes layout, fpdf's PDF with an empty attachment, to w with the spooled
+// attachment in the empty one's place: the embedded file object gets the real length, checksum
+// and size and the deflated canonical form as its stream, and every byte offset behind it in the
+// cross-reference table (and startxref) moves by the difference in length.
+func spliceAttachment(w io.Writer, layout []byte, a *spooledAttachment) error {
+	head := embeddedHeadPattern.FindSubmatchIndex(layout)
+	if head == nil {
+		return fmt.Errorf("report: the PDF layout has no embedded file object")
+	}
+	objStart, streamStart := head[0], head[1]
+	emptyLen, _ := strconv.Atoi(string(layout[head[2]:head[3]]))
+	objEnd := streamStart + emptyLen + len(streamEnd)
+	if objEnd > len(layout) || string(layout[streamStart+emptyLen:objEnd]) != streamEnd {
+		return fmt.Errorf("report: the PDF layout's embedded file object is not as expected")
+	}
+	newHead := fmt.Appendf(nil, "%s /Length %d /Filter /FlateDecode /Params << /CheckSum <%s> /Size %d >> >>%s",
+		layout[objStart:bytes.Index(layout[objStart:], []byte(" /Length "))+objStart], a.compressed,
+		hex.EncodeToString(a.sum.Sum(nil)), a.size, layout[head[5]+len(" >> >>"):streamStart])
+	delta := int64(len(newHead)) + a.compressed + int64(len(streamEnd)) - int64(objEnd-objStart)
+
+	xref := bytes.LastIndex(layout, []byte("\nxref\n"))
+	sx := startxrefPattern.FindSubmatchIndex(layout)
+	if xref < objEnd || sx == nil || sx[0] < xref {
+		return fmt.Errorf("report: the PDF layout has no cross-reference table where expected")
+	}
+	xref++ // the table starts after the line break
+	var table bytes.Buffer
+	for _, line := range bytes.SplitAfter(layout[xref:sx[0]+1], []byte("\n")) {
+		// Entries are "nnnnnnnnnn ggggg n \n"; subsection heads and the trailer pass unchanged.
+		if len(line) == 20 && line[17] == 'n' {
+			off, err := strconv.ParseInt(string(line[:10]), 10, 64)
+			if err == nil && off > int64(objStart) {
+				line = fmt.Appendf(nil, "%010d%s", off+delta, line[10:])
+			}
+		}
+		table.Write(line)
+	}
+	startxref, _ := strconv.ParseInt(string(layout[sx[2]:sx[3]]), 10, 64)
+	fmt.Fprintf(&table, "startxref\n%d\n%%%%EOF\n", startxref+delta)
+
+	for _, part := range [][]byte{layout[:objStart], newHead} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	if n, err := io.Copy(w, a.file); err != nil {
+		return err
+	} else if n != a.compressed {
+		return fmt.Errorf("report: the PDF attachment is %d bytes, want %d", n, a.compressed)
+	}
+	for _, part := range [][]byte{[]byte(streamEnd), layout[objEnd:xref], table.Bytes()} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type pdfDoc struct {
@@ -75,6 +228,7 @@ type pdfDoc struct {
 func newPDF(doc Document, compress bool) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(compress)
+	f.SetCatalogSort(true) // fonts and resources in a fixed order: the same report, the same bytes
 	f.AddUTF8FontFromBytes(pdfFont, "", liberationsansregular.TTF)
 	f.AddUTF8FontFromBytes(pdfFont, "B", liberationsansbold.TTF)
 	f.SetMargins(15, 22, 15)

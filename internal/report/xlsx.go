@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -68,6 +69,44 @@ func WriteXLSX(w io.Writer, doc Document) (hash string, err error) {
 	return hash, f.Write(io.Discard)
 }
 
+// XLSXMaxRows is the most data rows a sheet of a workbook takes: Excel's 1,048,576 rows less the
+// header row. A variable, so that tests can lower it.
+var XLSXMaxRows = excelize.TotalRows - 1
+
+// TooManyRowsError says that a table has more rows than a format can hold. Callers check it
+// before the work starts (reporting.CheckExport); WriteXLSX checks it again as rows come.
+type TooManyRowsError struct {
+	Format string // "xlsx"
+	Rows   int64  // rows the table has (counted before writing) or has reached (while writing)
+	Max    int64
+}
+
+func (e *TooManyRowsError) Error() string {
+	return fmt.Sprintf("report: the table has %s rows, more than the %s rows an %s sheet (Excel) can hold: export CSV or JSON, or narrow the filter (unit, course, status, period)",
+		groupDigits(e.Rows, ','), groupDigits(e.Max, ','), strings.ToUpper(e.Format))
+}
+
+// groupDigits writes n with a separator between groups of three digits (1,048,575 or 1.048.575).
+func groupDigits(n int64, sep byte) string {
+	s := strconv.FormatInt(n, 10)
+	var b []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b = append(b, sep)
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// CountText writes a count as text in lang does: 1.048.575 in German, 1,048,575 in English.
+func CountText(n int64, lang string) string {
+	if lang == "en" {
+		return groupDigits(n, ',')
+	}
+	return groupDigits(n, '.')
+}
+
 type xlsxStyles struct{ header, text, date, integer, percent int }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -129,8 +168,8 @@ func writeSheet(f *excelize.File, first bool, name, table string, cols []Column,
 	cells := make([]any, len(cols))
 	err = fill(func(vals []Value) error {
 		row++
-		if row > excelize.TotalRows {
-			return fmt.Errorf("report: the sheet %q would have more than %d rows, more than Excel can hold: export CSV or narrow the filter", name, excelize.TotalRows-1)
+		if row-1 > XLSXMaxRows {
+			return fmt.Errorf("report: sheet %q: %w", name, &TooManyRowsError{Format: "xlsx", Rows: int64(row - 1), Max: int64(XLSXMaxRows)})
 		}
 		for i, c := range cols {
 			cells[i] = xlsxCell(c.Kind, vals[i], lang, st)

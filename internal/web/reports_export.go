@@ -3,11 +3,13 @@ package web
 import (
 	"bufio"
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/domain"
+	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/reporting"
 	"github.com/ailit/ailit/internal/store"
@@ -44,6 +46,15 @@ func (a *App) streamReport(c *fiber.Ctx, kind string) error {
 	l := lang(c)
 	// The stream outlives the request context: use a context of its own.
 	ctx := context.WithoutCancel(c.UserContext())
+	// Limits (an XLSX sheet's rows) are checked before any row is read or a header is sent.
+	if err := rc.Source.CheckExport(ctx, rc.Scope, rc.Filter, rc.Settings, kind, format); err != nil {
+		var tooMany *report.TooManyRowsError
+		if errors.As(err, &tooMany) {
+			return domain.Errorf(domain.EINVALID, "%s", i18n.T(l, "report.export.too_many_rows",
+				report.CountText(tooMany.Rows, l), report.CountText(tooMany.Max, l)))
+		}
+		return err
+	}
 	counter := &reporting.Counter{}
 	var doc report.Document
 	if kind == store.ReportEvidence {

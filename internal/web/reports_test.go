@@ -304,3 +304,23 @@ func TestReportTableShowsWhatAManagerNeedsAndRemembersTheChosenColumns(t *testin
 		}
 	}
 }
+
+// An XLSX over a sheet's rows is refused before the download starts, with a German message and
+// nothing logged (a small limit stands in for Excel's 1,048,575 rows).
+func TestXLSXOverTheRowLimitIsRefusedBeforeTheDownload(t *testing.T) {
+	re := newReportEnv(t)
+	defer func(n int) { report.XLSXMaxRows = n }(report.XLSXMaxRows)
+	report.XLSXMaxRows = 3
+	before := re.eventCount(t, store.EventReportExported)
+	r := re.manager.Get("/reports/export?format=xlsx")
+	if r.Status != 400 || r.Header.Get("Content-Disposition") != "" ||
+		!strings.Contains(r.Body, "ein Excel-Tabellenblatt fasst höchstens 3. Bitte als CSV oder JSON exportieren") {
+		t.Fatalf("status %d, disposition %q, body %.300q", r.Status, r.Header.Get("Content-Disposition"), r.Body)
+	}
+	if re.eventCount(t, store.EventReportExported) != before {
+		t.Error("a refused export was logged")
+	}
+	if r := re.manager.Get("/reports/export?format=csv"); r.Status != 200 {
+		t.Errorf("CSV has no row limit: status %d", r.Status)
+	}
+}
