@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -44,10 +45,12 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if err != nil {
 		return nil, err
 	}
+	// st is the status code (status_sql.go): compare it with codes, never with words.
+	is := func(s assign.State) string { return "st = " + sqlState(s) }
 	aggregates := []store.SQLExpr{{SQL: "COUNT(DISTINCT user_id)"}, {SQL: "COUNT(*)"},
-		{SQL: "SUM(CASE WHEN st = 'completed' THEN 1 ELSE 0 END)"},
-		{SQL: "SUM(CASE WHEN st = 'exempted' THEN 1 ELSE 0 END)"},
-		{SQL: "SUM(CASE WHEN st = 'overdue' THEN 1 ELSE 0 END)"}}
+		{SQL: "SUM(CASE WHEN " + is(assign.Completed) + " THEN 1 ELSE 0 END)"},
+		{SQL: "SUM(CASE WHEN " + is(assign.Exempted) + " THEN 1 ELSE 0 END)"},
+		{SQL: "SUM(CASE WHEN " + is(assign.Overdue) + " THEN 1 ELSE 0 END)"}}
 	areas, err := s.areaAssignments(ctx, as)
 	if err != nil {
 		return nil, err
@@ -64,8 +67,8 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 		if !strings.Contains(a.ids, ",") {
 			count = "SUM(CASE WHEN %s AND assignment_id = " + a.ids + " THEN 1 ELSE 0 END)"
 		}
-		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> 'exempted'")},
-			store.SQLExpr{SQL: fmt.Sprintf(count, "st = 'completed'")})
+		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> "+sqlState(assign.Exempted))},
+			store.SQLExpr{SQL: fmt.Sprintf(count, is(assign.Completed))})
 	}
 	monthsAt := len(aggregates)
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
@@ -73,11 +76,15 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
 		aggregates = append(aggregates, store.SQLExpr{
-			SQL:  "SUM(CASE WHEN st IN ('completed', 'expired') AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
+			SQL:  "SUM(CASE WHEN st IN (" + sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ") AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
 			Args: []any{m, m.AddDate(0, 1, 0)}})
 	}
+	state := stateCode(assign.State(f.Status))
+	if f.Status != "" && state == 0 {
+		state = -1 // an unknown status: no row has it
+	}
 	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
-	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, f.Status, aggregates)
+	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, state, aggregates)
 	if err != nil {
 		return nil, err
 	}

@@ -145,10 +145,12 @@ type UnitCounts struct {
 // CountMembersByUnit counts the current members of the filter per unit of the person, from the
 // member facts alone. status is an expression over the member row m that says where the member
 // stands (it depends on the catalog and the clock, so the caller writes it); keep is a condition
-// over m, or "" for every row; state, when set, keeps the rows of that status only. Each aggregate is an expression over the columns st (the status),
+// over m, or "" for every row; state, when not 0, keeps the rows of that status only. The status
+// is a small integer (the caller's code of a state: integers compare much faster than text, and
+// every aggregate compares it). Each aggregate is an expression over the columns st (the status),
 // user_id, assignment_id and completed_at of the rows kept. AsOf, WithResults and Unordered do
 // not apply.
-func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, keep SQLExpr, state string, aggregates []SQLExpr) ([]UnitCounts, error) {
+func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, keep SQLExpr, state int, aggregates []SQLExpr) ([]UnitCounts, error) {
 	if !f.AllUnits && len(f.Units) == 0 {
 		return nil, nil
 	}
@@ -189,7 +191,7 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 	}
 	b.WriteString(") r")
 	args = append(args, inner...)
-	if state != "" {
+	if state != 0 {
 		b.WriteString(" WHERE st = ?")
 		args = append(args, state)
 	}
