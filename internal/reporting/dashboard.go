@@ -47,7 +47,8 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	}
 	// st is the status code (status_sql.go): compare it with codes, never with words.
 	is := func(s assign.State) string { return "st = " + sqlState(s) }
-	aggregates := []store.SQLExpr{{SQL: "COUNT(DISTINCT user_id)"}, {SQL: "COUNT(*)"},
+	// The aggregates are per person (CountMembersByUnit adds them up per unit).
+	aggregates := []store.SQLExpr{{SQL: "1"}, {SQL: "COUNT(*)"},
 		{SQL: "SUM(CASE WHEN " + is(assign.Completed) + " THEN 1 ELSE 0 END)"},
 		{SQL: "SUM(CASE WHEN " + is(assign.Exempted) + " THEN 1 ELSE 0 END)"},
 		{SQL: "SUM(CASE WHEN " + is(assign.Overdue) + " THEN 1 ELSE 0 END)"}}
@@ -55,36 +56,43 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if err != nil {
 		return nil, err
 	}
-	// Coverage counts people per set of assignments; areas often share a set, and a person has
-	// one row per assignment, so a set of one needs no DISTINCT.
+	// Coverage counts people per set of assignments (areas often share a set): a person counts
+	// once if any of their rows in the set counts.
 	coverageAt := map[string]int{} // assignment set → index of its first aggregate
 	for _, a := range areas {
 		if _, ok := coverageAt[a.ids]; ok {
 			continue
 		}
 		coverageAt[a.ids] = len(aggregates)
-		count := "COUNT(DISTINCT CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN user_id END)"
-		if !strings.Contains(a.ids, ",") {
-			count = "SUM(CASE WHEN %s AND assignment_id = " + a.ids + " THEN 1 ELSE 0 END)"
-		}
+		count := "MAX(CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN 1 ELSE 0 END)"
 		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> "+sqlState(assign.Exempted))},
 			store.SQLExpr{SQL: fmt.Sprintf(count, is(assign.Completed))})
 	}
+	// The month of a completion is counted once per row, as its index in months (mo, -1: none of
+	// them); each month's aggregate then compares integers.
 	monthsAt := len(aggregates)
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
 	var months []time.Time
 	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
-		aggregates = append(aggregates, store.SQLExpr{
-			SQL:  "SUM(CASE WHEN st IN (" + sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ") AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
-			Args: []any{m, m.AddDate(0, 1, 0)}})
+	}
+	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN -1",
+		Args: []any{from, months[len(months)-1].AddDate(0, 1, 0)}}
+	for i := len(months) - 1; i > 0; i-- {
+		month.SQL += " WHEN m.completed_at >= ? THEN " + itoa(int64(i))
+		month.Args = append(month.Args, months[i])
+	}
+	month.SQL += " ELSE 0 END"
+	for i := range months {
+		aggregates = append(aggregates, store.SQLExpr{SQL: "SUM(CASE WHEN mo = " + itoa(int64(i)) + " AND st IN (" +
+			sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ") THEN 1 ELSE 0 END)"})
 	}
 	state := stateCode(assign.State(f.Status))
 	if f.Status != "" && state == 0 {
 		state = -1 // an unknown status: no row has it
 	}
 	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
-	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, state, aggregates)
+	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, month, keep, state, aggregates)
 	if err != nil {
 		return nil, err
 	}
