@@ -152,18 +152,25 @@ type UnitCounts struct {
 // the rows of one person, with the columns st (the status), mo (month, an integer expression over
 // m, e.g. the month of the completion, computed once per row; "" for none) and assignment_id (e.g.
 // "COUNT(*)", "MAX(CASE WHEN st = 5 THEN 1 ELSE 0 END)", "1" for the person); the values of a unit
-// are its people's values added up. A person belongs to one unit, so counting per person first
+// are its people's values added up, or, when perUnit is given, perUnit's aggregates over the
+// people of the unit, with the columns a0, a1, … (the person's aggregates in order). A person belongs to one unit, so counting per person first
 // needs no COUNT(DISTINCT …), which builds a temporary index per aggregate and per unit. AsOf,
 // WithResults and Unordered do not apply.
-func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, month, keep SQLExpr, state int, aggregates []SQLExpr) ([]UnitCounts, error) {
+func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, month, keep SQLExpr, state int, aggregates, perUnit []SQLExpr) ([]UnitCounts, error) {
 	if !f.AllUnits && len(f.Units) == 0 {
 		return nil, nil
 	}
 	var b strings.Builder
 	var args []any
 	b.WriteString("SELECT COALESCE(unit, 0)")
-	for i := range aggregates {
-		b.WriteString(", SUM(a" + strconv.Itoa(i) + ")")
+	if perUnit == nil {
+		for i := range aggregates {
+			perUnit = append(perUnit, SQLExpr{SQL: "SUM(a" + strconv.Itoa(i) + ")"})
+		}
+	}
+	for _, a := range perUnit {
+		b.WriteString(",\n " + a.SQL)
+		args = append(args, a.Args...)
 	}
 	b.WriteString("\nFROM (SELECT unit, user_id")
 	for i, a := range aggregates {
@@ -216,7 +223,7 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 	defer rows.Close()
 	var out []UnitCounts
 	for rows.Next() {
-		c := UnitCounts{Values: make([]int64, len(aggregates))}
+		c := UnitCounts{Values: make([]int64, len(perUnit))}
 		dest := []any{&c.OrgUnitID}
 		for i := range c.Values {
 			dest = append(dest, &c.Values[i])
