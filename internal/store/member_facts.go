@@ -1,9 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -153,7 +158,8 @@ type UnitCounts struct {
 // m, e.g. the month of the completion, computed once per row; "" for none) and assignment_id (e.g.
 // "COUNT(*)", "MAX(CASE WHEN st = 5 THEN 1 ELSE 0 END)", "1" for the person); the values of a unit
 // are its people's values added up, or, when perUnit is given, perUnit's aggregates over the
-// people of the unit, with the columns a0, a1, … (the person's aggregates in order). A person belongs to one unit, so counting per person first
+// people of the unit, with the columns a0, a1, … (the person's aggregates in order); they must be
+// sums (SUM(…)), as the people are counted in parts that are added up. A person belongs to one unit, so counting per person first
 // needs no COUNT(DISTINCT …), which builds a temporary index per aggregate and per unit. AsOf,
 // WithResults and Unordered do not apply.
 func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, month, keep SQLExpr, state int, aggregates, perUnit []SQLExpr) ([]UnitCounts, error) {
@@ -202,6 +208,15 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 		b.WriteString(" AND (" + keep.SQL + ")")
 		args = append(args, keep.Args...)
 	}
+	// The people are split into parts by id, counted at once on the reader connections and
+	// added up: every value of a unit is a sum over its people (SQLite runs one query on one core).
+	parts := 1
+	if s.Dialect == SQLite {
+		parts = min(max(runtime.GOMAXPROCS(0), 1), 4)
+	}
+	b.WriteString(" AND u.id % ? = ?")
+	part := len(args)
+	args = append(args, parts, 0)
 	// Without a fence the database may copy the status expression into every aggregate that reads
 	// st and evaluate it many times per row: SQLite does not flatten a subquery with a LIMIT into an
 	// aggregate, PostgreSQL does not pull up one with an OFFSET.
@@ -216,14 +231,51 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 		args = append(args, state)
 	}
 	b.WriteString("\n GROUP BY unit, user_id) p\nGROUP BY unit")
-	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
+	results := make([][]UnitCounts, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		partArgs := slices.Clone(args)
+		partArgs[part+1] = k
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[k], errs[k] = s.countMembers(ctx, b.String(), partArgs, len(perUnit))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	byUnit := map[int64]int{}
+	var out []UnitCounts
+	for _, r := range results {
+		for _, c := range r {
+			i, ok := byUnit[c.OrgUnitID]
+			if !ok {
+				byUnit[c.OrgUnitID] = len(out)
+				out = append(out, c)
+				continue
+			}
+			for j, v := range c.Values {
+				out[i].Values[j] += v
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b UnitCounts) int { return cmp.Compare(a.OrgUnitID, b.OrgUnitID) })
+	return out, nil
+}
+
+// countMembers runs one part of CountMembersByUnit.
+func (s *Store) countMembers(ctx context.Context, sql string, args []any, values int) ([]UnitCounts, error) {
+	rows, err := s.R.WithContext(ctx).Raw(sql, args...).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []UnitCounts
 	for rows.Next() {
-		c := UnitCounts{Values: make([]int64, len(perUnit))}
+		c := UnitCounts{Values: make([]int64, values)}
 		dest := []any{&c.OrgUnitID}
 		for i := range c.Values {
 			dest = append(dest, &c.Values[i])
