@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -44,40 +46,102 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if err != nil {
 		return nil, err
 	}
-	aggregates := []store.SQLExpr{{SQL: "COUNT(DISTINCT user_id)"}, {SQL: "COUNT(*)"},
-		{SQL: "SUM(CASE WHEN st = 'completed' THEN 1 ELSE 0 END)"},
-		{SQL: "SUM(CASE WHEN st = 'exempted' THEN 1 ELSE 0 END)"},
-		{SQL: "SUM(CASE WHEN st = 'overdue' THEN 1 ELSE 0 END)"}}
+	// st is the status code (status_sql.go): compare it with codes, never with words.
+	is := func(s assign.State) string { return "st = " + sqlState(s) }
+	// Two lists: perPerson over the rows of one person (columns a0, a1, …) and perUnit over the
+	// people of a unit; perUnit's order is the order of the values read below. SQLite calls one
+	// step per aggregate and row, so the rows get as few aggregates as possible.
+	var perPerson, perUnit []store.SQLExpr
+	person := func(sql string) string {
+		perPerson = append(perPerson, store.SQLExpr{SQL: sql})
+		return "a" + itoa(int64(len(perPerson)-1))
+	}
+	unit := func(sql string) { perUnit = append(perUnit, store.SQLExpr{SQL: sql}) }
+	for _, agg := range []string{"1", "COUNT(*)", "SUM(CASE WHEN " + is(assign.Completed) + " THEN 1 ELSE 0 END)",
+		"SUM(CASE WHEN " + is(assign.Exempted) + " THEN 1 ELSE 0 END)", "SUM(CASE WHEN " + is(assign.Overdue) + " THEN 1 ELSE 0 END)"} {
+		unit("SUM(" + person(agg) + ")")
+	}
 	areas, err := s.areaAssignments(ctx, as)
 	if err != nil {
 		return nil, err
 	}
-	// Coverage counts people per set of assignments; areas often share a set, and a person has
-	// one row per assignment, so a set of one needs no DISTINCT.
-	coverageAt := map[string]int{} // assignment set → index of its first aggregate
+	// Coverage counts people per set of assignments (areas often share a set): a person counts
+	// once if any of their rows in the set counts. With up to 62 assignments each has a bit; a
+	// person's rows add up to the mask of their assignments (one row per assignment), and the
+	// sets are tested on the masks, per person. Beyond, each set is an aggregate of the rows.
+	bit := map[int64]int64{}
+	var openMask, doneMask string
+	if len(as) <= 62 {
+		bits := "CASE assignment_id"
+		for i := range as {
+			bit[as[i].ID] = 1 << i
+			bits += " WHEN " + itoa(as[i].ID) + " THEN " + itoa(1<<i)
+		}
+		bits += " ELSE 0 END"
+		if len(as) == 0 {
+			bits = "0"
+		}
+		openMask = person("CAST(SUM(CASE WHEN st <> " + sqlState(assign.Exempted) + " THEN " + bits + " ELSE 0 END) AS BIGINT)")
+		doneMask = person("CAST(SUM(CASE WHEN " + is(assign.Completed) + " THEN " + bits + " ELSE 0 END) AS BIGINT)")
+	}
+	coverageAt := map[string]int{} // assignment set → index of its first value
 	for _, a := range areas {
 		if _, ok := coverageAt[a.ids]; ok {
 			continue
 		}
-		coverageAt[a.ids] = len(aggregates)
-		count := "COUNT(DISTINCT CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN user_id END)"
-		if !strings.Contains(a.ids, ",") {
-			count = "SUM(CASE WHEN %s AND assignment_id = " + a.ids + " THEN 1 ELSE 0 END)"
+		coverageAt[a.ids] = len(perUnit)
+		if openMask != "" {
+			var set int64
+			for id := range strings.SplitSeq(a.ids, ", ") {
+				n, _ := strconv.ParseInt(id, 10, 64)
+				set |= bit[n]
+			}
+			for _, mask := range []string{openMask, doneMask} {
+				unit("SUM(CASE WHEN (" + mask + " & " + itoa(set) + ") <> 0 THEN 1 ELSE 0 END)")
+			}
+			continue
 		}
-		aggregates = append(aggregates, store.SQLExpr{SQL: fmt.Sprintf(count, "st <> 'exempted'")},
-			store.SQLExpr{SQL: fmt.Sprintf(count, "st = 'completed'")})
+		count := "MAX(CASE WHEN %s AND assignment_id IN (" + a.ids + ") THEN 1 ELSE 0 END)"
+		unit("SUM(" + person(fmt.Sprintf(count, "st <> "+sqlState(assign.Exempted))) + ")")
+		unit("SUM(" + person(fmt.Sprintf(count, is(assign.Completed))) + ")")
 	}
-	monthsAt := len(aggregates)
+	// The month of a completion is counted once per row, as its index in months (mo, -1: none of
+	// them). With fewer than 32 assignments a person completes at most 31 in a month: their
+	// counts per month are packed into one integer, 5 bits a month, and unpacked per unit.
+	monthsAt := len(perUnit)
 	from := time.Date(s.Now.Year(), s.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -11, 0)
 	var months []time.Time
 	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
-		aggregates = append(aggregates, store.SQLExpr{
-			SQL:  "SUM(CASE WHEN st IN ('completed', 'expired') AND completed_at >= ? AND completed_at < ? THEN 1 ELSE 0 END)",
-			Args: []any{m, m.AddDate(0, 1, 0)}})
+	}
+	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN -1",
+		Args: []any{from, months[len(months)-1].AddDate(0, 1, 0)}}
+	for i := len(months) - 1; i > 0; i-- {
+		month.SQL += " WHEN m.completed_at >= ? THEN " + itoa(int64(i))
+		month.Args = append(month.Args, months[i])
+	}
+	month.SQL += " ELSE 0 END"
+	counted := " AND st IN (" + sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ")"
+	if len(as) < 32 && len(months) <= 12 {
+		packed := "CASE WHEN mo = 0" + counted + " THEN 1"
+		for i := 1; i < len(months); i++ {
+			packed += " WHEN mo = " + itoa(int64(i)) + counted + " THEN " + itoa(1<<(5*i))
+		}
+		p := person("CAST(SUM(" + packed + " ELSE 0 END) AS BIGINT)")
+		for i := range months {
+			unit("SUM((" + p + " / " + itoa(1<<(5*i)) + ") % 32)")
+		}
+	} else {
+		for i := range months {
+			unit("SUM(" + person("SUM(CASE WHEN mo = "+itoa(int64(i))+counted+" THEN 1 ELSE 0 END)") + ")")
+		}
+	}
+	state := stateCode(assign.State(f.Status))
+	if f.Status != "" && state == 0 {
+		state = -1 // an unknown status: no row has it
 	}
 	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
-	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, f.Status, aggregates)
+	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, month, keep, state, perPerson, perUnit)
 	if err != nil {
 		return nil, err
 	}

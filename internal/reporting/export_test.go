@@ -26,11 +26,11 @@ func (s *Source) MemberStatusesSQL(ctx context.Context) (map[[2]int64]assign.Sta
 	out := map[[2]int64]assign.State{}
 	for rows.Next() {
 		var k [2]int64
-		var st string
+		var st int
 		if err := rows.Scan(&k[0], &k[1], &st); err != nil {
 			return nil, err
 		}
-		out[k] = assign.State(st)
+		out[k] = stateOf(st)
 	}
 	return out, rows.Err()
 }

@@ -28,8 +28,37 @@ func (q *statusSQL) add(sql string, args ...any) {
 
 func (q *statusSQL) expr() store.SQLExpr { return store.SQLExpr{SQL: q.b.String(), Args: q.args} }
 
-// sqlString is a status as an SQL literal (the states are plain lower-case words).
-func sqlString(s assign.State) string { return "'" + string(s) + "'" }
+// The SQL status is a small integer, not the state's word: the database compares it many times
+// per row (every aggregate of the dashboard reads it), and comparing integers is much cheaper than
+// comparing text. The code of a state is its position in assign.AllStates plus one, so 0 is no
+// state.
+
+// stateCode is the SQL code of a state (0 for an unknown one).
+func stateCode(s assign.State) int {
+	for i, st := range assign.AllStates {
+		if st == s {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// stateOf is the state of an SQL code ("" for an unknown one).
+func stateOf(code int) assign.State {
+	if code < 1 || code > len(assign.AllStates) {
+		return ""
+	}
+	return assign.AllStates[code-1]
+}
+
+// sqlState is a status as an SQL literal: its code.
+func sqlState(s assign.State) string {
+	c := stateCode(s)
+	if c == 0 {
+		panic("reporting: no SQL code for state " + string(s))
+	}
+	return strconv.Itoa(c)
+}
 
 func sqlBool(b bool) string {
 	if b {
@@ -41,10 +70,10 @@ func sqlBool(b bool) string {
 // byStarted is the status of a row whose status depends on nothing but whether the person started.
 func (q *statusSQL) byStarted(notStarted, started assign.State) {
 	if notStarted == started {
-		q.add(sqlString(started))
+		q.add(sqlState(started))
 		return
 	}
-	q.add("CASE WHEN m.started THEN " + sqlString(started) + " ELSE " + sqlString(notStarted) + " END")
+	q.add("CASE WHEN m.started THEN " + sqlState(started) + " ELSE " + sqlState(notStarted) + " END")
 }
 
 // assignmentBranches writes "CASE WHEN m.assignment_id = … THEN <each> … ELSE <otherwise> END".
@@ -67,14 +96,14 @@ func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, e
 func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (store.SQLExpr, error) {
 	var q statusSQL
 	var err error
-	assignmentBranches(&q, as, sqlString(assign.NotStarted), func(a *store.Assignment) {
+	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
 		if e != nil {
 			err = e
 			return
 		}
 		rule, now := a.Rule(), s.Now
-		q.add("CASE WHEN m.exempted THEN " + sqlString(assign.Exempted))
+		q.add("CASE WHEN m.exempted THEN " + sqlState(assign.Exempted))
 		for _, v := range superseded(rule, ci.releases, now) {
 			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
 			q.byStarted(v.notStarted, v.started)
@@ -83,14 +112,14 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 		if window <= 0 {
 			window = assign.DefaultRecertDays
 		}
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlString(assign.Completed))
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlString(assign.Expired), now)
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlString(assign.DueSoon), now.Add(days(window)))
-		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlString(assign.Completed) + " ELSE ")
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlState(assign.Completed))
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.Expired), now)
+		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
+		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlState(assign.Completed) + " ELSE ")
 		if rule.DueKind == assign.DueAfterJoining {
 			// The due date is joined_at plus DueDays: compare joined_at with now minus DueDays.
-			q.add("CASE WHEN m.joined_at <= ? THEN "+sqlString(assign.Overdue), now.Add(-days(rule.DueDays)))
-			q.add(" WHEN m.joined_at <= ? THEN "+sqlString(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
+			q.add("CASE WHEN m.joined_at <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
+			q.add(" WHEN m.joined_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
 			q.add(" ELSE ")
 			q.byStarted(assign.NotStarted, assign.InProgress)
 			q.add(" END")

@@ -1,8 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -143,42 +149,74 @@ type UnitCounts struct {
 }
 
 // CountMembersByUnit counts the current members of the filter per unit of the person, from the
-// member facts alone. status is an expression over the member row m that says where the member
-// stands (it depends on the catalog and the clock, so the caller writes it); keep is a condition
-// over m, or "" for every row; state, when set, keeps the rows of that status only. Each aggregate is an expression over the columns st (the status),
-// user_id, assignment_id and completed_at of the rows kept. AsOf, WithResults and Unordered do
-// not apply.
-func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, keep SQLExpr, state string, aggregates []SQLExpr) ([]UnitCounts, error) {
+// member facts alone, in two steps: per person, then per unit. status is an expression over the
+// member row m that says where the member stands (it depends on the catalog and the clock, so the
+// caller writes it); it is a small integer (the caller's code of a state: integers compare much
+// faster than text, and every aggregate compares it). keep is a condition over m, or "" for every
+// row; state, when not 0, keeps the rows of that status only. Each aggregate is an expression over
+// the rows of one person, with the columns st (the status), mo (month, an integer expression over
+// m, e.g. the month of the completion, computed once per row; "" for none) and assignment_id (e.g.
+// "COUNT(*)", "MAX(CASE WHEN st = 5 THEN 1 ELSE 0 END)", "1" for the person); the values of a unit
+// are its people's values added up, or, when perUnit is given, perUnit's aggregates over the
+// people of the unit, with the columns a0, a1, … (the person's aggregates in order); they must be
+// sums (SUM(…)), as the people are counted in parts that are added up. A person belongs to one unit, so counting per person first
+// needs no COUNT(DISTINCT …), which builds a temporary index per aggregate and per unit. AsOf,
+// WithResults and Unordered do not apply.
+func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, month, keep SQLExpr, state int, aggregates, perUnit []SQLExpr) ([]UnitCounts, error) {
 	if !f.AllUnits && len(f.Units) == 0 {
 		return nil, nil
 	}
 	var b strings.Builder
 	var args []any
-	b.WriteString("SELECT unit")
-	for _, a := range aggregates {
+	b.WriteString("SELECT COALESCE(unit, 0)")
+	if perUnit == nil {
+		for i := range aggregates {
+			perUnit = append(perUnit, SQLExpr{SQL: "SUM(a" + strconv.Itoa(i) + ")"})
+		}
+	}
+	for _, a := range perUnit {
 		b.WriteString(",\n " + a.SQL)
 		args = append(args, a.Args...)
 	}
-	b.WriteString("\nFROM (SELECT COALESCE(u.org_unit_id, 0) AS unit, m.user_id, m.assignment_id, m.completed_at, " + status.SQL + " AS st")
-	inner := append([]any{}, status.Args...)
-	b.WriteString("\n FROM assignment_members m JOIN users u ON u.id = m.user_id\n WHERE m.left_at IS NULL AND u.active = ?")
-	inner = append(inner, true)
+	b.WriteString("\nFROM (SELECT unit, user_id")
+	for i, a := range aggregates {
+		b.WriteString(",\n " + a.SQL + " AS a" + strconv.Itoa(i))
+		args = append(args, a.Args...)
+	}
+	b.WriteString("\nFROM (SELECT u.org_unit_id AS unit, m.user_id, m.assignment_id, " + status.SQL + " AS st")
+	args = append(args, status.Args...)
+	if month.SQL == "" {
+		month.SQL = "NULL"
+	}
+	b.WriteString(", " + month.SQL + " AS mo")
+	args = append(args, month.Args...)
+	b.WriteString("\n FROM users u JOIN assignment_members m ON m.user_id = u.id\n WHERE m.left_at IS NULL AND u.active = ?")
+	args = append(args, true)
 	if !f.AllUnits {
 		b.WriteString(" AND u.org_unit_id IN ?")
-		inner = append(inner, f.Units)
+		args = append(args, f.Units)
 	}
 	if f.CourseID != "" {
 		b.WriteString(" AND m.assignment_id IN (SELECT id FROM assignments WHERE course_id = ?)")
-		inner = append(inner, f.CourseID)
+		args = append(args, f.CourseID)
 	}
 	if f.AssignmentID != 0 {
 		b.WriteString(" AND m.assignment_id = ?")
-		inner = append(inner, f.AssignmentID)
+		args = append(args, f.AssignmentID)
 	}
 	if keep.SQL != "" {
 		b.WriteString(" AND (" + keep.SQL + ")")
-		inner = append(inner, keep.Args...)
+		args = append(args, keep.Args...)
 	}
+	// The people are split into parts by id, counted at once on the reader connections and
+	// added up: every value of a unit is a sum over its people (SQLite runs one query on one core).
+	parts := 1
+	if s.Dialect == SQLite {
+		parts = min(max(runtime.GOMAXPROCS(0), 1), 4)
+	}
+	b.WriteString(" AND u.id % ? = ?")
+	part := len(args)
+	args = append(args, parts, 0)
 	// Without a fence the database may copy the status expression into every aggregate that reads
 	// st and evaluate it many times per row: SQLite does not flatten a subquery with a LIMIT into an
 	// aggregate, PostgreSQL does not pull up one with an OFFSET.
@@ -188,20 +226,56 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 		b.WriteString(" OFFSET 0")
 	}
 	b.WriteString(") r")
-	args = append(args, inner...)
-	if state != "" {
+	if state != 0 {
 		b.WriteString(" WHERE st = ?")
 		args = append(args, state)
 	}
-	b.WriteString("\nGROUP BY unit")
-	rows, err := s.R.WithContext(ctx).Raw(b.String(), args...).Rows()
+	b.WriteString("\n GROUP BY unit, user_id) p\nGROUP BY unit")
+	results := make([][]UnitCounts, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		partArgs := slices.Clone(args)
+		partArgs[part+1] = k
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[k], errs[k] = s.countMembers(ctx, b.String(), partArgs, len(perUnit))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	byUnit := map[int64]int{}
+	var out []UnitCounts
+	for _, r := range results {
+		for _, c := range r {
+			i, ok := byUnit[c.OrgUnitID]
+			if !ok {
+				byUnit[c.OrgUnitID] = len(out)
+				out = append(out, c)
+				continue
+			}
+			for j, v := range c.Values {
+				out[i].Values[j] += v
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b UnitCounts) int { return cmp.Compare(a.OrgUnitID, b.OrgUnitID) })
+	return out, nil
+}
+
+// countMembers runs one part of CountMembersByUnit.
+func (s *Store) countMembers(ctx context.Context, sql string, args []any, values int) ([]UnitCounts, error) {
+	rows, err := s.R.WithContext(ctx).Raw(sql, args...).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []UnitCounts
 	for rows.Next() {
-		c := UnitCounts{Values: make([]int64, len(aggregates))}
+		c := UnitCounts{Values: make([]int64, values)}
 		dest := []any{&c.OrgUnitID}
 		for i := range c.Values {
 			dest = append(dest, &c.Values[i])
