@@ -3,6 +3,7 @@ package reporting
 import (
 	"context"
 
+	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -39,8 +40,12 @@ func (s *Source) CountRows(ctx context.Context, sc store.Scope, f Filter) (int64
 	if err != nil {
 		return 0, err
 	}
-	status := store.SQLExpr{SQL: "''"} // no status filter: the status need not be computed
+	status := store.SQLExpr{SQL: "0"} // no status filter: the status need not be computed
+	state := 0
 	if f.Status != "" {
+		if state = stateCode(assign.State(f.Status)); state == 0 {
+			state = -1 // an unknown status: no row has it
+		}
 		if status, err = s.memberStatusSQL(ctx, as); err != nil {
 			return 0, err
 		}
@@ -50,7 +55,7 @@ func (s *Source) CountRows(ctx context.Context, sc store.Scope, f Filter) (int64
 		return 0, err
 	}
 	rf := store.ReportFilter{Units: units, AllUnits: all, CourseID: f.CourseID, AssignmentID: f.AssignmentID}
-	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, keep, f.Status, []store.SQLExpr{{SQL: "COUNT(*)"}})
+	counts, err := s.Store.CountMembersByUnit(ctx, rf, status, store.SQLExpr{}, keep, state, []store.SQLExpr{{SQL: "COUNT(*)"}}, nil)
 	if err != nil {
 		return 0, err
 	}
