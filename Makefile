@@ -26,7 +26,7 @@ test: assets api-validator vet
 	$(GO) test -count=1 ./internal/browsertest/
 	@if [ -n "$$AILIT_TEST_DATABASE_URL" ]; then \
 	  echo "== handler tests on PostgreSQL"; \
-	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 ./internal/web/... ./internal/api/...; \
+	  AILIT_TEST_DIALECT=postgres $(GO) test -count=1 -parallel 4 ./internal/web/... ./internal/api/...; \
 	fi
 
 vet:

@@ -16,6 +16,7 @@ var infrastructure = map[string]bool{"GET /healthz": true, "GET /readyz": true, 
 // TestEveryRouteDeclaresAnAccessRule fails when a route is added to the app without going through
 // App.handle, which forces an access rule.
 func TestEveryRouteDeclaresAnAccessRule(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	declared := map[string]bool{}
 	for _, r := range env.App.Routes() {
@@ -61,6 +62,7 @@ func samplePath(p string) string {
 // anonymous visitors of protected routes are sent to the login page (GET) or refused (POST); users
 // without a required role get 403; users with it never do.
 func TestAuthorizationMatrix(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	clients := map[string]*webtest.Client{"anonymous": env.Client(t)}
 	for _, role := range store.AllRoles {

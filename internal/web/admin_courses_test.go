@@ -9,6 +9,7 @@ import (
 )
 
 func TestAdminCoursePageListsABrokenVersionWithFileLineAndColumn(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	editCourseFile(t, dir, "ki-grundlagen/1.1.0/course.yaml", "level: L1", "level: L9")
 	_, c := loggedIn(t, dir, "admin")
@@ -28,6 +29,7 @@ func TestAdminCoursePageListsABrokenVersionWithFileLineAndColumn(t *testing.T) {
 }
 
 func TestAdminCoursePageWithoutProblemsSaysSo(t *testing.T) {
+	t.Parallel()
 	_, c := loggedIn(t, copyExampleCourses(t), "admin")
 	r := c.Get("/admin/courses")
 	mustContain(t, "the admin course page", r.Body, "Keine Probleme", "Versionsordner: 2")
@@ -35,6 +37,7 @@ func TestAdminCoursePageWithoutProblemsSaysSo(t *testing.T) {
 }
 
 func TestTrainersSeeTheCourseStatusButOnlyAdminsReload(t *testing.T) {
+	t.Parallel()
 	env, trainer := loggedIn(t, copyExampleCourses(t), "trainer")
 	r := trainer.Get("/admin/courses")
 	if r.Status != http.StatusOK {
@@ -54,6 +57,7 @@ func TestTrainersSeeTheCourseStatusButOnlyAdminsReload(t *testing.T) {
 }
 
 func TestReloadPicksUpANewVersionWithoutRestart(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	_, c := loggedIn(t, dir, "admin")
 	if r := c.Get("/courses/ki-grundlagen/v/1.2.0"); r.Status != http.StatusNotFound {
@@ -77,6 +81,7 @@ func TestReloadPicksUpANewVersionWithoutRestart(t *testing.T) {
 }
 
 func TestAPublishedVersionChangedOnDiskKeepsServingAsPublishedAndTheAdminSeesTheFile(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	_, c := loggedIn(t, dir, "admin")
 	lesson := "ki-grundlagen/1.0.0/modules/02-chancen-und-grenzen/lesson.md"
@@ -112,6 +117,7 @@ func TestAPublishedVersionChangedOnDiskKeepsServingAsPublishedAndTheAdminSeesThe
 }
 
 func TestAFailedReloadKeepsServingTheCoursesLoadedBefore(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	_, c := loggedIn(t, dir, "admin")
 	if err := os.Rename(dir, dir+"-weg"); err != nil {

@@ -52,6 +52,7 @@ func keptUploads(t *testing.T, env *webtest.Env) int {
 }
 
 func TestImportUploadOverTheLimitIsRefusedWithTheLimitOnThePage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	c.Get("/admin/import")
@@ -71,6 +72,7 @@ func TestImportUploadOverTheLimitIsRefusedWithTheLimitOnThePage(t *testing.T) {
 }
 
 func TestImportFieldOverItsLimitNamesLineAndColumnAndImportsNothing(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	c.Get("/admin/import")
@@ -94,6 +96,7 @@ func department(t *testing.T) []byte {
 }
 
 func TestImportOfOneDepartmentAsFullListNeedsTheNumberTyped(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	c.Get("/admin/import")
@@ -130,6 +133,7 @@ func TestImportOfOneDepartmentAsFullListNeedsTheNumberTyped(t *testing.T) {
 }
 
 func TestImportInAddAndUpdateModeDeactivatesNobody(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	c.Get("/admin/import")
@@ -166,6 +170,7 @@ func TestImportInAddAndUpdateModeDeactivatesNobody(t *testing.T) {
 }
 
 func TestRequestOverTheServersBodyLimitIsRefusedBeforeItIsRead(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestTheXAPIPageListsTheQueueAndTheLRSAnswerOfFailures(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(cfg *config.Config) {
 		cfg.XAPI = config.XAPI{Endpoint: "https://lrs.stadt.example/xapi", Actor: config.XAPIActorPseudonym, AccountHomePage: cfg.BaseURL}
 	}})
@@ -45,6 +46,7 @@ func TestTheXAPIPageListsTheQueueAndTheLRSAnswerOfFailures(t *testing.T) {
 }
 
 func TestAPersonSeesTheXAPIStatementsAboutThemInMyData(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	lea := env.CreateUser(t, "lea@stadt.example", pw, store.RoleLearner)
 	ben := env.CreateUser(t, "ben@stadt.example", pw, store.RoleLearner)

@@ -20,6 +20,7 @@ var shownToken = regexp.MustCompile(`id="token-secret">(ailit_[a-z2-7]+)<`)
 // messages next to the fields; a good one shows the token once; the token works on the API until
 // it is revoked; both are in the evidence log, which never holds the token.
 func TestAdminCreatesATokenSeesItOnceAndRevokesIt(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)
 	c := env.Client(t)
@@ -87,6 +88,7 @@ func apiStatus(t *testing.T, env *webtest.Env, token string) int {
 // TestTheAPIIgnoresLoginSessions: a logged-in admin's browser gets 401 on the API, with no
 // cookie set or renewed there; the session middleware does not run under /api/v1.
 func TestTheAPIIgnoresLoginSessions(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)
 	c := env.Client(t)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAssignmentPagesNameCoursesByTitle(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	id := f.assignBoth(t)
 	f.env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)

@@ -74,6 +74,7 @@ func members(t *testing.T, env *webtest.Env, assignmentID int64) map[int64]bool 
 }
 
 func TestEditingAnAssignmentAddsRolesAndPeopleAndAssignsThemAtOnce(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	c := adminClient(t, f.env)
 	trainer := f.env.CreateUser(t, "toni@stadt.example", pw, store.RoleTrainer)
@@ -113,6 +114,7 @@ func TestEditingAnAssignmentAddsRolesAndPeopleAndAssignsThemAtOnce(t *testing.T)
 }
 
 func TestAssignmentFormRefusesBadInputAtTheField(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	c := adminClient(t, f.env)
 	id := f.assignBoth(t)
@@ -153,6 +155,7 @@ func TestAssignmentFormRefusesBadInputAtTheField(t *testing.T) {
 }
 
 func TestAnUnchangedDueDateMayLieInThePastWhenEditing(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	c := adminClient(t, f.env)
 	id := f.assignBoth(t)
@@ -177,6 +180,7 @@ func adminClientAgain(t *testing.T, env *webtest.Env) *webtest.Client {
 }
 
 func TestAdminExemptsAMemberWithAReasonAndEndsTheExemption(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	c := adminClient(t, f.env)
 	id := f.assignBoth(t)
@@ -212,6 +216,7 @@ func TestAdminExemptsAMemberWithAReasonAndEndsTheExemption(t *testing.T) {
 }
 
 func TestManagerCanExemptOnlyPeopleOfTheirOwnUnits(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	id := f.assignBoth(t)
 	m := f.client(t, "chef@stadt.example")
@@ -245,6 +250,7 @@ func TestManagerCanExemptOnlyPeopleOfTheirOwnUnits(t *testing.T) {
 }
 
 func TestLearnerSeesAssignedTrainingWithDueDateOverdueFirst(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	f.assignBoth(t)
 	ctx := context.Background()
@@ -267,6 +273,7 @@ func TestLearnerSeesAssignedTrainingWithDueDateOverdueFirst(t *testing.T) {
 }
 
 func TestChangingAPersonsUnitOrRolesAssignsThemInTheSameRequest(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	c := adminClient(t, f.env)
 	ctx := context.Background()
@@ -310,6 +317,7 @@ func TestChangingAPersonsUnitOrRolesAssignsThemInTheSameRequest(t *testing.T) {
 }
 
 func TestViewingMyTeamIsLoggedWithViewerAndFilters(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	id := f.assignBoth(t)
 	m := f.client(t, "chef@stadt.example")

@@ -13,6 +13,7 @@ import (
 const pw = "richtig-geheim-42"
 
 func TestLoginWithRightPasswordShowsStartPage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	c := env.Client(t)
@@ -24,6 +25,7 @@ func TestLoginWithRightPasswordShowsStartPage(t *testing.T) {
 }
 
 func TestLoginFailureLooksTheSameForUnknownEmailAndWrongPassword(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	var bodies []string
@@ -43,6 +45,7 @@ func TestLoginFailureLooksTheSameForUnknownEmailAndWrongPassword(t *testing.T) {
 }
 
 func TestLoginWithEmptyFieldsShowsMessagesNextToTheFields(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get("/login")
@@ -58,6 +61,7 @@ func TestLoginWithEmptyFieldsShowsMessagesNextToTheFields(t *testing.T) {
 }
 
 func TestLoginRotatesTheSessionID(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	c := env.Client(t)
@@ -80,6 +84,7 @@ func TestLoginRotatesTheSessionID(t *testing.T) {
 }
 
 func TestLogoutEverywhereEndsAllSessionsOfTheUser(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	laptop, phone := env.Client(t), env.Client(t)
@@ -101,6 +106,7 @@ func TestLogoutEverywhereEndsAllSessionsOfTheUser(t *testing.T) {
 }
 
 func TestChangingThePasswordEndsOtherSessionsAndKeepsThisOne(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	here, other := env.Client(t), env.Client(t)
@@ -122,6 +128,7 @@ func TestChangingThePasswordEndsOtherSessionsAndKeepsThisOne(t *testing.T) {
 }
 
 func TestChangingThePasswordWithWrongCurrentPasswordShowsFieldError(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	c := env.Client(t)
@@ -136,6 +143,7 @@ func TestChangingThePasswordWithWrongCurrentPasswordShowsFieldError(t *testing.T
 }
 
 func TestStateChangeWithoutCSRFTokenIsRejected(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	c := env.Client(t)
@@ -153,6 +161,7 @@ func TestStateChangeWithoutCSRFTokenIsRejected(t *testing.T) {
 }
 
 func TestStateChangeFromAnotherOriginIsRejected(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get("/login")
@@ -164,6 +173,7 @@ func TestStateChangeFromAnotherOriginIsRejected(t *testing.T) {
 }
 
 func TestAdminPagesNeedTheAdminRole(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "lea@stadt.example", pw, "learner", "trainer", "manager")
 	env.CreateUser(t, "alex@stadt.example", pw, "admin")
@@ -189,6 +199,7 @@ func TestAdminPagesNeedTheAdminRole(t *testing.T) {
 }
 
 func TestAdminCreatesTrainerWhoCanLogIn(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "alex@stadt.example", pw, "admin")
 	admin := env.Client(t)
@@ -216,6 +227,7 @@ func TestAdminCreatesTrainerWhoCanLogIn(t *testing.T) {
 }
 
 func TestDeactivatedUserIsLoggedOutAndCannotLogIn(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "alex@stadt.example", pw, "admin")
 	lea := env.CreateUser(t, "lea@stadt.example", pw, "learner")
@@ -243,6 +255,7 @@ func TestDeactivatedUserIsLoggedOutAndCannotLogIn(t *testing.T) {
 }
 
 func TestAdminCannotRemoveOwnAdminRole(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "alex@stadt.example", pw, "admin")
 	admin := env.Client(t)

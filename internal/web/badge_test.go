@@ -35,6 +35,7 @@ func publishedKey(t *testing.T, env *webtest.Env) ed25519.PublicKey {
 }
 
 func TestLearnerDownloadsAnOpenBadgeThatVerifiesAndShowsRevocation(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	lea := learnerWithName(t, env, "lea@stadt.example", "Léa Öztürk")
 	comp := complete(t, env, lea, future())
@@ -96,6 +97,7 @@ func TestLearnerDownloadsAnOpenBadgeThatVerifiesAndShowsRevocation(t *testing.T)
 }
 
 func TestIssuerProfileNamesTheOrganisation(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	r := env.Client(t).Get("/badges/issuer")
 	if r.Status != 200 || !strings.Contains(r.Body, `"type":["Profile"]`) || !strings.Contains(r.Body, `"name":"Ihre Verwaltung"`) {

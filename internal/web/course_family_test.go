@@ -74,6 +74,7 @@ func assignedOn(t *testing.T, c *webtest.Client) []string {
 }
 
 func TestCompletingATranslationSatisfiesTheAssignmentOfTheOriginalAndBack(t *testing.T) {
+	t.Parallel()
 	f := newFamilyFixture(t)
 	f.assign(t, "ki-grundlagen", "KI-Grundlagen – Pflichtschulung", f.john)
 	f.assign(t, "ai-basics", "AI basics – onboarding", f.anna)
@@ -115,6 +116,7 @@ func TestCompletingATranslationSatisfiesTheAssignmentOfTheOriginalAndBack(t *tes
 }
 
 func TestLearnerSeesTheCourseInTheirLanguageWithASwitchToTheOther(t *testing.T) {
+	t.Parallel()
 	f := newFamilyFixture(t)
 	anna, john := f.client(t, f.anna), f.client(t, f.john)
 

@@ -13,6 +13,7 @@ import (
 const netzPNG = "modules/01-was-ist-ki/media/neuronales-netz.png"
 
 func TestCourseMediaIsServedWithItsTypeAndCachedForever(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	_, c := loggedIn(t, dir, "learner")
 	want, err := os.ReadFile(filepath.Join(dir, "ki-grundlagen", "1.1.0", filepath.FromSlash(netzPNG)))
@@ -38,6 +39,7 @@ func TestCourseMediaIsServedWithItsTypeAndCachedForever(t *testing.T) {
 }
 
 func TestCourseMediaAnswersRangeRequestsForVideoSeeking(t *testing.T) {
+	t.Parallel()
 	_, c := loggedIn(t, copyExampleCourses(t), "learner")
 	req := httptest.NewRequest(http.MethodGet, "/courses/ki-grundlagen/v/1.1.0/files/"+netzPNG, nil)
 	req.Header.Set("Range", "bytes=0-7")
@@ -48,6 +50,7 @@ func TestCourseMediaAnswersRangeRequestsForVideoSeeking(t *testing.T) {
 }
 
 func TestCourseMediaNeverLeavesThePublishedVersionFolder(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	outside := filepath.Join(t.TempDir(), "geheim.png")
 	writeCourseFile(t, filepath.Dir(outside), "geheim.png", "secret")
@@ -79,6 +82,7 @@ func TestCourseMediaNeverLeavesThePublishedVersionFolder(t *testing.T) {
 }
 
 func TestCourseMediaRefusesSymbolicLinksOutOfTheVersionFolder(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	outside := filepath.Join(t.TempDir(), "geheim.png")
 	writeCourseFile(t, filepath.Dir(outside), "geheim.png", "secret")

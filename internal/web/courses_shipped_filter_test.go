@@ -11,6 +11,7 @@ import (
 // The shipped curriculum has an L3 course for oversight staff (Art. 26(2) AI Act); a learner finds
 // it through the catalog filters for level and audience, and the filters name them in plain words.
 func TestShippedCatalogFindsTheOversightCourseByLevelAndAudience(t *testing.T) {
+	t.Parallel()
 	_, c := loggedIn(t, filepath.Join(webtest.RepoRoot(t), "courses"), "learner")
 	for _, query := range []string{"level=L3", "audience=aufsicht&level=L3"} {
 		r := c.Get("/courses?" + query)

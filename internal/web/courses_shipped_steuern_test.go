@@ -13,6 +13,7 @@ import (
 // "Vergabestelle" (the catalog has no audience code for procurement), but not by the L1 filter or
 // the oversight audience.
 func TestShippedCatalogFindsTheGovernanceCourseByItsAudiencesAndBySearch(t *testing.T) {
+	t.Parallel()
 	_, c := loggedIn(t, filepath.Join(webtest.RepoRoot(t), "courses"), "learner")
 	const id = "ki-steuern-und-beschaffen"
 	for _, query := range []string{"level=L3", "audience=fuehrung&level=L3", "audience=fachreferat", "audience=it", "q=Vergabestelle", "q=EVB-IT"} {

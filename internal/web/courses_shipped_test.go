@@ -17,6 +17,7 @@ var (
 // TestShippedCoursesLoadWithoutProblemsAndEveryPageWorks walks the shipped courses/ folder as a
 // learner would: catalog, every published version, every lesson and every file a lesson uses.
 func TestShippedCoursesLoadWithoutProblemsAndEveryPageWorks(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(webtest.RepoRoot(t), "courses")
 	env, c := loggedIn(t, dir, "admin")
 	report := env.Library.Report()

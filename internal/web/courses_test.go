@@ -9,6 +9,7 @@ import (
 )
 
 func TestCatalogListsPublishedCoursesWithTheirFactsButNoDrafts(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses")
 	if r.Status != http.StatusOK {
@@ -28,6 +29,7 @@ func TestCatalogListsPublishedCoursesWithTheirFactsButNoDrafts(t *testing.T) {
 }
 
 func TestCatalogFiltersNarrowTheList(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	all := []string{"ai-at-work", "ki-fuehrung", "ki-grundlagen"}
 	tests := []struct {
@@ -64,6 +66,7 @@ func TestCatalogFiltersNarrowTheList(t *testing.T) {
 }
 
 func TestCatalogKeepsTheChosenFiltersAndOffersAReset(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses?level=L3&q=F%C3%BChrung")
 	mustContain(t, "the filtered catalog", r.Body, `<option value="L3" selected>`, `name="q" type="search" value="Führung"`,
@@ -74,6 +77,7 @@ func TestCatalogKeepsTheChosenFiltersAndOffersAReset(t *testing.T) {
 }
 
 func TestCatalogSpeaksTheLanguageOfTheUser(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	c.Post("/language", url.Values{"lang": {"en"}, "next": {"/courses"}})
 	r := c.Get("/courses")
@@ -84,6 +88,7 @@ func TestCatalogSpeaksTheLanguageOfTheUser(t *testing.T) {
 }
 
 func TestCoursePageShowsTheLatestVersionWithEverythingALearnerNeeds(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses/ki-grundlagen")
 	if r.Status != http.StatusOK {
@@ -110,6 +115,7 @@ func TestCoursePageShowsTheLatestVersionWithEverythingALearnerNeeds(t *testing.T
 }
 
 func TestOlderVersionPageSaysThatANewerVersionExists(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses/ki-grundlagen/v/1.0.0")
 	if r.Status != http.StatusOK {
@@ -125,6 +131,7 @@ func TestOlderVersionPageSaysThatANewerVersionExists(t *testing.T) {
 }
 
 func TestCoursePageWarnsWhenTheReviewIsOverdue(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses/ki-fuehrung")
 	mustContain(t, "the overdue course", r.Body, "Fachliche Prüfung überfällig", "bis zum 01.01.2021 fachlich geprüft", "Stand vom 01.01.2020", "01.01.2021 (überfällig)")
@@ -133,6 +140,7 @@ func TestCoursePageWarnsWhenTheReviewIsOverdue(t *testing.T) {
 }
 
 func TestDraftsUnknownCoursesAndUnknownModulesAreNotFound(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	for _, path := range []string{
 		"/courses/geheimer-entwurf",

@@ -31,6 +31,7 @@ func mustBeUnavailable(t *testing.T, r *webtest.Response, want string) {
 }
 
 func TestLessonMarkWhileWritesFailIsNotClaimedAsSavedAndReadinessFails(t *testing.T) {
+	t.Parallel()
 	env, c, _ := progressEnv(t)
 	if env.Store.Dialect == store.Postgres {
 		t.Skip("writes are switched off with SQLite's query_only; PostgreSQL going away is TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503")
@@ -111,6 +112,7 @@ func (p *stoppableProxy) Stop() {
 }
 
 func TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503(t *testing.T) {
+	t.Parallel()
 	if storetest.PostgresURL() == "" {
 		t.Skip("needs AILIT_TEST_DATABASE_URL")
 	}
@@ -140,6 +142,7 @@ func TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503(t *testing.T) {
 }
 
 func TestQuizSubmitWhileWritesFailIsNotClaimedAsSubmitted(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	if env.Store.Dialect == store.Postgres {
 		t.Skip("writes are switched off with SQLite's query_only; PostgreSQL going away is TestPagesAndFormsWhilePostgreSQLIsStoppedAnswer503")

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAdminDeletesAPersonsDataAfterConfirmingAndTheRecordStillVerifies(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	env.CreateUser(t, "it@stadt.example", pw, store.RoleAdmin)
@@ -70,6 +71,7 @@ func TestAdminDeletesAPersonsDataAfterConfirmingAndTheRecordStillVerifies(t *tes
 }
 
 func TestAdminPlacesAndReleasesAHoldOnAUnit(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	amt, _ := env.Store.CreateOrgUnit(context.Background(), nil, "Ordnungsamt")
 	env.CreateUser(t, "it@stadt.example", pw, store.RoleAdmin)

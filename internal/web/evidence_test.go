@@ -41,6 +41,7 @@ var evidenceFields = map[string]string{"measure": "sonstiger-nachweis", "title":
 	"issuer": "KI-Campus", "issued_on": "2026-10-01"}
 
 func TestUploadedCertificatesAreCheckedByContentSizeAndName(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "lea@stadt.example", pw, store.RoleLearner)
 	c := env.Client(t)
@@ -95,6 +96,7 @@ func TestUploadedCertificatesAreCheckedByContentSizeAndName(t *testing.T) {
 }
 
 func TestAManagerSeesAndDecidesOnlyTheEvidenceOfTheirUnits(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	amt, _ := env.Store.CreateOrgUnit(ctx, nil, "Bürgeramt")

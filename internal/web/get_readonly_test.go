@@ -27,6 +27,7 @@ var getWritesByDesign = map[string]string{
 // is enrolled, has read a lesson and has an open quiz attempt, and fails when a page view writes to
 // the database (issue 23: a page view queues behind nothing, and no GET changes state).
 func TestGETPagesOnlyRead(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	clients := map[string]*webtest.Client{}
 	for _, role := range store.AllRoles {

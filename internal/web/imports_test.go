@@ -12,6 +12,7 @@ import (
 // open a transaction themselves (issue 23). Without GORM's types a handler cannot write
 // store.Tx(ctx, func(tx *gorm.DB) error {…}), so keeping GORM out of the package keeps that so.
 func TestWebDoesNotImportGORM(t *testing.T) {
+	t.Parallel()
 	for _, pattern := range []string{"*.go", "webtest/*.go", "form/*.go"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil || len(files) == 0 {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestAdminRegistersASystemAndItsRuleAssignsThePeopleOfTheUnits(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	f.env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)
 	admin := f.client(t, "admin@stadt.example")
@@ -98,6 +99,7 @@ func TestAdminRegistersASystemAndItsRuleAssignsThePeopleOfTheUnits(t *testing.T)
 }
 
 func TestThePublicRegisterIsOffByDefaultAndShowsOnlyPublicSystemsWithoutPeople(t *testing.T) {
+	t.Parallel()
 	f := newOrgFixture(t)
 	f.env.CreateUser(t, "admin@stadt.example", pw, store.RoleAdmin)
 	admin := f.client(t, "admin@stadt.example")

@@ -8,6 +8,7 @@ import (
 )
 
 func TestLessonPageHasBreadcrumbsReadingTimeAndModuleNavigation(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses/ki-grundlagen/v/1.1.0/m/chancen-und-grenzen")
 	if r.Status != http.StatusOK {
@@ -31,6 +32,7 @@ func TestLessonPageHasBreadcrumbsReadingTimeAndModuleNavigation(t *testing.T) {
 }
 
 func TestLessonWithAQuizEndsWithALinkToTheQuiz(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	r := c.Get("/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki")
 	mustContain(t, "the first lesson", r.Body,
@@ -49,6 +51,7 @@ func TestLessonWithAQuizEndsWithALinkToTheQuiz(t *testing.T) {
 }
 
 func TestLessonMarksTheCourseLanguageWhenItDiffersFromTheUI(t *testing.T) {
+	t.Parallel()
 	_, c := catalogEnv(t)
 	tests := []struct {
 		uiLang, path, article string

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAFailedLoginNamesWhomToTurnToWithoutTellingWhetherTheAccountExists(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.LoginHelp = "das IT-Service-Desk (Tel. 1234)" }})
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	gone := env.CreateUser(t, "bernd@stadt.example", pw, "learner")
@@ -47,6 +48,7 @@ func TestAFailedLoginNamesWhomToTurnToWithoutTellingWhetherTheAccountExists(t *t
 }
 
 func TestWithoutAConfiguredContactTheHintNamesTheAdministration(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get("/login")

@@ -11,6 +11,7 @@ import (
 // After a real login, next= must never send the person to another host, including the forms
 // browsers clean up into "//host" (tabs, CR and LF are dropped, a backslash is a slash).
 func TestLoginNextThatLeadsToAnotherHostFallsBackToStartPage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	cases := []struct{ next, want string }{

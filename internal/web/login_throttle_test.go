@@ -30,6 +30,7 @@ func tryLogin(c *webtest.Client, password string) *webtest.Response {
 }
 
 func TestWrongPasswordsFromOneAddressSlowItDownButNotTheOwnerElsewhere(t *testing.T) {
+	t.Parallel()
 	env := behindProxy(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	attacker := clientAt(t, env, "203.0.113.66")
@@ -66,6 +67,7 @@ func TestWrongPasswordsFromOneAddressSlowItDownButNotTheOwnerElsewhere(t *testin
 }
 
 func TestTheAccountCeilingDoesNotLockTheOwnerOutOfAKnownDevice(t *testing.T) {
+	t.Parallel()
 	env := behindProxy(t)
 	env.CreateUser(t, "anna@stadt.example", pw, "learner")
 	laptop := clientAt(t, env, "198.51.100.7")

@@ -56,6 +56,7 @@ func sample(t *testing.T) []byte {
 var applyForm = regexp.MustCompile(`action="(/admin/import/[0-9a-f]+/apply)"`)
 
 func TestImportBadFilesShowAClearMessage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	head := "Personalnummer;Nachname;Vorname;E-Mail;Organisationseinheit;Rollen\r\n"
@@ -86,6 +87,7 @@ func TestImportBadFilesShowAClearMessage(t *testing.T) {
 }
 
 func TestImportDryRunThenApplyCreatesPeopleAndUnits(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	c.Get("/admin/import")
@@ -113,6 +115,7 @@ func TestImportDryRunThenApplyCreatesPeopleAndUnits(t *testing.T) {
 }
 
 func TestMovingAUnitUnderItsOwnChildShowsAMessage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	ctx := context.Background()
@@ -135,6 +138,7 @@ func TestMovingAUnitUnderItsOwnChildShowsAMessage(t *testing.T) {
 }
 
 func TestAnAssignmentDueInThePastIsRefusedAtTheField(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	unit, _ := env.Store.CreateOrgUnit(context.Background(), nil, "Ordnungsamt")
@@ -150,6 +154,7 @@ func TestAnAssignmentDueInThePastIsRefusedAtTheField(t *testing.T) {
 // assigns a course to a unit, time passes the due date, the manager of the unit sees the person as
 // overdue and nobody from another unit.
 func TestManagerSeesOverdueAfterTheDueDatePassesOnlyInTheirUnit(t *testing.T) {
+	t.Parallel()
 	clock := &testClock{time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	env := webtest.New(t)
 	env.Store.Clock = clock
@@ -195,6 +200,7 @@ func TestManagerSeesOverdueAfterTheDueDatePassesOnlyInTheirUnit(t *testing.T) {
 }
 
 func TestAggregateLevelHidesPeopleAndSmallGroups(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.PrivacyLevel = config.PrivacyAggregate }})
 	ctx := context.Background()
 	amt, _ := env.Store.CreateOrgUnit(ctx, nil, "Ordnungsamt")
@@ -216,6 +222,7 @@ func TestAggregateLevelHidesPeopleAndSmallGroups(t *testing.T) {
 }
 
 func TestNotificationsPageSaysRemindersAreOffWithoutSMTP(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := adminClient(t, env)
 	id := int64(1)

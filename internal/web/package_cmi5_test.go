@@ -35,6 +35,7 @@ func xapiCall(t *testing.T, env *webtest.Env, method, target, auth, body string)
 }
 
 func TestCMI5AULaunchesFetchesItsTokenAndCompletesTheCourse(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	scormtest.WriteCourse(t, dir, "paketkurs", "cmi5", map[string]string{"cmi5.xml": cmi5XML, "au/index.html": "<!DOCTYPE html><title>AU</title>"})
 	env, c := loggedIn(t, dir, "learner")

@@ -3,6 +3,7 @@ package web
 import "testing"
 
 func TestRequestLogLeavesOutLaunchTokens(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"/pkg/s3cr3t-token/index.html": "/pkg/…/index.html",
 		"/pkg/s3cr3t-token/api":        "/pkg/…/api",

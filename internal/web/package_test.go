@@ -87,6 +87,7 @@ func play(t *testing.T, env *webtest.Env, token string, steps []step) {
 }
 
 func TestSCORM12PackageCallsCompleteTheCourse(t *testing.T) {
+	t.Parallel()
 	env, c := packageEnv(t, "scorm12")
 	token := launch(t, c)
 	play(t, env, token, []step{
@@ -120,6 +121,7 @@ func TestSCORM12PackageCallsCompleteTheCourse(t *testing.T) {
 }
 
 func TestSCORM2004PackageCallsAndErrorCodes(t *testing.T) {
+	t.Parallel()
 	env, c := packageEnv(t, "scorm2004")
 	token := launch(t, c)
 	play(t, env, token, []step{
@@ -144,6 +146,7 @@ func TestSCORM2004PackageCallsAndErrorCodes(t *testing.T) {
 }
 
 func TestLearnerLeavesMidPackageAndResumes(t *testing.T) {
+	t.Parallel()
 	env, c := packageEnv(t, "scorm12")
 	first := launch(t, c)
 	play(t, env, first, []step{
@@ -176,6 +179,7 @@ func TestLearnerLeavesMidPackageAndResumes(t *testing.T) {
 }
 
 func TestPackageThatNeverCommitsIsStoredByTheUnloadBeacon(t *testing.T) {
+	t.Parallel()
 	env, c := packageEnv(t, "scorm12")
 	token := launch(t, c)
 	play(t, env, token, []step{
@@ -190,6 +194,7 @@ func TestPackageThatNeverCommitsIsStoredByTheUnloadBeacon(t *testing.T) {
 }
 
 func TestBadPackageCallsGetSCORMErrorsNeverA500(t *testing.T) {
+	t.Parallel()
 	env, c := packageEnv(t, "scorm12")
 	token := launch(t, c)
 	for _, tc := range []struct {
@@ -210,6 +215,7 @@ func TestBadPackageCallsGetSCORMErrorsNeverA500(t *testing.T) {
 }
 
 func TestPackagePathNeedsTheLaunchTokenAndNoCookie(t *testing.T) {
+	t.Parallel()
 	env, learner := packageEnv(t, "scorm12")
 	token := launch(t, learner)
 
@@ -254,6 +260,7 @@ func TestPackagePathNeedsTheLaunchTokenAndNoCookie(t *testing.T) {
 }
 
 func TestPackageModulePageAsksToEnrolFirst(t *testing.T) {
+	t.Parallel()
 	dir := copyExampleCourses(t)
 	scormtest.WriteCourse(t, dir, "paketkurs", "scorm12", scormtest.Package("scorm12", ""))
 	_, c := loggedIn(t, dir, "learner")

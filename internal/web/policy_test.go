@@ -56,6 +56,7 @@ func policyState(t *testing.T, env *webtest.Env, a *store.Assignment) assign.Sta
 }
 
 func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t *testing.T) {
+	t.Parallel()
 	env, dir, lea, a := policyEnv(t)
 	c := env.Client(t)
 	c.Login("lea@stadt.example", pw)
@@ -139,6 +140,7 @@ func TestConfirmingThePolicyCompletesTheAssignmentAndANewMajorVersionAsksAgain(t
 }
 
 func TestAnUnknownPolicyIsNotFound(t *testing.T) {
+	t.Parallel()
 	env, _, _, _ := policyEnv(t)
 	c := env.Client(t)
 	c.Login("lea@stadt.example", pw)
@@ -148,6 +150,7 @@ func TestAnUnknownPolicyIsNotFound(t *testing.T) {
 }
 
 func TestAdminAssignsAPolicyButNoMeasureThatDoesNotExist(t *testing.T) {
+	t.Parallel()
 	env, _, _, _ := policyEnv(t)
 	ctx := context.Background()
 	unit, _ := env.Store.CreateOrgUnit(ctx, nil, "Bürgeramt")

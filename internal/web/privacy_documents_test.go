@@ -10,6 +10,7 @@ import (
 )
 
 func TestAdminDownloadsTheCouncilDocumentsGeneratedFromTheSettings(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.OrgName = "Stadt Jena" }})
 	env.CreateUser(t, "it@stadt.example", pw, store.RoleAdmin)
 	admin := env.Client(t)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestPassingTheQuizAfterReadingCompletesTheCourseInTheSameSubmit(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, quizCourse(t, "pass_percent: 50\n"+twoQuestions))
 	c.Get("/courses/quiztest")
 	mustRedirect(t, c.Post("/courses/quiztest/enroll", nil), "/courses/quiztest")
@@ -31,6 +32,7 @@ func TestPassingTheQuizAfterReadingCompletesTheCourseInTheSameSubmit(t *testing.
 }
 
 func TestPassingTheQuizWithoutEnrollingEnrollsAndCountsTheQuiz(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, quizCourse(t, "pass_percent: 50\n"+twoQuestions))
 	_, path := startAttempt(t, c, customQuiz)
 	c.Get(path)

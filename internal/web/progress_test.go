@@ -76,6 +76,7 @@ func completionsOf(t *testing.T, env *webtest.Env, email string) []store.Complet
 }
 
 func TestMarkingALessonWithoutEnrollmentIsRefused(t *testing.T) {
+	t.Parallel()
 	env, c, _ := progressEnv(t)
 	c.Get("/")
 	r := c.Post(lernpfad+"/v/1.0.0/m/was-ist-ki/done", nil)
@@ -89,6 +90,7 @@ func TestMarkingALessonWithoutEnrollmentIsRefused(t *testing.T) {
 }
 
 func TestReadingEveryLessonCompletesTheCourseOnce(t *testing.T) {
+	t.Parallel()
 	env, c, _ := progressEnv(t)
 	r := c.Get("/")
 	if !strings.Contains(r.Body, "Noch keine Kurse begonnen") || !strings.Contains(r.Body, `href="/courses"`) {
@@ -134,6 +136,7 @@ func TestReadingEveryLessonCompletesTheCourseOnce(t *testing.T) {
 }
 
 func TestMarkingALessonOfAnotherVersionIsRefused(t *testing.T) {
+	t.Parallel()
 	env, c, dir := progressEnv(t)
 	c.Get("/")
 	mustRedirect(t, c.Post(lernpfad+"/enroll", nil), lernpfad)
@@ -146,6 +149,7 @@ func TestMarkingALessonOfAnotherVersionIsRefused(t *testing.T) {
 }
 
 func TestMinorReleaseOffersASwitchThatKeepsUnchangedModules(t *testing.T) {
+	t.Parallel()
 	env, c, dir := progressEnv(t)
 	c.Get("/")
 	mustRedirect(t, c.Post(lernpfad+"/enroll", nil), lernpfad)
@@ -172,6 +176,7 @@ func TestMinorReleaseOffersASwitchThatKeepsUnchangedModules(t *testing.T) {
 }
 
 func TestPatchReleaseMovesLearnersInProgressWithTheirProgress(t *testing.T) {
+	t.Parallel()
 	env, c, dir := progressEnv(t)
 	c.Get("/")
 	mustRedirect(t, c.Post(lernpfad+"/enroll", nil), lernpfad)
@@ -193,6 +198,7 @@ func TestPatchReleaseMovesLearnersInProgressWithTheirProgress(t *testing.T) {
 }
 
 func TestCompletedLearnerSeesWhatChangedInANewerRelease(t *testing.T) {
+	t.Parallel()
 	env, c, dir := progressEnv(t)
 	c.Get("/")
 	mustRedirect(t, c.Post(lernpfad+"/enroll", nil), lernpfad)
@@ -216,6 +222,7 @@ func TestCompletedLearnerSeesWhatChangedInANewerRelease(t *testing.T) {
 }
 
 func TestCourseAndLessonPagesShowTheLearnersProgress(t *testing.T) {
+	t.Parallel()
 	_, c, _ := progressEnv(t)
 	r := c.Get(lernpfad)
 	mustContain(t, "the course page before enrolling", r.Body, `<form method="post" action="/courses/lernpfad/enroll">`, "Kurs beginnen")

@@ -12,6 +12,7 @@ import (
 // TestTamperedQuizFormsAreRejectedAndStoreNothing sends forms a page never produces. Each is
 // refused with 400 and a message, and the answers saved before stay exactly as they were.
 func TestTamperedQuizFormsAreRejectedAndStoreNothing(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	id, path := startAttempt(t, c, exampleQuiz)
 	c.Get(path)
@@ -56,6 +57,7 @@ func TestTamperedQuizFormsAreRejectedAndStoreNothing(t *testing.T) {
 }
 
 func TestAnotherUsersAttemptIsNotFound(t *testing.T) {
+	t.Parallel()
 	env, anna, _ := quizEnv(t, "")
 	id, path := startAttempt(t, anna, exampleQuiz)
 	anna.Get(path)
@@ -86,6 +88,7 @@ func TestAnotherUsersAttemptIsNotFound(t *testing.T) {
 }
 
 func TestSubmittingTwiceGradesOnceAndLateSavesAreRefused(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, "")
 	id, path := startAttempt(t, c, exampleQuiz)
 	c.Get(path)

@@ -30,6 +30,7 @@ questions:
 `
 
 func TestSubmitAfterTheTimeLimitIsRefusedAndWhatWasSavedIsGraded(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, quizCourse(t, "pass_percent: 50\ntime_limit_minutes: 10\n"+twoQuestions))
 	id, path := startAttempt(t, c, customQuiz)
 	page := c.Get(path)
@@ -57,6 +58,7 @@ func TestSubmitAfterTheTimeLimitIsRefusedAndWhatWasSavedIsGraded(t *testing.T) {
 }
 
 func TestSavingAfterTheTimeLimitClosesTheAttemptWithoutTheLateAnswers(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, quizCourse(t, "pass_percent: 50\ntime_limit_minutes: 10\n"+twoQuestions))
 	id, path := startAttempt(t, c, customQuiz)
 	c.Get(path)
@@ -76,6 +78,7 @@ func TestSavingAfterTheTimeLimitClosesTheAttemptWithoutTheLateAnswers(t *testing
 }
 
 func TestSubmitWithinTheGraceAfterTheDeadlineCounts(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, quizCourse(t, "pass_percent: 50\ntime_limit_minutes: 10\n"+twoQuestions))
 	id, path := startAttempt(t, c, customQuiz)
 	c.Get(path)
@@ -90,6 +93,7 @@ func TestSubmitWithinTheGraceAfterTheDeadlineCounts(t *testing.T) {
 }
 
 func TestAnExpiredAttemptIsClosedWhenTheQuizPageIsVisited(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, quizCourse(t, "pass_percent: 50\ntime_limit_minutes: 5\n"+twoQuestions))
 	id, _ := startAttempt(t, c, customQuiz)
 	clock.Add(time.Hour)
@@ -100,6 +104,7 @@ func TestAnExpiredAttemptIsClosedWhenTheQuizPageIsVisited(t *testing.T) {
 }
 
 func TestTimeExtensionSetByAnAdminLengthensTheDeadline(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, quizCourse(t, "pass_percent: 50\ntime_limit_minutes: 20\n"+twoQuestions))
 	learner, err := env.Store.UserByEmail(context.Background(), "anna@stadt.example")
 	if err != nil {
@@ -132,6 +137,7 @@ func TestTimeExtensionSetByAnAdminLengthensTheDeadline(t *testing.T) {
 }
 
 func TestNoAttemptBeyondTheAllowedNumber(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, quizCourse(t, "pass_percent: 100\nattempts: 1\n"+twoQuestions))
 	_, path := startAttempt(t, c, customQuiz)
 	c.Get(path)
@@ -148,6 +154,7 @@ func TestNoAttemptBeyondTheAllowedNumber(t *testing.T) {
 }
 
 func TestWaitingTimeBetweenAttemptsIsEnforced(t *testing.T) {
+	t.Parallel()
 	env, c, clock := quizEnv(t, quizCourse(t, "pass_percent: 100\nwait_minutes: 60\n"+twoQuestions))
 	_, path := startAttempt(t, c, customQuiz)
 	c.Get(path)
@@ -165,6 +172,7 @@ func TestWaitingTimeBetweenAttemptsIsEnforced(t *testing.T) {
 }
 
 func TestStartingTwiceContinuesTheOpenAttempt(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	id, path := startAttempt(t, c, exampleQuiz)
 	r := c.Post(exampleQuiz+"/attempts", nil)
@@ -178,6 +186,7 @@ func TestStartingTwiceContinuesTheOpenAttempt(t *testing.T) {
 }
 
 func TestSavedAnswersSurviveLogoutAndServerRestart(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	_, path := startAttempt(t, c, exampleQuiz)
 	c.Get(path)

@@ -26,6 +26,7 @@ func takeQuiz(t *testing.T, env *webtest.Env, email, eins, zwei string) {
 }
 
 func TestItemStatisticsAreAnonymousAndHiddenBelowTheMinimum(t *testing.T) {
+	t.Parallel()
 	env, _, _ := quizEnv(t, quizCourse(t, "pass_percent: 50\n"+twoQuestions))
 	env.CreateUser(t, "trainer@stadt.example", pw, store.RoleTrainer)
 	trainer := env.Client(t)

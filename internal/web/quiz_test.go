@@ -10,6 +10,7 @@ import (
 )
 
 func TestQuizTakenThroughTheRealFormScoresFullMarks(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	d := quizDefinition(t, env, "ki-grundlagen", "1.1.0", "was-ist-ki")
 	intro := c.Get(exampleQuiz)
@@ -50,6 +51,7 @@ func TestQuizTakenThroughTheRealFormScoresFullMarks(t *testing.T) {
 }
 
 func TestQuizWithWrongAnswersFailsAndShowsWhatWasWrong(t *testing.T) {
+	t.Parallel()
 	env, c, _ := quizEnv(t, "")
 	d := quizDefinition(t, env, "ki-grundlagen", "1.1.0", "was-ist-ki")
 	_, path := startAttempt(t, c, exampleQuiz)
@@ -64,6 +66,7 @@ func TestQuizWithWrongAnswersFailsAndShowsWhatWasWrong(t *testing.T) {
 // TestQuestionPageLeaksNoAnswers renders the questions of a quiz whose secret parts carry unique
 // markers and checks that none reaches the page, while what a learner must see does.
 func TestQuestionPageLeaksNoAnswers(t *testing.T) {
+	t.Parallel()
 	dir := quizCourse(t, `pass_percent: 50
 shuffle: true
 review:
@@ -136,6 +139,7 @@ questions:
 }
 
 func TestReviewIsHiddenUntilTheQuizIsPassedWhenTheRulesSaySo(t *testing.T) {
+	t.Parallel()
 	dir := quizCourse(t, `pass_percent: 100
 review:
   show: [correctness, feedback, explanation, correct_answer]

@@ -62,6 +62,7 @@ func verifyPath(t *testing.T, env *webtest.Env, c *store.Completion) string {
 func future() *time.Time { t := time.Now().AddDate(2, 0, 0).UTC(); return &t }
 
 func TestRecordPDFOfOwnCompletionCarriesNameCourseAndVersion(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -89,6 +90,7 @@ func TestRecordPDFOfOwnCompletionCarriesNameCourseAndVersion(t *testing.T) {
 }
 
 func TestRecordPDFOfAnotherPersonOrUnknownIDIsNotFound(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	anna := learnerWithName(t, env, "anna@stadt.example", "Anna Berg")
 	learnerWithName(t, env, "ben@stadt.example", "Ben Kraus")
@@ -106,6 +108,7 @@ func TestRecordPDFOfAnotherPersonOrUnknownIDIsNotFound(t *testing.T) {
 }
 
 func TestRecordPDFOfRevokedCompletionIsRefused(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	anna := learnerWithName(t, env, "anna@stadt.example", "Anna Berg")
 	comp := complete(t, env, anna, future())
@@ -121,6 +124,7 @@ func TestRecordPDFOfRevokedCompletionIsRefused(t *testing.T) {
 }
 
 func TestVerificationPageShowsTheDetailsOfAGenuineRecordWithoutTheName(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -143,6 +147,7 @@ func TestVerificationPageShowsTheDetailsOfAGenuineRecordWithoutTheName(t *testin
 }
 
 func TestVerificationPageShowsTheNameWhenTheOperatorAllowsIt(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.VerifyShowName = true }})
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -153,6 +158,7 @@ func TestVerificationPageShowsTheNameWhenTheOperatorAllowsIt(t *testing.T) {
 }
 
 func TestVerificationOfForgedOrAlteredURLsSaysNotValidAndShowsNothing(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.VerifyShowName = true }})
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -194,6 +200,7 @@ func TestVerificationOfForgedOrAlteredURLsSaysNotValidAndShowsNothing(t *testing
 }
 
 func TestVerificationShowsExpiredAndRevokedRecords(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	past := time.Date(2026, 1, 31, 12, 0, 0, 0, time.UTC)
@@ -216,6 +223,7 @@ func TestVerificationShowsExpiredAndRevokedRecords(t *testing.T) {
 }
 
 func TestMyDataDownloadContainsOwnDataAndNothingOfOthers(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	anna := learnerWithName(t, env, "anna@stadt.example", "Anna Berg")
 	ben := learnerWithName(t, env, "ben@stadt.example", "Ben Kraus")
@@ -306,6 +314,7 @@ func placeInOrganisation(t *testing.T, env *webtest.Env, anna, ben *store.User) 
 }
 
 func TestMyDataPageListsRecordsAndIsLinkedFromTheAccount(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	anna := learnerWithName(t, env, "anna@stadt.example", "Anna Berg")
 	comp := complete(t, env, anna, future())
@@ -324,6 +333,7 @@ func TestMyDataPageListsRecordsAndIsLinkedFromTheAccount(t *testing.T) {
 }
 
 func TestTranscriptPDFListsEveryRecordOfThePerson(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	anna := learnerWithName(t, env, "anna@stadt.example", "Nguyễn Thị Anh")
 	comp := complete(t, env, anna, future())

@@ -44,6 +44,7 @@ func dashboardRates(t *testing.T, body string) (names []string, rates []float64)
 // An organisation of more than 50 units: the dashboard draws 50 units a page, links to the next
 // page, and all pages together show every unit once, with the same totals on each.
 func TestDashboardShowsFiftyUnitsAPageWithALinkToTheNextAndUnchangedTotals(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	res, err := demo.Seed(ctx, env.Store, env.Library, demo.Options{Users: 900, Units: 150, Seed: 5})
@@ -119,6 +120,7 @@ func TestDashboardShowsFiftyUnitsAPageWithALinkToTheNextAndUnchangedTotals(t *te
 // Sorted by completion rate, the first page shows the units that need attention first, and the
 // filter stays in the links to the next page.
 func TestDashboardSortsUnitsByCompletionRateAndKeepsTheFilter(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	res, err := demo.Seed(ctx, env.Store, env.Library, demo.Options{Users: 900, Units: 150, Seed: 5})

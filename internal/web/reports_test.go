@@ -58,6 +58,7 @@ func newReportEnv(t *testing.T) *reportEnv {
 }
 
 func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
+	t.Parallel()
 	re := newReportEnv(t)
 	r := re.manager.Get("/reports/export?format=csv")
 	if r.Status != 200 {
@@ -136,6 +137,7 @@ func (re *reportEnv) eventCount(t *testing.T, typ string) int64 {
 }
 
 func TestXLSXPDFAndJSONExportsVerify(t *testing.T) {
+	t.Parallel()
 	re := newReportEnv(t)
 	for _, path := range []string{"/reports/export?format=xlsx", "/reports/export?format=pdf", "/reports/export?format=json",
 		"/reports/evidence?format=pdf", "/reports/evidence?format=xlsx"} {
@@ -173,6 +175,7 @@ func TestXLSXPDFAndJSONExportsVerify(t *testing.T) {
 }
 
 func TestSwitchingToAggregateIsLoggedAndHidesPeople(t *testing.T) {
+	t.Parallel()
 	re := newReportEnv(t)
 	page := re.manager.Get("/reports")
 	if page.Status != 200 || !strings.Contains(page.Body, re.amtPath) || !strings.Contains(page.Body, "<th class=\"kern-table__header\" scope=\"col\">Name</th>") {
@@ -203,6 +206,7 @@ func TestSwitchingToAggregateIsLoggedAndHidesPeople(t *testing.T) {
 }
 
 func TestDashboardShowsAccessibleChartsAndLearnersAreRefused(t *testing.T) {
+	t.Parallel()
 	re := newReportEnv(t)
 	r := re.manager.Get("/reports/dashboard")
 	if r.Status != 200 {
@@ -229,6 +233,7 @@ func TestDashboardShowsAccessibleChartsAndLearnersAreRefused(t *testing.T) {
 }
 
 func TestTeamPageFollowsThePrivacyLevelSetByTheAdmin(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t) // operator default: status
 	ctx := context.Background()
 	amt, _ := env.Store.CreateOrgUnit(ctx, nil, "Ordnungsamt")
@@ -259,6 +264,7 @@ func TestTeamPageFollowsThePrivacyLevelSetByTheAdmin(t *testing.T) {
 }
 
 func TestReportTableShowsWhatAManagerNeedsAndRemembersTheChosenColumns(t *testing.T) {
+	t.Parallel()
 	re := newReportEnv(t)
 	page := re.manager.Get("/reports")
 	headers := regexp.MustCompile(`<th class="kern-table__header" scope="col">([^<]*)</th>`)
@@ -307,7 +313,7 @@ func TestReportTableShowsWhatAManagerNeedsAndRemembersTheChosenColumns(t *testin
 
 // An XLSX over a sheet's rows is refused before the download starts, with a German message and
 // nothing logged (a small limit stands in for Excel's 1,048,575 rows).
-func TestXLSXOverTheRowLimitIsRefusedBeforeTheDownload(t *testing.T) {
+func TestXLSXOverTheRowLimitIsRefusedBeforeTheDownload(t *testing.T) { // not parallel: sets a package limit
 	re := newReportEnv(t)
 	defer func(n int) { report.XLSXMaxRows = n }(report.XLSXMaxRows)
 	report.XLSXMaxRows = 3

@@ -27,6 +27,7 @@ func retentionForm(changes map[retention.Category]string) url.Values {
 }
 
 func TestAdminSetsARetentionPeriodRunsTheDryRunAndApplies(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "it@stadt.example", pw, store.RoleAdmin)
 	admin := env.Client(t)
@@ -87,6 +88,7 @@ func TestAdminSetsARetentionPeriodRunsTheDryRunAndApplies(t *testing.T) {
 }
 
 func TestMyDataShowsWhenEachKindOfDataIsDeleted(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "lea@stadt.example", pw, store.RoleLearner)
 	lea := env.Client(t)

@@ -17,6 +17,7 @@ import (
 var dateLink = regexp.MustCompile(`/trainer/sessions/dates/(\d+)`)
 
 func TestTrainerRunsAWorkshopFromRegistrationToAttendance(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	clock := &testClock{time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)}
 	env.Store.Clock = clock

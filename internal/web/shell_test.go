@@ -11,6 +11,7 @@ import (
 )
 
 func TestSecurityHeadersOnEveryPageType(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.CreateUser(t, "alex@stadt.example", pw, "admin")
 	c := env.Client(t)
@@ -30,6 +31,7 @@ func TestSecurityHeadersOnEveryPageType(t *testing.T) {
 }
 
 func TestSessionCookieIsHttpOnlyLaxAndSecureBehindHTTPS(t *testing.T) {
+	t.Parallel()
 	for _, base := range []string{"http://localhost:8080", "https://lernen.stadt.example"} {
 		env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) { c.BaseURL = base }})
 		r := env.Client(t).Get("/login")
@@ -47,6 +49,7 @@ func TestSessionCookieIsHttpOnlyLaxAndSecureBehindHTTPS(t *testing.T) {
 }
 
 func TestUnknownPageShowsFriendlyNotFound(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	r := env.Client(t).Get("/gibt-es-nicht")
 	if r.Status != http.StatusNotFound || !strings.Contains(r.Body, "Seite nicht gefunden") || !strings.Contains(r.Body, `href="/"`) {
@@ -55,6 +58,7 @@ func TestUnknownPageShowsFriendlyNotFound(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	if r := c.Get("/healthz"); r.Status != http.StatusOK || r.Body != "ok" {
@@ -72,6 +76,7 @@ func TestHealthAndReadiness(t *testing.T) {
 var stylesheet = regexp.MustCompile(`href="(/static/app\.[0-9a-f]{8}\.css)"`)
 
 func TestStaticFilesAreFingerprintedAndCachedForAYear(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	m := stylesheet.FindStringSubmatch(c.Get("/login").Body)
@@ -88,6 +93,7 @@ func TestStaticFilesAreFingerprintedAndCachedForAYear(t *testing.T) {
 }
 
 func TestLanguageSwitchChangesTheInterface(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	if r := c.Get("/login"); !strings.Contains(r.Body, `<html lang="de">`) || !strings.Contains(r.Body, "Anmelden") {
@@ -107,6 +113,7 @@ func TestLanguageSwitchChangesTheInterface(t *testing.T) {
 }
 
 func TestOperatorReplacesLegalPageText(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	if r := c.Get("/impressum"); r.Status != http.StatusOK || !strings.Contains(r.Body, "Hinweis für den Betrieb") {

@@ -70,6 +70,7 @@ func ldapLogin(c *webtest.Client, name, password string) *webtest.Response {
 }
 
 func TestLDAPLoginMapsGroupsAndUnitAndFollowsDirectoryChanges(t *testing.T) {
+	t.Parallel()
 	env, dir, units := ldapEnv(t)
 	c := env.Client(t)
 	if page := c.Get("/login"); !strings.Contains(page.Body, "Benutzernamen und Passwort des Dienstkontos") {
@@ -102,6 +103,7 @@ delete: memberOf
 }
 
 func TestLDAPRefusesWrongPasswordsInjectionAndDisabledOrRemovedPeople(t *testing.T) {
+	t.Parallel()
 	env, dir, _ := ldapEnv(t)
 	for _, tc := range []struct{ name, password string }{
 		{"mmuster", "falsch"}, {"mmuster", ""}, {"*", "max-geheim-42"}, {"mmuster)(uid=*", "max-geheim-42"},
@@ -132,6 +134,7 @@ func TestLDAPRefusesWrongPasswordsInjectionAndDisabledOrRemovedPeople(t *testing
 }
 
 func TestLDAPDownSaysSoAndCreatesNothing(t *testing.T) {
+	t.Parallel()
 	env, _, _ := oidcEnv(t, func(c *config.Config) {
 		c.SSO.OIDC = config.OIDC{}
 		c.SSO.LDAP = config.LDAP{URL: "ldap://127.0.0.1:1", Insecure: true, BindDN: "cn=x", BindPassword: "y",

@@ -100,6 +100,7 @@ func countAccounts(t *testing.T, env *webtest.Env) (users, identities int64) {
 }
 
 func TestOIDCLoginCreatesTheAccountAndFollowsClaimChangesAtTheNextLogin(t *testing.T) {
+	t.Parallel()
 	env, p, units := oidcEnv(t)
 	p.SetClaims(annaClaims())
 	c := env.Client(t)
@@ -138,6 +139,7 @@ func TestOIDCLoginCreatesTheAccountAndFollowsClaimChangesAtTheNextLogin(t *testi
 }
 
 func TestOIDCLoginLinksTheAccountFromTheHRImport(t *testing.T) {
+	t.Parallel()
 	env, p, _ := oidcEnv(t)
 	number := "004711"
 	hr := &store.User{Email: "a.schmidt@stadt.example", DisplayName: "Schmidt, Anna", Active: true, PersonnelNumber: &number}
@@ -157,6 +159,7 @@ func TestOIDCLoginLinksTheAccountFromTheHRImport(t *testing.T) {
 }
 
 func TestOIDCBadAnswersFailWithAMessageAndCreateNothing(t *testing.T) {
+	t.Parallel()
 	without := func(key string) func(p *ssotest.Provider) {
 		return func(p *ssotest.Provider) { c := annaClaims(); delete(c, key); p.SetClaims(c) }
 	}
@@ -209,6 +212,7 @@ func TestOIDCBadAnswersFailWithAMessageAndCreateNothing(t *testing.T) {
 }
 
 func TestOIDCCallbackCannotBeReplayedOrForged(t *testing.T) {
+	t.Parallel()
 	env, p, _ := oidcEnv(t)
 	p.SetClaims(annaClaims())
 	c := env.Client(t)
@@ -242,6 +246,7 @@ func TestOIDCCallbackCannotBeReplayedOrForged(t *testing.T) {
 }
 
 func TestOIDCLogoutEndsTheProviderSessionToo(t *testing.T) {
+	t.Parallel()
 	env, p, _ := oidcEnv(t)
 	p.SetClaims(annaClaims())
 	c := env.Client(t)
@@ -261,6 +266,7 @@ func TestOIDCLogoutEndsTheProviderSessionToo(t *testing.T) {
 }
 
 func TestLoginPageSaysSSOIsUnavailableWhileTheProviderIsDown(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Configure: func(c *config.Config) {
 		c.SSO.OIDC = config.OIDC{Issuer: "http://127.0.0.1:1", ClientID: "ailit", Scopes: []string{"openid"}}
 	}})
@@ -275,6 +281,7 @@ func TestLoginPageSaysSSOIsUnavailableWhileTheProviderIsDown(t *testing.T) {
 }
 
 func TestWithoutLocalLoginTheLoginPageOffersOnlySSO(t *testing.T) {
+	t.Parallel()
 	env, _, _ := oidcEnv(t, func(c *config.Config) { c.SSO.LocalLogin = false })
 	env.CreateUser(t, "lokal@stadt.example", pw, "admin")
 	c := env.Client(t)
@@ -288,6 +295,7 @@ func TestWithoutLocalLoginTheLoginPageOffersOnlySSO(t *testing.T) {
 }
 
 func TestAMistakeInTheMappingFileStopsTheStartWithLineAndColumn(t *testing.T) {
+	t.Parallel()
 	path := writeMapping(t, "roles:\n  admins: [admin]\norg_unit:\n  matsch: path\n")
 	cfg := config.Defaults()
 	cfg.DataDir, cfg.SessionKey, cfg.SSO.MappingFile = t.TempDir(), make([]byte, 64), path

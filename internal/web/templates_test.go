@@ -8,6 +8,7 @@ import (
 // Pages are parsed on first use, so a broken page template would only show when somebody opens
 // that page: this test parses every one of them.
 func TestEveryPageTemplateParses(t *testing.T) {
+	t.Parallel()
 	tpl, err := compiledTemplates()
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,7 @@ func shortCodeOnPDF(t *testing.T, env *webtest.Env, email, recordID string) stri
 }
 
 func TestShortCodeFromThePDFTypedIntoTheFormShowsTheRecord(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -55,6 +56,7 @@ func TestShortCodeFromThePDFTypedIntoTheFormShowsTheRecord(t *testing.T) {
 }
 
 func TestMistypedOrForeignShortCodeIsRefusedWithTheReason(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())
@@ -101,6 +103,7 @@ func TestMistypedOrForeignShortCodeIsRefusedWithTheReason(t *testing.T) {
 }
 
 func TestGuessingShortCodesFromOneAddressIsStopped(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	u := learnerWithName(t, env, "joerg@stadt.example", "Jörg Weiß")
 	comp := complete(t, env, u, future())

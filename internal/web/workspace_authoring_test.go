@@ -16,6 +16,7 @@ import (
 )
 
 func TestNewCourseFormCreatesADraftAndNamesWrongFields(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	if r := c.Get("/workspace"); !strings.Contains(r.Body, `href="/workspace/new"`) {
 		t.Fatalf("no link to the new course form:\n%s", r.Body)
@@ -48,6 +49,7 @@ func TestNewCourseFormCreatesADraftAndNamesWrongFields(t *testing.T) {
 }
 
 func TestModulesPageAddsRenamesMovesAndDeletesModules(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	r := c.Get("/workspace/ki-grundlagen/draft/modules")
@@ -99,6 +101,7 @@ func TestModulesPageAddsRenamesMovesAndDeletesModules(t *testing.T) {
 }
 
 func TestMediaPageUploadsListsUsesAndRefusesDeletingAUsedFile(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/media/was-ist-ki"
@@ -154,6 +157,7 @@ func TestMediaPageUploadsListsUsesAndRefusesDeletingAUsedFile(t *testing.T) {
 }
 
 func TestLessonAutosaveSavesRefusesInvalidTextAndDetectsConflicts(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
@@ -194,6 +198,7 @@ func TestLessonAutosaveSavesRefusesInvalidTextAndDetectsConflicts(t *testing.T) 
 }
 
 func TestTwoTrainersSavingTheSameLessonAtOnceGetOneSaveAndOneConflictPage(t *testing.T) {
+	t.Parallel()
 	env, first, dir := trainerWorkspace(t)
 	createDraft(t, first)
 	env.CreateUser(t, "tom@stadt.example", pw, "trainer")
@@ -237,6 +242,7 @@ func TestTwoTrainersSavingTheSameLessonAtOnceGetOneSaveAndOneConflictPage(t *tes
 }
 
 func TestAVersionFolderWithStatusDraftIsEditable(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	src, dst := filepath.Join(dir, "ki-grundlagen", "1.1.0"), filepath.Join(dir, "ki-grundlagen", "1.2.0")
 	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
@@ -290,6 +296,7 @@ func everyTypeQuiz(hash string) url.Values {
 }
 
 func TestQuizEditorWritesEveryQuestionTypeFromFormFields(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
@@ -318,6 +325,7 @@ func TestQuizEditorWritesEveryQuestionTypeFromFormFields(t *testing.T) {
 }
 
 func TestQuizEditorNamesBadFieldsAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
@@ -343,6 +351,7 @@ func TestQuizEditorNamesBadFieldsAndWritesNothing(t *testing.T) {
 }
 
 func TestQuizEditorButtonsAddRemoveAndReorderParts(t *testing.T) {
+	t.Parallel()
 	_, c, _ := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"

@@ -12,6 +12,7 @@ import (
 // A save without a file name, or with one outside the draft, is the trainer's input that is wrong:
 // a 4xx page that names the field, and nothing is written.
 func TestWorkspaceFileSaveWithABadFileNameNamesTheField(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	c.Get("/workspace/ki-grundlagen/draft")

@@ -34,6 +34,7 @@ const workspaceMoodleXML = `<?xml version="1.0" encoding="UTF-8"?>
 var tokenField = regexp.MustCompile(`name="token" value="([0-9a-f]+)"`)
 
 func TestTrainerImportsMoodleQuestionsIntoADraftModuleAfterSeeingTheReport(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	base := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
@@ -90,6 +91,7 @@ func TestTrainerImportsMoodleQuestionsIntoADraftModuleAfterSeeingTheReport(t *te
 }
 
 func TestQuizImportOfMalformedXMLNamesTheLineAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	_, c, _ := trainerWorkspace(t)
 	createDraft(t, c)
 	base := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
@@ -105,6 +107,7 @@ func TestQuizImportOfMalformedXMLNamesTheLineAndWritesNothing(t *testing.T) {
 }
 
 func TestVersionPageOffersSCORMAndQuizExportsThatOtherPlatformsRead(t *testing.T) {
+	t.Parallel()
 	_, c, _ := trainerWorkspace(t)
 	page := c.Get("/workspace/ki-grundlagen/1.1.0")
 	for _, want := range []string{"/workspace/ki-grundlagen/1.1.0/export/scorm12", "/workspace/ki-grundlagen/1.1.0/quiz/was-ist-ki/export/moodlexml", "/workspace/ki-grundlagen/1.1.0/quiz/was-ist-ki/export/qti"} {
@@ -134,6 +137,7 @@ func TestVersionPageOffersSCORMAndQuizExportsThatOtherPlatformsRead(t *testing.T
 }
 
 func TestQuizImportWithAQuestionIDOfAnotherModuleIsRefusedWithTheValidatorsMessage(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	base := "/workspace/ki-grundlagen/draft/quiz/chancen-und-grenzen"
@@ -158,6 +162,7 @@ func TestQuizImportWithAQuestionIDOfAnotherModuleIsRefusedWithTheValidatorsMessa
 const existingQuestionID = "definition-ki" // a question of module was-ist-ki in the test course
 
 func TestQuizImportIntoAModuleWithAQuizAppendsAndKeepsItsSettings(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	quizFile := filepath.Join(dir, "ki-grundlagen", "draft", "modules", "01-was-ist-ki", "quiz.yaml")

@@ -50,6 +50,7 @@ func createDraft(t *testing.T, c *webtest.Client) {
 }
 
 func TestWorkspaceIsForTrainersAndAdminsOnly(t *testing.T) {
+	t.Parallel()
 	env, _, _ := trainerWorkspace(t)
 	env.CreateUser(t, "lea@stadt.example", pw, "learner")
 	c := env.Client(t)
@@ -60,6 +61,7 @@ func TestWorkspaceIsForTrainersAndAdminsOnly(t *testing.T) {
 }
 
 func TestWorkspaceListsVersionsAndCreatesADraft(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	r := c.Get("/workspace")
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "Neuer Entwurf aus der letzten Version (1.1.0)") || !strings.Contains(r.Body, "veröffentlicht") {
@@ -78,6 +80,7 @@ func TestWorkspaceListsVersionsAndCreatesADraft(t *testing.T) {
 }
 
 func TestLessonEditorPreviewsSavesAndDetectsConflicts(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
@@ -128,6 +131,7 @@ func TestLessonEditorPreviewsSavesAndDetectsConflicts(t *testing.T) {
 }
 
 func TestQuizEditorRefusesAnUnreachablePassMark(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/quiz/ki-im-buergerbuero"
@@ -157,6 +161,7 @@ func TestQuizEditorRefusesAnUnreachablePassMark(t *testing.T) {
 }
 
 func TestQuizEditorAddsAQuestionAndPublishAsPatchIsRefused(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/quiz/ki-im-buergerbuero"
@@ -199,6 +204,7 @@ func TestQuizEditorAddsAQuestionAndPublishAsPatchIsRefused(t *testing.T) {
 }
 
 func TestPublishMinorServesTheNewVersion(t *testing.T) {
+	t.Parallel()
 	env, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
@@ -233,6 +239,7 @@ func TestPublishMinorServesTheNewVersion(t *testing.T) {
 }
 
 func TestPreviewShowsQuizWithAnswerKeyOnRequest(t *testing.T) {
+	t.Parallel()
 	_, c, _ := trainerWorkspace(t)
 	r := c.Get("/workspace/ki-grundlagen/1.1.0/m/was-ist-ki")
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "Quiz-Vorschau") || strings.Contains(r.Body, "(richtig)") {
@@ -260,6 +267,7 @@ func workspaceUpload(t *testing.T, c *webtest.Client, path, field, name string, 
 }
 
 func TestImageUploadChecksContentAndAltText(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
@@ -291,6 +299,7 @@ func TestImageUploadChecksContentAndAltText(t *testing.T) {
 }
 
 func TestZipImportRefusesZipSlipAndKeepsTheDraft(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	c.Get("/workspace")
@@ -318,6 +327,7 @@ func TestZipImportRefusesZipSlipAndKeepsTheDraft(t *testing.T) {
 }
 
 func TestWorkspacePagesRender(t *testing.T) {
+	t.Parallel()
 	_, c, dir := trainerWorkspace(t)
 	createDraft(t, c)
 	for _, path := range []string{"/workspace/ki-grundlagen/draft", "/workspace/ki-grundlagen/1.0.0", "/workspace/ki-grundlagen/draft/manifest",

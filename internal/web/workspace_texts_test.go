@@ -12,6 +12,7 @@ import (
 var lessonBody = regexp.MustCompile(`(?s)<textarea[^>]*name="body"[^>]*>(.*?)</textarea>`)
 
 func TestLessonDiffShowsOnlyTheChangedPartWithItsContext(t *testing.T) {
+	t.Parallel()
 	_, c, _ := trainerWorkspace(t)
 	createDraft(t, c)
 	path := "/workspace/ki-grundlagen/draft/lesson/chancen-und-grenzen"
