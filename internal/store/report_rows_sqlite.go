@@ -19,17 +19,80 @@ import (
 // display name, which may contain anything, back to back.
 const packSep = "\x1f" // ASCII unit separator
 
-// packedFields is the number of separated fields before the free texts.
-const packedFields = 16
+// packedLayout declares the packed column: each field's SQL and where its text goes in the record.
+// The SQL column and the decoder are both made from it, so a field cannot shift the others.
+var packedLayout = []packedField{
+	{`u.id`, intField(func(r *ReportRecord, n int64) { r.UserID = n })},
+	{`ifnull(u.org_unit_id, 0)`, intField(func(r *ReportRecord, n int64) { r.OrgUnitID = n })},
+	{`m.assignment_id`, intField(func(r *ReportRecord, n int64) { r.AssignmentID = n })},
+	{`m.exempted`, func(r *ReportRecord, v string, _ timeCache) error { r.Exempted = v == "1"; return nil }},
+	{`m.started`, func(r *ReportRecord, v string, _ timeCache) error { r.Started = v == "1"; return nil }},
+	{`ifnull(m.joined_at, '')`, func(r *ReportRecord, v string, c timeCache) error { r.JoinedAt = c.parse(v); return nil }},
+	{`ifnull(m.completed_at, '')`, func(r *ReportRecord, v string, c timeCache) error { r.CompletedAt = c.parse(v); return nil }},
+	{`ifnull(m.valid_until, '')`, func(r *ReportRecord, v string, c timeCache) error {
+		r.ValidUntil = nil
+		if v != "" {
+			t := c.parse(v)
+			r.ValidUntil = &t
+		}
+		return nil
+	}},
+	{`m.enrolled_version`, textField(func(r *ReportRecord) *string { return &r.EnrolledVersion })},
+	{`m.enrolled_hash`, textField(func(r *ReportRecord) *string { return &r.EnrolledHash })},
+	{`m.completed_version`, textField(func(r *ReportRecord) *string { return &r.CompletedVersion })},
+	{`m.completed_hash`, textField(func(r *ReportRecord) *string { return &r.CompletedHash })},
+	{`m.completed_course`, textField(func(r *ReportRecord) *string { return &r.CompletedCourse })},
+}
 
-var packedReportColumn = strings.Join([]string{
-	`u.id`, `ifnull(u.org_unit_id, 0)`, `m.assignment_id`, `m.exempted`, `m.started`,
-	`ifnull(m.joined_at, '')`, `ifnull(m.completed_at, '')`, `ifnull(m.valid_until, '')`,
-	`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`, `m.completed_course`,
-	`length(CAST(u.email AS BLOB))`, `length(CAST(ifnull(u.personnel_number, '') AS BLOB))`,
-	`length(CAST(m.exemption_reason AS BLOB))`,
-	`u.email || ifnull(u.personnel_number, '') || m.exemption_reason || u.display_name`,
-}, ` || '`+packSep+`' || `)
+// packedTexts are the free texts after the fields, each announced by its byte length among the
+// fields; the display name follows them and takes the rest.
+var packedTexts = []struct {
+	sql   string
+	field func(*ReportRecord) *string
+}{
+	{`u.email`, func(r *ReportRecord) *string { return &r.Email }},
+	{`ifnull(u.personnel_number, '')`, func(r *ReportRecord) *string { return &r.PersonnelNumber }},
+	{`m.exemption_reason`, func(r *ReportRecord) *string { return &r.ExemptionReason }},
+}
+
+type packedField struct {
+	sql string
+	set func(r *ReportRecord, v string, times timeCache) error
+}
+
+func intField(set func(*ReportRecord, int64)) func(*ReportRecord, string, timeCache) error {
+	return func(r *ReportRecord, v string, _ timeCache) error {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return fmt.Errorf("report row: %w", err)
+		}
+		set(r, n)
+		return nil
+	}
+}
+
+func textField(field func(*ReportRecord) *string) func(*ReportRecord, string, timeCache) error {
+	return func(r *ReportRecord, v string, _ timeCache) error { *field(r) = v; return nil }
+}
+
+// packedFields is the number of separated fields before the free texts.
+var packedFields = len(packedLayout) + len(packedTexts)
+
+// packedReportColumn is the SQL of the packed column, in the order of packedLayout and packedTexts.
+var packedReportColumn = func() string {
+	parts := make([]string, 0, packedFields+1)
+	texts := make([]string, 0, len(packedTexts)+1)
+	for _, f := range packedLayout {
+		parts = append(parts, f.sql)
+	}
+	for _, t := range packedTexts {
+		parts = append(parts, `length(CAST(`+t.sql+` AS BLOB))`)
+		texts = append(texts, t.sql)
+	}
+	texts = append(texts, `u.display_name`)
+	parts = append(parts, strings.Join(texts, ` || `))
+	return strings.Join(parts, ` || '`+packSep+`' || `)
+}()
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
 func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
@@ -77,41 +140,39 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam 
 	return rows.Err()
 }
 
-// unpackReportRecord fills r from the packed column in the order of packedReportColumn.
+// unpackReportRecord fills r from the packed column (packedLayout, then packedTexts).
 func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
-	var p [packedFields]string
 	rest := packed
-	for i := range packedFields {
+	var v string
+	for i, f := range packedLayout {
 		var ok bool
-		if p[i], rest, ok = strings.Cut(rest, packSep); !ok {
+		if v, rest, ok = strings.Cut(rest, packSep); !ok {
 			return fmt.Errorf("report row: %d fields, want more than %d", i+1, packedFields)
 		}
-	}
-	var n [6]int64
-	for i, f := range []string{p[0], p[1], p[2], p[13], p[14], p[15]} {
-		var err error
-		if n[i], err = strconv.ParseInt(f, 10, 64); err != nil {
-			return fmt.Errorf("report row: %w", err)
+		if err := f.set(r, v, times); err != nil {
+			return err
 		}
 	}
-	r.UserID, r.OrgUnitID, r.AssignmentID = n[0], n[1], n[2]
-	r.Exempted, r.Started = p[3] == "1", p[4] == "1"
-	r.JoinedAt = times.parse(p[5])
-	r.CompletedAt = times.parse(p[6])
-	r.ValidUntil = nil
-	if p[7] != "" {
-		v := times.parse(p[7])
-		r.ValidUntil = &v
+	var lengths [8]int64 // len(packedTexts) ≤ 8
+	total := int64(0)
+	for i := range packedTexts {
+		var ok bool
+		if v, rest, ok = strings.Cut(rest, packSep); !ok {
+			return fmt.Errorf("report row: %d fields, want more than %d", len(packedLayout)+i+1, packedFields)
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			return fmt.Errorf("report row: text length %q", v)
+		}
+		lengths[i], total = n, total+n
 	}
-	r.EnrolledVersion, r.EnrolledHash = p[8], p[9]
-	r.CompletedVersion, r.CompletedHash, r.CompletedCourse = p[10], p[11], p[12]
-	email, pn, reason := n[3], n[4], n[5]
-	if email < 0 || pn < 0 || reason < 0 || email+pn+reason > int64(len(rest)) {
-		return fmt.Errorf("report row: texts of %d, %d and %d bytes in %d", email, pn, reason, len(rest))
+	if total > int64(len(rest)) {
+		return fmt.Errorf("report row: texts of %v bytes in %d", lengths[:len(packedTexts)], len(rest))
 	}
-	r.Email, rest = rest[:email], rest[email:]
-	r.PersonnelNumber, rest = rest[:pn], rest[pn:]
-	r.ExemptionReason, r.Name = rest[:reason], rest[reason:]
+	for i, t := range packedTexts {
+		*t.field(r), rest = rest[:lengths[i]], rest[lengths[i]:]
+	}
+	r.Name = rest
 	return nil
 }
 

@@ -1,0 +1,43 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The packed column of a SQLite report is made from one declaration (packedLayout): this pins the
+// SQL it gives, so a change to the layout is a deliberate one, and checks that a record packed as
+// SQLite would pack it decodes to the same record.
+func TestPackedReportColumnAndDecoderComeFromOneLayout(t *testing.T) {
+	want := strings.Join([]string{
+		`u.id`, `ifnull(u.org_unit_id, 0)`, `m.assignment_id`, `m.exempted`, `m.started`,
+		`ifnull(m.joined_at, '')`, `ifnull(m.completed_at, '')`, `ifnull(m.valid_until, '')`,
+		`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`, `m.completed_course`,
+		`length(CAST(u.email AS BLOB))`, `length(CAST(ifnull(u.personnel_number, '') AS BLOB))`,
+		`length(CAST(m.exemption_reason AS BLOB))`,
+		`u.email || ifnull(u.personnel_number, '') || m.exemption_reason || u.display_name`,
+	}, ` || '`+packSep+`' || `)
+	if packedReportColumn != want {
+		t.Errorf("packed column:\n%s\nwant\n%s", packedReportColumn, want)
+	}
+	texts := []string{"anna@stadt.example", "007", "Eltern\x1fzeit", "Anna \x1f Ümit"}
+	fields := []string{"42", "3", "9", "1", "0", "2026-03-14 09:30:00+00:00", "", "2028-03-14 09:30:00+00:00",
+		"1.2.0", "abc", "", "", ""}
+	for _, text := range texts[:3] {
+		fields = append(fields, strconv.Itoa(len(text)))
+	}
+	packed := strings.Join(fields, packSep) + packSep + strings.Join(texts, "")
+	var r ReportRecord
+	if err := unpackReportRecord(&r, packed, timeCache{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.UserID != 42 || r.OrgUnitID != 3 || r.AssignmentID != 9 || !r.Exempted || r.Started || r.JoinedAt.Day() != 14 ||
+		!r.CompletedAt.IsZero() || r.ValidUntil == nil || r.ValidUntil.Year() != 2028 || r.EnrolledVersion != "1.2.0" ||
+		r.EnrolledHash != "abc" || r.Email != texts[0] || r.PersonnelNumber != "007" || r.ExemptionReason != texts[2] || r.Name != texts[3] {
+		t.Errorf("decoded %+v", r)
+	}
+	if err := unpackReportRecord(&r, strings.Join(fields[:5], packSep), timeCache{}); err == nil {
+		t.Error("a row with too few fields decoded without an error")
+	}
+}
