@@ -9,6 +9,7 @@ import (
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/web/form"
 )
 
 // adminAssignmentPage is one assignment: its form, its members with status, and exemptions.
@@ -41,7 +42,7 @@ func (a *App) adminAssignmentUpdate(c *fiber.Ctx) error {
 		return err
 	}
 	t := tr(lang(c))
-	f := readAssignmentForm(c)
+	f := form.NewAssignment(formValues(c))
 	f.CourseID = old.CourseID // the course of an assignment does not change: records refer to it
 	as, errs := a.checkAssignment(c.UserContext(), f, t, old.DueDate)
 	if len(errs) > 0 {
@@ -90,8 +91,8 @@ func (a *App) assignmentParam(c *fiber.Ctx) (*store.Assignment, error) {
 }
 
 // formOfAssignment fills the form with what is stored.
-func (a *App) formOfAssignment(c *fiber.Ctx, as *store.Assignment) (assignmentForm, error) {
-	f := assignmentForm{CourseID: as.CourseID, Title: as.Title, DueKind: as.DueKind}
+func (a *App) formOfAssignment(c *fiber.Ctx, as *store.Assignment) (form.Assignment, error) {
+	f := form.Assignment{CourseID: as.CourseID, Title: as.Title, DueKind: as.DueKind}
 	if as.DueDate != nil {
 		f.DueDate = as.DueDate.In(i18n.Berlin).Format(time.DateOnly)
 	} else {
@@ -124,7 +125,7 @@ func (a *App) formOfAssignment(c *fiber.Ctx, as *store.Assignment) (assignmentFo
 	return f, nil
 }
 
-func (a *App) renderAssignment(c *fiber.Ctx, status int, as *store.Assignment, f assignmentForm, ev exemptionsView, errs map[string]string) error {
+func (a *App) renderAssignment(c *fiber.Ctx, status int, as *store.Assignment, f form.Assignment, ev exemptionsView, errs map[string]string) error {
 	ctx := c.UserContext()
 	p := adminAssignmentPage{adminAssignmentsPage: adminAssignmentsPage{Form: f}, Assignment: as, MeasureURL: measureURL(as.Measure())}
 	if err := a.fillAssignmentChoices(ctx, lang(c), &p.adminAssignmentsPage); err != nil {

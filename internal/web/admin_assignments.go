@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,24 +9,10 @@ import (
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
-	"github.com/ailit/ailit/internal/i18n"
 	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/store"
+	"github.com/ailit/ailit/internal/web/form"
 )
-
-// assignmentForm is the create and edit form of an assignment, as typed.
-type assignmentForm struct {
-	CourseID, Title, DueKind, DueDate string
-	DueDays, ValidityMonths, Window   string
-	UnitIDs                           []int64
-	WithSub                           bool
-	Roles                             []string
-	Emails                            string // individual people, one email address per line
-}
-
-// HasUnit and HasRole keep boxes ticked in the template.
-func (f assignmentForm) HasUnit(id int64) bool { return slices.Contains(f.UnitIDs, id) }
-func (f assignmentForm) HasRole(r string) bool { return slices.Contains(f.Roles, r) }
 
 type adminAssignmentsPage struct {
 	Assignments  []store.Assignment
@@ -36,16 +20,16 @@ type adminAssignmentsPage struct {
 	CourseTitles map[string]string // course id → title, for the lists
 	Units        []orgOption
 	AllRoles     []string
-	Form         assignmentForm
+	Form         form.Assignment
 	Kinds        []string
 }
 
 // adminAssignmentsShow lists the assignments and the form for a new one (plain HTML, no JS).
 func (a *App) adminAssignmentsShow(c *fiber.Ctx) error {
-	return a.renderAssignments(c, fiber.StatusOK, assignmentForm{DueKind: assign.DueFixed, WithSub: true}, nil)
+	return a.renderAssignments(c, fiber.StatusOK, form.Assignment{DueKind: assign.DueFixed, WithSub: true}, nil)
 }
 
-func (a *App) renderAssignments(c *fiber.Ctx, status int, f assignmentForm, errs map[string]string) error {
+func (a *App) renderAssignments(c *fiber.Ctx, status int, f form.Assignment, errs map[string]string) error {
 	as, err := a.db.Assignments(c.UserContext())
 	if err != nil {
 		return err
@@ -86,73 +70,18 @@ func (a *App) fillAssignmentChoices(ctx context.Context, lang string, p *adminAs
 	return nil
 }
 
-// readAssignmentForm reads the form; unit_id and role may be given several times.
-func readAssignmentForm(c *fiber.Ctx) assignmentForm {
-	f := assignmentForm{CourseID: c.FormValue("course_id"), Title: strings.TrimSpace(c.FormValue("title")),
-		DueKind: c.FormValue("due_kind"), DueDate: c.FormValue("due_date"), DueDays: strings.TrimSpace(c.FormValue("due_days")),
-		ValidityMonths: strings.TrimSpace(c.FormValue("validity_months")), Window: strings.TrimSpace(c.FormValue("window_days")),
-		WithSub: c.FormValue("with_sub") == "1", Emails: strings.TrimSpace(c.FormValue("emails"))}
-	args := c.Request().PostArgs()
-	for _, v := range args.PeekMulti("unit_id") {
-		if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 && !f.HasUnit(id) {
-			f.UnitIDs = append(f.UnitIDs, id)
-		}
-	}
-	for _, v := range args.PeekMulti("role") {
-		f.Roles = append(f.Roles, string(v))
-	}
-	return f
-}
-
 // checkAssignment validates the form into an assignment; errs maps field names to messages.
 // keepDate is the stored due date when editing: an unchanged date may lie in the past by now.
-func (a *App) checkAssignment(ctx context.Context, f assignmentForm, t func(string, ...any) string, keepDate *time.Time) (*store.Assignment, map[string]string) {
+func (a *App) checkAssignment(ctx context.Context, f form.Assignment, t func(string, ...any) string, keepDate *time.Time) (*store.Assignment, map[string]string) {
+	rule, ferrs := f.Validate(a.db.Now(), keepDate)
 	errs := map[string]string{}
-	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind}
+	for field, msg := range ferrs.Translate(t) {
+		errs[field] = msg
+	}
+	as := &store.Assignment{CourseID: f.CourseID, Title: f.Title, DueKind: f.DueKind, DueDate: rule.DueDate,
+		DueDays: rule.DueDays, ValidityMonths: rule.ValidityMonths, WindowDays: rule.Window}
 	if ok, err := a.measureExists(ctx, f.CourseID); !ok || err != nil {
 		errs["course_id"] = t("assign.err.course")
-	}
-	if f.Title == "" || len(f.Title) > 200 {
-		errs["title"] = t("assign.err.title")
-	}
-	switch f.DueKind {
-	case assign.DueFixed:
-		d, err := time.ParseInLocation(time.DateOnly, f.DueDate, i18n.Berlin)
-		unchanged := err == nil && keepDate != nil && d.Equal(*keepDate)
-		switch {
-		case err != nil:
-			errs["due_date"] = t("assign.err.date")
-		case !d.After(a.db.Now()) && !unchanged:
-			errs["due_date"] = t("assign.err.past")
-		default:
-			d = d.UTC()
-			as.DueDate = &d
-		}
-	case assign.DueAfterAssignment, assign.DueAfterJoining:
-		n, err := strconv.Atoi(f.DueDays)
-		if err != nil || n < 1 || n > 3650 {
-			errs["due_days"] = t("assign.err.days")
-		}
-		as.DueDays = n
-	default:
-		errs["due_kind"] = t("assign.err.kind")
-	}
-	for _, num := range []struct {
-		field, value string
-		dst          *int
-		max          int
-	}{{"validity_months", f.ValidityMonths, &as.ValidityMonths, 120}, {"window_days", f.Window, &as.WindowDays, 365}} {
-		if num.value == "" {
-			continue
-		}
-		n, err := strconv.Atoi(num.value)
-		if err != nil || n < 0 || n > num.max {
-			errs[num.field] = t("assign.err.number")
-		}
-		*num.dst = n
-	}
-	if as.WindowDays > 0 && as.ValidityMonths == 0 && errs["window_days"] == "" {
-		errs["window_days"] = t("assign.err.window")
 	}
 	targets := a.audienceTargets(ctx, f, t, errs)
 	if len(targets) == 0 && errs["unit_id"] == "" && errs["emails"] == "" && errs["role"] == "" {
@@ -164,7 +93,7 @@ func (a *App) checkAssignment(ctx context.Context, f assignmentForm, t func(stri
 
 // audienceTargets turns the ticked units and roles and the typed email addresses into targets.
 // Unknown units, roles and addresses are reported in errs.
-func (a *App) audienceTargets(ctx context.Context, f assignmentForm, t func(string, ...any) string, errs map[string]string) []store.AssignmentTarget {
+func (a *App) audienceTargets(ctx context.Context, f form.Assignment, t func(string, ...any) string, errs map[string]string) []store.AssignmentTarget {
 	var out []store.AssignmentTarget
 	kind := store.TargetUnit
 	if f.WithSub {
@@ -185,7 +114,7 @@ func (a *App) audienceTargets(ctx context.Context, f assignmentForm, t func(stri
 		out = append(out, store.AssignmentTarget{Kind: store.TargetRole, Role: r})
 	}
 	var unknown []string
-	for _, line := range strings.FieldsFunc(f.Emails, func(r rune) bool { return r == '\n' || r == ',' || r == ';' || r == ' ' || r == '\r' }) {
+	for _, line := range f.EmailList() {
 		u, err := a.db.UserByEmail(ctx, line)
 		if err != nil {
 			unknown = append(unknown, line)
@@ -202,7 +131,7 @@ func (a *App) audienceTargets(ctx context.Context, f assignmentForm, t func(stri
 // adminAssignmentCreate stores a new assignment and assigns its audience at once.
 func (a *App) adminAssignmentCreate(c *fiber.Ctx) error {
 	t := tr(lang(c))
-	f := readAssignmentForm(c)
+	f := form.NewAssignment(formValues(c))
 	as, errs := a.checkAssignment(c.UserContext(), f, t, nil)
 	if len(errs) > 0 {
 		return a.renderAssignments(c, fiber.StatusUnprocessableEntity, f, errs)
