@@ -41,11 +41,12 @@ func TestNoMessageIsEmpty(t *testing.T) {
 	}
 }
 
-// Keys written literally where a message is looked up: i18n.T(lang, "key", …) in Go and
+// Keys written literally where a message is looked up: i18n.T(lang, "key", …) and
+// domain.Keyed(code, "key", …) in Go and
 // {{t .Lang "key"}} in templates. Keys put together at run time ("status." + code) are not
 // seen here; their parts are covered by the pages' tests.
 var (
-	goKeyUse       = regexp.MustCompile(`i18n\.T\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([^"]+)"`)
+	goKeyUse       = regexp.MustCompile(`(?:i18n\.T\(\s*[^,()]+(?:\([^()]*\))?|domain\.Keyed\(\s*domain\.\w+)\s*,\s*"([^"]+)"`)
 	templateKeyUse = regexp.MustCompile(`\bt\s+[$.\w]+\s+"([^"]+)"`)
 )
 

@@ -198,7 +198,7 @@ func (s *Store) saveAISystem(tx *gorm.DB, by int64, id int64, sys inventory.Syst
 		return 0, err
 	}
 	if clash > 0 {
-		return 0, domain.Errorf(domain.ECONFLICT, "an AI system with the key %q exists already", sys.Key)
+		return 0, domain.Keyed(domain.ECONFLICT, "store.ai_system.exists", "an AI system with the key %q exists already", sys.Key)
 	}
 	now := s.Now()
 	row := AISystem{ID: id, UpdatedAt: now}

@@ -79,7 +79,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, id int64, by *int64) error {
 			return notFound(err, "API token")
 		}
 		if t.RevokedAt != nil {
-			return domain.Errorf(domain.ECONFLICT, "the token is revoked already")
+			return domain.Keyed(domain.ECONFLICT, "store.token.revoked", "the token is revoked already")
 		}
 		now := s.Now()
 		if err := tx.Model(&t).Update("revoked_at", now).Error; err != nil {

@@ -72,7 +72,7 @@ func (s *Store) RecordCompletion(tx *gorm.DB, c *Completion) (created bool, err 
 func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) error {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return domain.Errorf(domain.EINVALID, "a revocation needs a reason")
+		return domain.Keyed(domain.EINVALID, "store.completion.reason", "a revocation needs a reason")
 	}
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		var c Completion
@@ -80,7 +80,7 @@ func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) e
 			return notFound(err, "completion")
 		}
 		if c.RevokedAt != nil {
-			return domain.Errorf(domain.ECONFLICT, "the completion is revoked already")
+			return domain.Keyed(domain.ECONFLICT, "store.completion.revoked", "the completion is revoked already")
 		}
 		return s.revokeCompletion(tx, &c, reason)
 	})

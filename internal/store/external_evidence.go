@@ -108,7 +108,7 @@ func (s *Store) EvidenceForReview(ctx context.Context, sc Scope, id int64) (*Ext
 func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, accept bool, reason string) (*ExternalEvidence, error) {
 	reason = strings.TrimSpace(reason)
 	if !accept && reason == "" {
-		return nil, domain.Errorf(domain.EINVALID, "a rejection needs a reason")
+		return nil, domain.Keyed(domain.EINVALID, "store.evidence.reason", "a rejection needs a reason")
 	}
 	e, err := s.EvidenceForReview(ctx, sc, id)
 	if err != nil {
@@ -129,7 +129,7 @@ func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, acce
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return domain.Errorf(domain.ECONFLICT, "the evidence was decided already")
+			return domain.Keyed(domain.ECONFLICT, "store.evidence.decided", "the evidence was decided already")
 		}
 		e.Status, e.DecidedBy, e.DecidedAt, e.Reason = status, &by, &now, reason
 		if !accept {

@@ -29,9 +29,9 @@ type ManagerUnit struct {
 
 // Errors the admin pages tell apart.
 var (
-	ErrUnitCycle    = domain.Errorf(domain.EINVALID, "a unit cannot move under itself or one of its sub-units")
-	ErrUnitNotEmpty = domain.Errorf(domain.ECONFLICT, "the unit still has people, sub-units, managers or assignments")
-	ErrUnitExists   = domain.Errorf(domain.ECONFLICT, "a unit with this name exists already at this place")
+	ErrUnitCycle    = domain.Keyed(domain.EINVALID, "store.unit.cycle", "a unit cannot move under itself or one of its sub-units")
+	ErrUnitNotEmpty = domain.Keyed(domain.ECONFLICT, "store.unit.not_empty", "the unit still has people, sub-units, managers or assignments")
+	ErrUnitExists   = domain.Keyed(domain.ECONFLICT, "store.unit.exists", "a unit with this name exists already at this place")
 )
 
 // OrgUnits returns every unit, ordered by path (parents before their children).

@@ -134,7 +134,7 @@ func (s *Store) SaveQuizAnswers(ctx context.Context, attemptID, userID int64, an
 			return err
 		}
 		if !a.Open() {
-			return domain.Errorf(domain.ECONFLICT, "the attempt has been submitted already")
+			return domain.Keyed(domain.ECONFLICT, "store.attempt.submitted", "the attempt has been submitted already")
 		}
 		return upsertAnswers(tx, attemptID, answers, s.Now())
 	})
@@ -181,7 +181,7 @@ func (s *Store) SubmitQuizAttempt(ctx context.Context, attemptID, userID int64, 
 			return res.Error
 		}
 		if res.RowsAffected != 1 {
-			return domain.Errorf(domain.ECONFLICT, "the attempt has been submitted already")
+			return domain.Keyed(domain.ECONFLICT, "store.attempt.submitted", "the attempt has been submitted already")
 		}
 		if err := upsertAnswers(tx, a.ID, g.Answers, now); err != nil {
 			return err
@@ -258,7 +258,7 @@ func (s *Store) QuizTimeExtensionOf(ctx context.Context, userID int64) (QuizTime
 // SetQuizTimeExtension stores a user's time extension; 0 % removes it.
 func (s *Store) SetQuizTimeExtension(ctx context.Context, e QuizTimeExtension) error {
 	if e.Percent < 0 {
-		return domain.Errorf(domain.EINVALID, "the extension cannot be negative")
+		return domain.Keyed(domain.EINVALID, "store.attempt.extension", "the extension cannot be negative")
 	}
 	db := s.W.WithContext(ctx)
 	if e.Percent == 0 {

@@ -79,7 +79,7 @@ func (s *Store) SaveSeries(ctx context.Context, sr *SessionSeries) error {
 			"meeting_url": sr.MeetingURL, "capacity": sr.Capacity, "cancel_hours": sr.CancelHours, "updated_at": now}).Error
 	}
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return domain.Errorf(domain.ECONFLICT, "a session series with the key %s exists already", sr.Key)
+		return domain.Keyed(domain.ECONFLICT, "store.series.exists", "a session series with the key %s exists already", sr.Key)
 	}
 	return err
 }
@@ -109,7 +109,7 @@ func (s *Store) SeriesByKey(ctx context.Context, key string) (*SessionSeries, er
 // AddSessionDate adds a date to a series.
 func (s *Store) AddSessionDate(ctx context.Context, d *SessionDate) error {
 	if !d.EndsAt.After(d.StartsAt) {
-		return domain.Errorf(domain.EINVALID, "a session must end after it starts")
+		return domain.Keyed(domain.EINVALID, "store.session.end", "a session must end after it starts")
 	}
 	d.CreatedAt = s.Now()
 	d.StartsAt, d.EndsAt = d.StartsAt.UTC(), d.EndsAt.UTC()
@@ -203,7 +203,7 @@ func (s *Store) RegisterForSession(ctx context.Context, dateID, userID int64) (m
 		}
 		now := s.Now()
 		if !measure.RegistrationOpen(d.StartsAt, now) {
-			return domain.Errorf(domain.ECONFLICT, "the session has started; registration is closed")
+			return domain.Keyed(domain.ECONFLICT, "store.session.started", "the session has started; registration is closed")
 		}
 		var existing []SessionRegistration
 		if err := tx.Where("date_id = ? AND user_id = ?", dateID, userID).Find(&existing).Error; err != nil {
@@ -242,7 +242,7 @@ func (s *Store) CancelSessionRegistration(ctx context.Context, dateID, userID in
 		}
 		now := s.Now()
 		if !measure.CanCancel(r.Status, d.StartsAt, sr.CancelHours, now) {
-			return domain.Errorf(domain.ECONFLICT, "the cancellation deadline has passed")
+			return domain.Keyed(domain.ECONFLICT, "store.session.deadline", "the cancellation deadline has passed")
 		}
 		if err := tx.Model(&r).Updates(map[string]any{"status": measure.Cancelled, "cancelled_at": now}).Error; err != nil {
 			return err

@@ -38,8 +38,8 @@ type ExternalLogin struct {
 // Errors of LoginExternal the login pages tell apart.
 var (
 	ErrAccountInactive   = domain.Errorf(domain.EFORBIDDEN, "the account is deactivated in ailit")
-	ErrIdentityConflict  = domain.Errorf(domain.ECONFLICT, "the account is linked to another identity of this provider")
-	ErrExternalEmailUsed = domain.Errorf(domain.ECONFLICT, "another account uses this email address or personnel number")
+	ErrIdentityConflict  = domain.Keyed(domain.ECONFLICT, "store.identity.conflict", "the account is linked to another identity of this provider")
+	ErrExternalEmailUsed = domain.Keyed(domain.ECONFLICT, "store.identity.used", "another account uses this email address or personnel number")
 )
 
 // LoginExternal finds the account of an external identity, or links an existing account (known

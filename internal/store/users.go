@@ -50,7 +50,7 @@ func (s *Store) CreateUser(ctx context.Context, u *User, roles []string) error {
 		return s.appendRolesChanged(tx, u.ID, nil, roles)
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return domain.Errorf(domain.ECONFLICT, "a user with the email %s exists already", u.Email)
+		return domain.Keyed(domain.ECONFLICT, "store.user.exists", "a user with the email %s exists already", u.Email)
 	}
 	return err
 }

@@ -89,6 +89,9 @@ func (a *App) handleError(c *fiber.Ctx, err error) error {
 		title, msg = i18n.T(l, "error.500.title"), i18n.T(l, whatHappened(c, "ops.error.500"))
 	default:
 		title, msg = i18n.T(l, "error.400.title"), domain.ErrorMessage(err)
+		if key, args := domain.ErrorKey(err); key != "" {
+			msg = i18n.T(l, key, args...) // the store's message in the reader's language
+		}
 	}
 	if rerr := a.render(c, status, "error", map[string]string{"Title": title, "Message": msg}, nil); rerr != nil {
 		a.log.Error("rendering error page", "error", rerr)
