@@ -23,6 +23,9 @@ type State struct {
 	Entry        string            `json:"entry"`          // cmi.core.entry / cmi.entry of this session
 	LastExit     string            `json:"last_exit"`      // cmi.exit of the previous session
 	CMI5         *CMI5             `json:"cmi5,omitempty"` // what a cmi5 AU reported (cmi5run.go)
+	// Page is the page load of the package that initialized the running session (the adapter's
+	// random id), so a late unload beacon of an earlier page cannot end the session of the next.
+	Page string `json:"page,omitempty"`
 }
 
 // Launch is what the LMS tells the SCO about the learner and the package.

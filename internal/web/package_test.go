@@ -269,3 +269,41 @@ func TestPackageModulePageAsksToEnrolFirst(t *testing.T) {
 		t.Errorf("status %d\n%s", r.Status, r.Body)
 	}
 }
+
+// Reloading the package page: the new page may initialize before the old page's unload beacon
+// arrives. The new page then runs the session, and the late beacon ends nothing, so the learner's
+// next answers are stored (the browser journey saw "Fall 1" again after a reload under load).
+func TestALateUnloadBeaconOfTheReloadedPageEndsNothing(t *testing.T) {
+	t.Parallel()
+	env, c := packageEnv(t, "scorm12")
+	token := launch(t, c)
+	call := func(page, method, element, value string) answer {
+		t.Helper()
+		body, _ := json.Marshal(map[string]string{"method": method, "element": element, "value": value, "page": page})
+		got, status := rawAPI(t, env, token, string(body))
+		if status != http.StatusOK {
+			t.Fatalf("%s from page %s: status %d", method, page, status)
+		}
+		return got
+	}
+	if got := call("alt", "Initialize", "", ""); got.Result != "true" {
+		t.Fatalf("first page: %+v", got)
+	}
+	call("alt", "SetValue", "cmi.core.lesson_location", "fall-1")
+	if got := call("neu", "Initialize", "", ""); got.Result != "true" || got.Error != 0 {
+		t.Fatalf("the reloaded page could not initialize while the old one's session ran: %+v", got)
+	}
+	if got := call("alt", "Abandon", "", ""); got.Result != "false" {
+		t.Errorf("the late beacon of the old page ended the new page's session: %+v", got)
+	}
+	if got := call("neu", "SetValue", "cmi.core.lesson_location", "fall-2"); got.Result != "true" {
+		t.Errorf("the new page's session does not run: %+v", got)
+	}
+	call("neu", "Commit", "", "")
+	if got := call("neu", "GetValue", "cmi.core.lesson_location", ""); got.Result != "fall-2" {
+		t.Errorf("stored %+v, want fall-2", got)
+	}
+	if got := call("neu", "Abandon", "", ""); got.Result != "true" {
+		t.Errorf("the current page's own beacon must end its session: %+v", got)
+	}
+}

@@ -17,10 +17,12 @@
   var lastError = 0;
   var lastDiagnostic = "";
   var running = false;
+  // This load of the page: the server ignores a late unload beacon of an earlier load.
+  var page = Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   function send(method, element, value) {
     var body = JSON.stringify({ method: method, element: element === undefined || element === null ? "" : String(element),
-      value: value === undefined || value === null ? "" : String(value) });
+      value: value === undefined || value === null ? "" : String(value), page: page });
     try {
       var xhr = new XMLHttpRequest();
       xhr.open("POST", api, false); // SCORM calls return their value at once
@@ -90,7 +92,7 @@
   // URL is its credential.
   window.addEventListener("pagehide", function () {
     if (running && navigator.sendBeacon) {
-      navigator.sendBeacon(api, JSON.stringify({ method: "Abandon" }));
+      navigator.sendBeacon(api, JSON.stringify({ method: "Abandon", page: page }));
       running = false;
     }
   });
