@@ -72,7 +72,7 @@ type codes struct {
 	setBeforeInit, setAfterTerm             int
 	commitBeforeInit, commitAfterTerm       int
 	argument                                int
-	undefined, unimplemented                int
+	undefined, unkept                       int
 	noChildren, noCount, keyword            int
 	readOnly, writeOnly, typeMismatch, rang int
 	notInitialized                          int // a read-only value the LMS has none of (2004: 403)
@@ -84,7 +84,7 @@ var codes12 = codes{
 	getBeforeInit: 301, getAfterTerm: 301,
 	setBeforeInit: 301, setAfterTerm: 301,
 	commitBeforeInit: 301, commitAfterTerm: 301,
-	argument: 201, undefined: 201, unimplemented: 401,
+	argument: 201, undefined: 201, unkept: 401,
 	noChildren: 202, noCount: 203, keyword: 402,
 	readOnly: 403, writeOnly: 404, typeMismatch: 405, rang: 405,
 }
@@ -95,7 +95,7 @@ var codes2004 = codes{
 	getBeforeInit: 122, getAfterTerm: 123,
 	setBeforeInit: 132, setAfterTerm: 133,
 	commitBeforeInit: 142, commitAfterTerm: 143,
-	argument: 201, undefined: 401, unimplemented: 402,
+	argument: 201, undefined: 401, unkept: 402,
 	noChildren: 301, noCount: 301, keyword: 404,
 	readOnly: 404, writeOnly: 405, typeMismatch: 406, rang: 407,
 	notInitialized: 403,

@@ -24,13 +24,13 @@ type element struct {
 
 // dataModel is one edition's set of elements.
 type dataModel struct {
-	elements      map[string]*element
-	children      map[string]string // "cmi.core" → "student_id,…" for _children
-	arrays        map[string]bool   // elements with _count (ailit keeps none of their entries)
-	unimplemented []string          // prefixes of elements ailit does not keep: error 401 / 402
-	sessionTime   string
-	exit          string
-	seconds       func(string) (float64, bool)
+	elements    map[string]*element
+	children    map[string]string // "cmi.core" → "student_id,…" for _children
+	arrays      map[string]bool   // elements with _count (ailit keeps none of their entries)
+	unkept      []string          // prefixes of elements ailit does not keep: error 401 / 402
+	sessionTime string
+	exit        string
+	seconds     func(string) (float64, bool)
 }
 
 func ro(get func(s *Session) (string, bool)) *element { return &element{access: readOnly, get: get} }
@@ -79,11 +79,11 @@ var model12 = &dataModel{
 		"cmi.core.score":   "raw,min,max",
 		"cmi.student_data": "mastery_score,max_time_allowed,time_limit_action",
 	},
-	arrays:        map[string]bool{"cmi.objectives": true, "cmi.interactions": true},
-	unimplemented: []string{"cmi.objectives.", "cmi.interactions.", "cmi.student_preference."},
-	sessionTime:   "cmi.core.session_time",
-	exit:          "cmi.core.exit",
-	seconds:       secondsOf12,
+	arrays:      map[string]bool{"cmi.objectives": true, "cmi.interactions": true},
+	unkept:      []string{"cmi.objectives.", "cmi.interactions.", "cmi.student_preference."},
+	sessionTime: "cmi.core.session_time",
+	exit:        "cmi.core.exit",
+	seconds:     secondsOf12,
 }
 
 var model2004 = &dataModel{
@@ -119,7 +119,7 @@ var model2004 = &dataModel{
 	},
 	arrays: map[string]bool{"cmi.objectives": true, "cmi.interactions": true,
 		"cmi.comments_from_learner": true, "cmi.comments_from_lms": true},
-	unimplemented: []string{"cmi.objectives.", "cmi.interactions.", "cmi.comments_from_learner.",
+	unkept: []string{"cmi.objectives.", "cmi.interactions.", "cmi.comments_from_learner.",
 		"cmi.comments_from_lms.", "cmi.learner_preference.", "adl.nav.request_valid."},
 	sessionTime: "cmi.session_time",
 	exit:        "cmi.exit",

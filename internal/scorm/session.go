@@ -248,14 +248,15 @@ func (s *Session) SetValue(name, value string) (string, Error) {
 	return okTrue()
 }
 
-// lookup finds an element: implemented, known but not implemented, or undefined.
+// lookup finds an element: kept by ailit, defined by the standard but not kept (SCORM's "not
+// implemented" error, 401 in SCORM 1.2, 402 in 2004: interactions, objectives, …), or undefined.
 func (s *Session) lookup(name string) (*element, Error) {
 	if el, ok := s.model.elements[name]; ok {
 		return el, noError
 	}
-	for _, prefix := range s.model.unimplemented {
+	for _, prefix := range s.model.unkept {
 		if strings.HasPrefix(name, prefix) {
-			return nil, Error{s.codes.unimplemented, name + " is not implemented by ailit"}
+			return nil, Error{s.codes.unkept, name + " is defined by SCORM but not kept by ailit"}
 		}
 	}
 	return nil, Error{s.codes.undefined, name + " is not an element of the data model"}
