@@ -35,14 +35,7 @@ func BenchmarkLoad200Versions(b *testing.B) {
 			}
 		}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		_, report, err := Load(dir)
-		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
-			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
-		}
-	}
+	benchLoad(b, dir)
 }
 
 // BenchmarkLoad200ShippedVersions loads 200 copies of the newest shipped ki-grundlagen, as the
@@ -50,14 +43,7 @@ func BenchmarkLoad200Versions(b *testing.B) {
 // and quizzes, 27 MB on disk.
 func BenchmarkLoad200ShippedVersions(b *testing.B) {
 	dir := write200ShippedVersions(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		_, report, err := Load(dir)
-		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
-			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
-		}
-	}
+	benchLoad(b, dir)
 }
 
 // BenchmarkRestart200ShippedVersions is the same load as a restart of `ailit serve` does it: with
@@ -99,4 +85,16 @@ func write200ShippedVersions(b *testing.B) string {
 		writeFile(b, dir, id+"/1.0.0/CHANGELOG.md", "## 1.0.0 (2026-12-06)\n\nKopie.\n")
 	}
 	return dir
+}
+
+// benchLoad times loading dir, which holds 200 versions without problems.
+func benchLoad(b *testing.B, dir string) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_, report, err := Load(dir)
+		if err != nil || len(report.Problems) > 0 || len(report.Versions) != 200 {
+			b.Fatalf("err %v, %d versions, problems %v", err, len(report.Versions), report.Problems)
+		}
+	}
 }

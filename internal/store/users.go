@@ -56,10 +56,18 @@ func (s *Store) CreateUser(ctx context.Context, u *User, roles []string) error {
 }
 
 // UserByID loads a user with roles.
-//
-// Every logged-in request loads its user, so this is one query (the roles folded into one column)
-// instead of GORM's two for a preload.
 func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
+	return s.userWithRoles(ctx, "users.id = ?", id)
+}
+
+// UserByEmail loads a user with roles by email (case-insensitive).
+func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
+	return s.userWithRoles(ctx, "users.email = ?", NormalizeEmail(email))
+}
+
+// userWithRoles loads the user a unique condition names. Every logged-in request loads its user,
+// so this is one query (the roles folded into one column) instead of GORM's two for a preload.
+func (s *Store) userWithRoles(ctx context.Context, cond string, arg any) (*User, error) {
 	agg := "group_concat(r.role, ',')"
 	if s.Dialect == Postgres {
 		agg = "string_agg(r.role, ',' ORDER BY r.role)"
@@ -70,7 +78,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
 	}
 	err := s.R.WithContext(ctx).Table("users").
 		Select("users.*, (SELECT "+agg+" FROM user_roles r WHERE r.user_id = users.id) AS role_list").
-		Where("users.id = ?", id).Limit(1).Scan(&rows).Error
+		Where(cond, arg).Limit(1).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -86,13 +94,6 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
 		}
 	}
 	return &u, nil
-}
-
-// UserByEmail loads a user with roles by email (case-insensitive).
-func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
-	var u User
-	err := s.R.WithContext(ctx).Preload("Roles").Where("email = ?", NormalizeEmail(email)).First(&u).Error
-	return &u, notFound(err, "user")
 }
 
 // UserFilter narrows ListUsers.

@@ -45,15 +45,8 @@ func dashboardRates(t *testing.T, body string) (names []string, rates []float64)
 // page, and all pages together show every unit once, with the same totals on each.
 func TestDashboardShowsFiftyUnitsAPageWithALinkToTheNextAndUnchangedTotals(t *testing.T) {
 	t.Parallel()
-	env := webtest.New(t)
+	env, admin, res := dashboardOrganisation(t)
 	ctx := context.Background()
-	res, err := demo.Seed(ctx, env.Store, env.Library, demo.Options{Users: 900, Units: 150, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.CreateUser(t, "admin@example.org", "correct horse battery", store.RoleAdmin)
-	admin := env.Client(t)
-	admin.Login("admin@example.org", "correct horse battery")
 	src, err := reporting.New(ctx, env.Store, env.Library, time.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -121,15 +114,7 @@ func TestDashboardShowsFiftyUnitsAPageWithALinkToTheNextAndUnchangedTotals(t *te
 // filter stays in the links to the next page.
 func TestDashboardSortsUnitsByCompletionRateAndKeepsTheFilter(t *testing.T) {
 	t.Parallel()
-	env := webtest.New(t)
-	ctx := context.Background()
-	res, err := demo.Seed(ctx, env.Store, env.Library, demo.Options{Users: 900, Units: 150, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.CreateUser(t, "admin@example.org", "correct horse battery", store.RoleAdmin)
-	admin := env.Client(t)
-	admin.Login("admin@example.org", "correct horse battery")
+	_, admin, res := dashboardOrganisation(t)
 	for _, order := range []string{"rate", "rate-desc"} {
 		q := "/reports/dashboard?unit=" + strconv.FormatInt(res.Units[0], 10) + "&sub=1&sort=" + order
 		r := admin.Get(q)
@@ -154,4 +139,18 @@ func TestDashboardSortsUnitsByCompletionRateAndKeepsTheFilter(t *testing.T) {
 			t.Errorf("%s: page 2 does not continue the order: %v after %v", q, rest, rates[49])
 		}
 	}
+}
+
+// dashboardOrganisation seeds an organisation of 900 people in 150 units and logs in an admin.
+func dashboardOrganisation(t *testing.T) (*webtest.Env, *webtest.Client, *demo.Result) {
+	t.Helper()
+	env := webtest.New(t)
+	res, err := demo.Seed(context.Background(), env.Store, env.Library, demo.Options{Users: 900, Units: 150, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.CreateUser(t, "admin@example.org", "correct horse battery", store.RoleAdmin)
+	admin := env.Client(t)
+	admin.Login("admin@example.org", "correct horse battery")
+	return env, admin, res
 }
