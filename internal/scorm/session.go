@@ -130,6 +130,30 @@ func (s *Session) Abandon() bool {
 	return true
 }
 
+// Reloading a package page races its unload beacon: the new page load may initialize before the
+// old load's Abandon arrives. So each call names its page load (the adapter's random id; "" for
+// callers that name none): a new load ends the session an earlier load left running, and a beacon
+// of a load that no longer runs the session ends nothing.
+
+// InitializeFrom is Initialize by the page load page.
+func (s *Session) InitializeFrom(page, param string) (string, Error) {
+	if s.otherPage(page) && s.State.Phase == PhaseRunning {
+		s.Abandon()
+	}
+	result, e := s.Initialize(param)
+	if e.Code == 0 {
+		s.State.Page = page
+	}
+	return result, e
+}
+
+// AbandonFrom is the unload beacon of the page load page.
+func (s *Session) AbandonFrom(page string) bool { return !s.otherPage(page) && s.Abandon() }
+
+func (s *Session) otherPage(page string) bool {
+	return page != "" && s.State.Page != "" && page != s.State.Page
+}
+
 func (s *Session) endSession() {
 	if secs, ok := s.model.seconds(s.State.Values[s.model.sessionTime]); ok {
 		s.State.TotalSeconds += secs

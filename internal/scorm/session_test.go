@@ -245,3 +245,27 @@ func TestInteractionsAreKeptInOrderWithTheirTypes(t *testing.T) {
 		{"GetValue", "cmi.interactions._count", "", "1", 0},
 	})
 }
+
+// A reloaded page initializes before the old page's unload beacon arrives: the new load runs the
+// session, the late beacon ends nothing, and the current load's own beacon ends it.
+func TestANewPageLoadTakesTheSessionOverAndALateBeaconEndsNothing(t *testing.T) {
+	s := NewSession(NewState(KindSCORM12), learner)
+	if got, err := s.InitializeFrom("alt", ""); got != "true" || err.Code != 0 {
+		t.Fatalf("first load: %q %+v", got, err)
+	}
+	if got, err := s.InitializeFrom("neu", ""); got != "true" || err.Code != 0 {
+		t.Fatalf("the reloaded page could not initialize: %q %+v", got, err)
+	}
+	if s.AbandonFrom("alt") {
+		t.Error("the old load's beacon ended the new load's session")
+	}
+	if got, err := s.SetValue("cmi.core.lesson_location", "fall-2"); got != "true" || err.Code != 0 {
+		t.Errorf("the new load's session does not run: %q %+v", got, err)
+	}
+	if got, err := s.InitializeFrom("neu", ""); got != "false" || err.Code != 101 {
+		t.Errorf("the same load initializing twice: %q %d, want the standard's error 101", got, err.Code)
+	}
+	if !s.AbandonFrom("neu") {
+		t.Error("the current load's beacon did not end its session")
+	}
+}

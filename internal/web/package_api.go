@@ -76,19 +76,10 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 	var answer packageAnswer
 	found, err := a.learn.UpdatePackage(c.UserContext(), token, func(_ *learning.PackageTarget, st *scorm.State) (save, evaluate bool, err error) {
 		s := scorm.NewSession(st, launch)
-		// Reloading the package page races its unload beacon: the new page may initialize before
-		// the old page's Abandon arrives. So a new page ends the old page's session itself, and a
-		// beacon of a page that no longer runs the session changes nothing.
-		fromOtherPage := call.Page != "" && st.Page != "" && call.Page != st.Page
 		var e scorm.Error
 		switch call.Method {
 		case "Initialize":
-			if fromOtherPage && st.Phase == scorm.PhaseRunning {
-				s.Abandon()
-			}
-			if answer.Result, e = s.Initialize(call.Element); e.Code == 0 {
-				st.Page = call.Page
-			}
+			answer.Result, e = s.InitializeFrom(call.Page, call.Element)
 		case "SetValue":
 			answer.Result, e = s.SetValue(call.Element, call.Value)
 		case "Commit":
@@ -96,7 +87,7 @@ func (a *App) packageAPI(c *fiber.Ctx) error {
 		case "Terminate":
 			answer.Result, e = s.Terminate(call.Element)
 		case "Abandon":
-			answer.Result = strconv.FormatBool(!fromOtherPage && s.Abandon())
+			answer.Result = strconv.FormatBool(s.AbandonFrom(call.Page))
 		}
 		answer.Error, answer.Diagnostic = e.Code, e.Diagnostic
 		if e.Code != 0 || answer.Result == "false" {

@@ -29,8 +29,8 @@ import (
 type templates struct {
 	assets *assetIndex
 	base   *template.Template // layout and partials; cloned for every page, never executed
-	mu     sync.Mutex
-	pages  map[string]*template.Template
+	mu     sync.Mutex         // one parse at a time (cloning base is not safe concurrently)
+	pages  sync.Map           // page name → *template.Template; read on every request without a lock
 }
 
 func parseTemplates(idx *assetIndex) (*templates, error) {
@@ -48,15 +48,18 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	return &templates{assets: idx, base: base, pages: map[string]*template.Template{}}, nil
+	return &templates{assets: idx, base: base}, nil
 }
 
 // page returns the parsed template set of a page (templates/pages/NAME.html).
 func (t *templates) page(name string) (*template.Template, error) {
+	if tpl, ok := t.pages.Load(name); ok {
+		return tpl.(*template.Template), nil
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if tpl, ok := t.pages[name]; ok {
-		return tpl, nil
+	if tpl, ok := t.pages.Load(name); ok { // parsed while this request waited
+		return tpl.(*template.Template), nil
 	}
 	file := "templates/pages/" + name + ".html"
 	if _, err := fs.Stat(assets.Templates, file); err != nil {
@@ -70,7 +73,7 @@ func (t *templates) page(name string) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	t.pages[name] = tpl
+	t.pages.Store(name, tpl)
 	return tpl, nil
 }
 
