@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -151,22 +150,11 @@ func (l *Library) Reload() (*LoadReport, error) {
 // keepCopies writes the kept copies of versions (keepCopy) on all CPUs: on a first start with many
 // versions, copying is most of the time.
 func (l *Library) keepCopies(versions []*Version) {
-	var wg sync.WaitGroup
-	next := make(chan *Version)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for v := range next {
-				if err := l.keepCopy(v); err != nil {
-					l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
-				}
-			}
-		})
-	}
-	for _, v := range versions {
-		next <- v
-	}
-	close(next)
-	wg.Wait()
+	onAllCPUs(versions, func(v *Version) {
+		if err := l.keepCopy(v); err != nil {
+			l.log.Error("keeping a copy of a published version failed", "course", v.CourseID, "version", v.Version, "error", err)
+		}
+	})
 }
 
 // AfterReload registers fn to run after every successful reload, with the new catalog (the learning

@@ -147,17 +147,23 @@ func boolInt(b bool) int {
 
 // loadInParallel loads the versions on all CPUs: loading is mostly rendering and hashing.
 func loadInParallel(root string, loads []*versionLoad, cache *renderCache) {
+	onAllCPUs(loads, func(l *versionLoad) { l.load(root, cache) })
+}
+
+// onAllCPUs calls fn for every item, on as many goroutines as there are CPUs, and returns when all
+// calls have returned.
+func onAllCPUs[T any](items []T, fn func(T)) {
 	var wg sync.WaitGroup
-	next := make(chan *versionLoad)
+	next := make(chan T)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for l := range next {
-				l.load(root, cache)
+			for item := range next {
+				fn(item)
 			}
 		})
 	}
-	for _, l := range loads {
-		next <- l
+	for _, item := range items {
+		next <- item
 	}
 	close(next)
 	wg.Wait()
