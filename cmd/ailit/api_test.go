@@ -43,7 +43,7 @@ func TestAPITokenCreateListRevokeFromTheCommandLine(t *testing.T) {
 	}
 	defer db.Close()
 	var types []string
-	db.R.Model(&store.EvidenceEvent{}).Order("seq").Pluck("type", &types)
+	db.TestReader().Model(&store.EvidenceEvent{}).Order("seq").Pluck("type", &types)
 	if strings.Join(types, ",") != "api.token.created,api.token.revoked" {
 		t.Errorf("evidence log: %v", types)
 	}

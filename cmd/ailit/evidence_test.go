@@ -27,7 +27,7 @@ func TestEvidenceVerifyReportsOKThenTheFirstChangedEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = db.W.Exec(`UPDATE evidence_events SET payload = '{"previous":[],"roles":["admin"]}' WHERE seq = 2`).Error
+	err = db.TestWriter().Exec(`UPDATE evidence_events SET payload = '{"previous":[],"roles":["admin"]}' WHERE seq = 2`).Error
 	db.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func TestEvidenceCheckpointDetectsEntriesRemovedAfterIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = db.W.Exec(`DELETE FROM evidence_events WHERE seq >= 2`).Error
+	err = db.TestWriter().Exec(`DELETE FROM evidence_events WHERE seq >= 2`).Error
 	db.Close()
 	if err != nil {
 		t.Fatal(err)

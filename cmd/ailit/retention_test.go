@@ -21,7 +21,7 @@ func TestRetentionRunShowsThePlanDeletesOnlyWithoutDryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	ended := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
-	err = db.W.Create(&store.WebSession{ID: "old", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error
+	err = db.TestWriter().Create(&store.WebSession{ID: "old", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error
 	db.Close()
 	if err != nil {
 		t.Fatal(err)

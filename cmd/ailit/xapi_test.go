@@ -37,7 +37,7 @@ func TestXAPIResendSendsTheRecordsSinceTheDayOnceEach(t *testing.T) {
 	}
 	for i, day := range []time.Time{time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)} {
 		c := &store.Completion{RecordID: "R" + string(rune('1'+i)), UserID: lea.ID, CourseID: "ki-grundlagen", Version: "1.0." + string(rune('0'+i)), ContentHash: "h", CompletedAt: day}
-		if err := db.W.Create(c).Error; err != nil {
+		if err := db.TestWriter().Create(c).Error; err != nil {
 			t.Fatal(err)
 		}
 	}

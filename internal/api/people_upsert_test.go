@@ -61,7 +61,7 @@ func snapshot(t *testing.T, env *webtest.Env) []string {
 		t.Fatal(err)
 	}
 	var users []store.User
-	env.Store.R.Preload("Roles").Order("email").Find(&users)
+	env.Store.TestReader().Preload("Roles").Order("email").Find(&users)
 	var out []string
 	for _, u := range users {
 		unit, number := "", ""

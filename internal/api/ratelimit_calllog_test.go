@@ -91,7 +91,7 @@ func TestEveryCallIsLoggedWithoutTheToken(t *testing.T) {
 		t.Fatalf("call log: %+v", calls)
 	}
 	var all []store.APICall
-	env.Store.R.Find(&all)
+	env.Store.TestReader().Find(&all)
 	if len(all) != 3 || all[2].TokenID != nil || all[2].Status != 401 {
 		t.Errorf("the call with an unknown token is logged without a token id: %+v", all)
 	}
@@ -106,7 +106,7 @@ func TestEveryCallIsLoggedWithoutTheToken(t *testing.T) {
 	}
 	for _, table := range []string{"api_calls", "api_tokens", "evidence_events", "report_exports"} {
 		var rows []map[string]any
-		env.Store.R.Table(table).Find(&rows)
+		env.Store.TestReader().Table(table).Find(&rows)
 		for _, row := range rows {
 			for col, v := range row {
 				if s, ok := v.(string); ok && strings.Contains(s, tok[len(api.TokenPrefix):]) {

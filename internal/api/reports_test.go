@@ -30,7 +30,7 @@ func orgWithAssignment(t *testing.T, env *webtest.Env, n, done int) []*store.Use
 	for i := range n {
 		u := env.CreateUser(t, fmt.Sprintf("person%02d@stadt.example", i), "geheim-geheim-1", "learner")
 		number := fmt.Sprintf("0%03d", i+1)
-		env.Store.W.Model(u).Updates(map[string]any{"org_unit_id": unit.ID, "personnel_number": number})
+		env.Store.TestWriter().Model(u).Updates(map[string]any{"org_unit_id": unit.ID, "personnel_number": number})
 		us = append(us, u)
 	}
 	due := env.Store.Now().AddDate(0, 1, 0)
@@ -77,7 +77,7 @@ func TestEvidenceReportIsTheNachweisWithAVerifiableHashAndAnETag(t *testing.T) {
 		t.Fatalf("unchanged: %d", r.Status)
 	}
 	var exports []store.ReportExport
-	env.Store.R.Find(&exports)
+	env.Store.TestReader().Find(&exports)
 	if len(exports) != 1 || exports[0].Actor != "api:DMS (#1)" || exports[0].Kind != store.ReportEvidence || exports[0].RowCount == 0 {
 		t.Errorf("export log: %+v", exports)
 	}

@@ -14,7 +14,7 @@ func TestAdminAppliesARetentionPeriodAndALearnerSeesTheDeletionDates(t *testing.
 	srv.CreateUser(t, "alex.admin@example.org", "admin-password-1", store.RoleAdmin)
 	srv.CreateUser(t, "lea@example.org", "lea-password-1", store.RoleLearner)
 	ended := srv.Store.Now().AddDate(0, 0, -3) // a session that ended three days ago
-	if err := srv.Store.W.Create(&store.WebSession{ID: "ended", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
+	if err := srv.Store.TestWriter().Create(&store.WebSession{ID: "ended", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
 		t.Fatal(err)
 	}
 

@@ -96,7 +96,7 @@ func TestDemoLearnersTakeOneCourseOfTheBasicsFamilyInTheirLanguage(t *testing.T)
 		CourseID string
 		N        int
 	}
-	err := db.R.WithContext(ctx).Raw(`SELECT u.language, e.course_id, COUNT(*) AS n FROM enrollments e JOIN users u ON u.id = e.user_id
+	err := db.TestReader().WithContext(ctx).Raw(`SELECT u.language, e.course_id, COUNT(*) AS n FROM enrollments e JOIN users u ON u.id = e.user_id
 		WHERE e.course_id IN ('ki-grundlagen', 'ai-basics') GROUP BY u.language, e.course_id ORDER BY u.language, e.course_id`).Scan(&rows).Error
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestDemoLearnersTakeOneCourseOfTheBasicsFamilyInTheirLanguage(t *testing.T)
 		t.Errorf("enrollments in the basics family by language: %v; want German readers in ki-grundlagen only, English readers in ai-basics only", got)
 	}
 	var both int64
-	err = db.R.WithContext(ctx).Raw(`SELECT COUNT(*) FROM (SELECT user_id FROM enrollments WHERE course_id IN ('ki-grundlagen', 'ai-basics')
+	err = db.TestReader().WithContext(ctx).Raw(`SELECT COUNT(*) FROM (SELECT user_id FROM enrollments WHERE course_id IN ('ki-grundlagen', 'ai-basics')
 		GROUP BY user_id HAVING COUNT(DISTINCT course_id) > 1) x`).Scan(&both).Error
 	if err != nil || both != 0 {
 		t.Errorf("%d people are enrolled in both ki-grundlagen and ai-basics (%v)", both, err)

@@ -60,17 +60,5 @@ func SubmittedAttempts(ctx context.Context, dbURL string, ids []int64) (int, err
 		return 0, err
 	}
 	defer db.Close()
-	found := 0
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		var n int64
-		err := db.R.WithContext(ctx).Model(&store.QuizAttempt{}).
-			Where("id IN ? AND status = ? AND submitted_at IS NOT NULL AND max > 0", chunk, store.AttemptSubmitted).
-			Count(&n).Error
-		if err != nil {
-			return found, err
-		}
-		found += int(n)
-	}
-	return found, nil
+	return db.CountGradedAttempts(ctx, ids)
 }

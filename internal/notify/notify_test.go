@@ -180,7 +180,7 @@ func TestRetentionRunsOnceADayAcrossInstances(t *testing.T) {
 		s.Clock = c
 		ended := c.t.AddDate(0, 0, -30)
 		for _, id := range []string{"a", "b"} {
-			if err := s.W.Create(&store.WebSession{ID: id, SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
+			if err := s.TestWriter().Create(&store.WebSession{ID: id, SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -193,8 +193,8 @@ func TestRetentionRunsOnceADayAcrossInstances(t *testing.T) {
 			}
 		}
 		var sessions, runs int64
-		s.W.Model(&store.WebSession{}).Count(&sessions)
-		s.W.Model(&store.EvidenceEvent{}).Where("type = ?", store.EventRetentionApplied).Count(&runs)
+		s.TestWriter().Model(&store.WebSession{}).Count(&sessions)
+		s.TestWriter().Model(&store.EvidenceEvent{}).Where("type = ?", store.EventRetentionApplied).Count(&runs)
 		if sessions != 0 || runs != 1 {
 			t.Errorf("%d old sessions left, %d retention runs logged; want 0 and 1", sessions, runs)
 		}

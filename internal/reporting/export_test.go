@@ -17,7 +17,7 @@ func (s *Source) MemberStatusesSQL(ctx context.Context) (map[[2]int64]assign.Sta
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Store.R.WithContext(ctx).Raw("SELECT m.assignment_id, m.user_id, "+status.SQL+
+	rows, err := s.Store.TestReader().WithContext(ctx).Raw("SELECT m.assignment_id, m.user_id, "+status.SQL+
 		" FROM assignment_members m WHERE m.left_at IS NULL", status.Args...).Rows()
 	if err != nil {
 		return nil, err

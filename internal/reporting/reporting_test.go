@@ -267,7 +267,7 @@ func TestDeletingAPersonWhoLeftKeepsTheEvidenceFigures(t *testing.T) {
 		return buf.String()
 	}
 	var someone store.User
-	if err := db.W.Where("id IN (SELECT user_id FROM completions)").Order("id").First(&someone).Error; err != nil {
+	if err := db.TestWriter().Where("id IN (SELECT user_id FROM completions)").Order("id").First(&someone).Error; err != nil {
 		t.Fatal(err)
 	}
 	if err := db.UpdateUser(ctx, someone.ID, someone.DisplayName, []string{store.RoleLearner}, false); err != nil {

@@ -69,7 +69,7 @@ func TestStatusSQLMatchesAssignStatusOnEveryBoundary(t *testing.T) {
 			users[i] = store.User{Email: fmt.Sprintf("p%d@example.org", i), DisplayName: fmt.Sprintf("P %d", i), Active: true,
 				CreatedAt: now, UpdatedAt: now}
 		}
-		if err := db.W.Create(&users).Error; err != nil {
+		if err := db.TestWriter().Create(&users).Error; err != nil {
 			t.Fatal(err)
 		}
 		for i := range rules {
@@ -77,7 +77,7 @@ func TestStatusSQLMatchesAssignStatusOnEveryBoundary(t *testing.T) {
 			if rules[i].CreatedAt.IsZero() {
 				rules[i].CreatedAt = now.AddDate(0, -2, 0)
 			}
-			if err := db.W.Omit("Targets").Create(&rules[i]).Error; err != nil {
+			if err := db.TestWriter().Omit("Targets").Create(&rules[i]).Error; err != nil {
 				t.Fatal(err)
 			}
 			for j, c := range cases {
@@ -89,7 +89,7 @@ func TestStatusSQLMatchesAssignStatusOnEveryBoundary(t *testing.T) {
 						m.ExpiresAt = progress.ValidUntil(*c.completed, rules[i].ValidityMonths)
 					}
 				}
-				if err := db.W.Create(&m).Error; err != nil {
+				if err := db.TestWriter().Create(&m).Error; err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -49,7 +49,7 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 			a.ID = *row.AssignmentID
 			if title == nil {
 				var old Assignment
-				if err := s.R.WithContext(ctx).Select("title").Where("id = ?", a.ID).First(&old).Error; err == nil {
+				if err := s.r.WithContext(ctx).Select("title").Where("id = ?", a.ID).First(&old).Error; err == nil {
 					a.Title = old.Title
 				}
 			}
@@ -64,7 +64,7 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 			return joined, err
 		}
 		if row.AssignmentID == nil {
-			if err := s.W.WithContext(ctx).Model(&AISystemRule{}).Where("id = ?", row.ID).Update("assignment_id", a.ID).Error; err != nil {
+			if err := s.w.WithContext(ctx).Model(&AISystemRule{}).Where("id = ?", row.ID).Update("assignment_id", a.ID).Error; err != nil {
 				return joined, err
 			}
 		}
@@ -80,7 +80,7 @@ func (s *Store) SyncAISystem(ctx context.Context, by, systemID int64, pin PinFun
 // SyncAllAISystems re-derives every system (after an import and with the daily assignment sync).
 func (s *Store) SyncAllAISystems(ctx context.Context, by int64, pin PinFunc, title func(key string) string) (int, error) {
 	var ids []int64
-	if err := s.R.WithContext(ctx).Model(&AISystem{}).Order("id").Pluck("id", &ids).Error; err != nil {
+	if err := s.r.WithContext(ctx).Model(&AISystem{}).Order("id").Pluck("id", &ids).Error; err != nil {
 		return 0, err
 	}
 	n := 0
@@ -107,9 +107,9 @@ func ruleRow(sys *AISystem, r inventory.Rule) *AISystemRule {
 // creator): the first administrator, else the first person at all (a demo without admins).
 func (s *Store) InventoryActor(ctx context.Context) (int64, error) {
 	var ids []int64
-	err := s.R.WithContext(ctx).Model(&UserRole{}).Where("role = ?", RoleAdmin).Order("user_id").Limit(1).Pluck("user_id", &ids).Error
+	err := s.r.WithContext(ctx).Model(&UserRole{}).Where("role = ?", RoleAdmin).Order("user_id").Limit(1).Pluck("user_id", &ids).Error
 	if err == nil && len(ids) == 0 {
-		err = s.R.WithContext(ctx).Model(&User{}).Order("id").Limit(1).Pluck("id", &ids).Error
+		err = s.r.WithContext(ctx).Model(&User{}).Order("id").Limit(1).Pluck("id", &ids).Error
 	}
 	if err != nil {
 		return 0, err

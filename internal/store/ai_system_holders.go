@@ -49,8 +49,8 @@ func (s *Store) AISystemPeople(ctx context.Context, sc Scope, sys *AISystem) ([]
 	if len(units) == 0 && len(holders) == 0 {
 		return nil, nil
 	}
-	q := s.scopeUsers(s.R.WithContext(ctx).Model(&User{}), sc, "").Where("active = ?", true)
-	cond := s.R.Where("1 = 0")
+	q := s.scopeUsers(s.r.WithContext(ctx).Model(&User{}), sc, "").Where("active = ?", true)
+	cond := s.r.Where("1 = 0")
 	if len(units) > 0 {
 		cond = cond.Or("org_unit_id IN ?", units)
 	}

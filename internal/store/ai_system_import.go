@@ -37,7 +37,7 @@ func (s *Store) InventoryEntries(ctx context.Context) ([]inventory.Entry, error)
 // and the units by name path (compared without regard to case and spaces around "/").
 func (s *Store) InventoryImportContext(ctx context.Context) (exists func(string) bool, unitID func(string) (int64, bool), err error) {
 	var keys []string
-	if err := s.R.WithContext(ctx).Model(&AISystem{}).Pluck("system_key", &keys).Error; err != nil {
+	if err := s.r.WithContext(ctx).Model(&AISystem{}).Pluck("system_key", &keys).Error; err != nil {
 		return nil, nil, err
 	}
 	tree, units, err := s.OrgTree(ctx)

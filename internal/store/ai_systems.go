@@ -145,7 +145,7 @@ func (a *AISystem) PureHolders() []inventory.Holder {
 // AISystems returns every system with units, rules and holders, by name.
 func (s *Store) AISystems(ctx context.Context) ([]AISystem, error) {
 	var out []AISystem
-	err := s.R.WithContext(ctx).Preload("Units").Preload("Rules", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+	err := s.r.WithContext(ctx).Preload("Units").Preload("Rules", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Holders").Order("name, id").Find(&out).Error
 	return out, err
 }
@@ -153,7 +153,7 @@ func (s *Store) AISystems(ctx context.Context) ([]AISystem, error) {
 // AISystemByID loads one system with units, rules and holders.
 func (s *Store) AISystemByID(ctx context.Context, id int64) (*AISystem, error) {
 	var a AISystem
-	err := s.R.WithContext(ctx).Preload("Units").Preload("Rules", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+	err := s.r.WithContext(ctx).Preload("Units").Preload("Rules", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Holders").First(&a, id).Error
 	return &a, notFound(err, "AI system")
 }
@@ -161,7 +161,7 @@ func (s *Store) AISystemByID(ctx context.Context, id int64) (*AISystem, error) {
 // PublicAISystems returns the systems marked public that people work with or plan to, by name.
 func (s *Store) PublicAISystems(ctx context.Context) ([]AISystem, error) {
 	var out []AISystem
-	err := s.R.WithContext(ctx).Where("public = ? AND status <> ?", true, string(inventory.StatusRetired)).
+	err := s.r.WithContext(ctx).Where("public = ? AND status <> ?", true, string(inventory.StatusRetired)).
 		Order("name, id").Find(&out).Error
 	return out, err
 }
@@ -304,7 +304,7 @@ func (s *Store) saveAISystemRules(tx *gorm.DB, by, systemID int64, rules []inven
 // PublicRegisterEnabled reports whether the admin switched the public register page on.
 func (s *Store) PublicRegisterEnabled(ctx context.Context) (bool, error) {
 	var rows []Setting
-	err := s.R.WithContext(ctx).Where("setting_key = ?", SettingPublicRegister).Find(&rows).Error
+	err := s.r.WithContext(ctx).Where("setting_key = ?", SettingPublicRegister).Find(&rows).Error
 	return len(rows) == 1 && rows[0].Value == "on", err
 }
 

@@ -39,7 +39,7 @@ func members(t *testing.T, s *store.Store, assignmentID int64) []int64 {
 func eventTypes(t *testing.T, s *store.Store) []string {
 	t.Helper()
 	var types []string
-	if err := s.R.Model(&store.EvidenceEvent{}).Order("seq").Pluck("type", &types).Error; err != nil {
+	if err := s.TestReader().Model(&store.EvidenceEvent{}).Order("seq").Pluck("type", &types).Error; err != nil {
 		t.Fatal(err)
 	}
 	return types

@@ -23,7 +23,7 @@ func (s *Store) LogAPICall(ctx context.Context, c *APICall) error {
 	if c.CalledAt.IsZero() {
 		c.CalledAt = s.Now()
 	}
-	return s.W.WithContext(ctx).Create(c).Error
+	return s.w.WithContext(ctx).Create(c).Error
 }
 
 // APICallsOf returns the latest calls of a token, newest first (limit ≤ 0: 100).
@@ -32,7 +32,7 @@ func (s *Store) APICallsOf(ctx context.Context, tokenID int64, limit int) ([]API
 		limit = 100
 	}
 	var cs []APICall
-	return cs, s.R.WithContext(ctx).Where("token_id = ?", tokenID).Order("id DESC").Limit(limit).Find(&cs).Error
+	return cs, s.r.WithContext(ctx).Where("token_id = ?", tokenID).Order("id DESC").Limit(limit).Find(&cs).Error
 }
 
 // APITokenLastUse is when each token was last used (tokens never used are missing).
@@ -40,7 +40,7 @@ func (s *Store) APITokenLastUse(ctx context.Context) (map[int64]time.Time, error
 	// MAX over a DATETIME column comes back from SQLite as text: find the latest call per token,
 	// then read those rows.
 	var ids []int64
-	if err := s.R.WithContext(ctx).Model(&APICall{}).Select("MAX(id)").Where("token_id IS NOT NULL").Group("token_id").Pluck("MAX(id)", &ids).Error; err != nil {
+	if err := s.r.WithContext(ctx).Model(&APICall{}).Select("MAX(id)").Where("token_id IS NOT NULL").Group("token_id").Pluck("MAX(id)", &ids).Error; err != nil {
 		return nil, err
 	}
 	out := map[int64]time.Time{}
@@ -48,7 +48,7 @@ func (s *Store) APITokenLastUse(ctx context.Context) (map[int64]time.Time, error
 		return out, nil
 	}
 	var calls []APICall
-	if err := s.R.WithContext(ctx).Where("id IN ?", ids).Find(&calls).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("id IN ?", ids).Find(&calls).Error; err != nil {
 		return nil, err
 	}
 	for _, c := range calls {

@@ -93,13 +93,13 @@ func (s *Store) RevokeAPIToken(ctx context.Context, id int64, by *int64) error {
 // APITokens lists every token, newest first, revoked ones included.
 func (s *Store) APITokens(ctx context.Context) ([]APIToken, error) {
 	var ts []APIToken
-	return ts, s.R.WithContext(ctx).Order("id DESC").Find(&ts).Error
+	return ts, s.r.WithContext(ctx).Order("id DESC").Find(&ts).Error
 }
 
 // APITokenByHash finds the token whose secret has this SHA-256; ENOTFOUND when none has.
 func (s *Store) APITokenByHash(ctx context.Context, hash []byte) (*APIToken, error) {
 	var t APIToken
-	if err := s.R.WithContext(ctx).Where("secret_hash = ?", hash).First(&t).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("secret_hash = ?", hash).First(&t).Error; err != nil {
 		return nil, notFound(err, "API token")
 	}
 	return &t, nil
@@ -110,7 +110,7 @@ func (s *Store) APITokenByHash(ctx context.Context, hash []byte) (*APIToken, err
 // two instances counting at once never lose a call.
 func (s *Store) CountAPICall(ctx context.Context, tokenID, window int64) (int, error) {
 	var calls int
-	err := s.W.WithContext(ctx).Raw(`INSERT INTO api_rate_windows (token_id, window_number, calls) VALUES (?, ?, 1)
+	err := s.w.WithContext(ctx).Raw(`INSERT INTO api_rate_windows (token_id, window_number, calls) VALUES (?, ?, 1)
 		ON CONFLICT (token_id) DO UPDATE SET
 			calls = CASE WHEN api_rate_windows.window_number = excluded.window_number THEN api_rate_windows.calls + 1 ELSE 1 END,
 			window_number = excluded.window_number

@@ -40,7 +40,7 @@ type RecordFilter struct {
 // MemberRecords returns the current members (not those who left) of assignments, limited to the
 // people a scope may see, ordered by assignment and name.
 func (s *Store) MemberRecords(ctx context.Context, sc Scope, f RecordFilter) ([]MemberRecord, error) {
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	q := db.Model(&AssignmentMember{}).Joins("JOIN users ON users.id = assignment_members.user_id").
 		Where("assignment_members.left_at IS NULL AND users.active = ?", true)
 	q = s.scopeUsers(q, sc, "users.")

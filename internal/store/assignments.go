@@ -140,14 +140,14 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 // Assignments returns every assignment with its targets, newest first.
 func (s *Store) Assignments(ctx context.Context) ([]Assignment, error) {
 	var as []Assignment
-	err := s.R.WithContext(ctx).Preload("Targets").Order("created_at DESC, id DESC").Find(&as).Error
+	err := s.r.WithContext(ctx).Preload("Targets").Order("created_at DESC, id DESC").Find(&as).Error
 	return as, err
 }
 
 // AssignmentByID loads one assignment with its targets.
 func (s *Store) AssignmentByID(ctx context.Context, id int64) (*Assignment, error) {
 	var a Assignment
-	err := s.R.WithContext(ctx).Preload("Targets").First(&a, id).Error
+	err := s.r.WithContext(ctx).Preload("Targets").First(&a, id).Error
 	return &a, notFound(err, "assignment")
 }
 
@@ -303,7 +303,7 @@ func (s *Store) RemoveExemption(ctx context.Context, assignmentID, userID int64)
 // ExemptionsOf returns the exemptions of an assignment by user id.
 func (s *Store) ExemptionsOf(ctx context.Context, assignmentID int64) (map[int64]AssignmentExemption, error) {
 	var es []AssignmentExemption
-	err := s.R.WithContext(ctx).Where("assignment_id = ?", assignmentID).Find(&es).Error
+	err := s.r.WithContext(ctx).Where("assignment_id = ?", assignmentID).Find(&es).Error
 	out := map[int64]AssignmentExemption{}
 	for _, e := range es {
 		out[e.UserID] = e
@@ -314,7 +314,7 @@ func (s *Store) ExemptionsOf(ctx context.Context, assignmentID int64) (map[int64
 // VersionsFirstSeen returns when each version of a course was first published (first loaded).
 func (s *Store) VersionsFirstSeen(ctx context.Context, courseID string) (map[string]time.Time, error) {
 	var rows []CourseVersionHash
-	err := s.R.WithContext(ctx).Where("course_id = ?", courseID).Find(&rows).Error
+	err := s.r.WithContext(ctx).Where("course_id = ?", courseID).Find(&rows).Error
 	out := map[string]time.Time{}
 	for _, r := range rows {
 		out[r.Version] = r.FirstSeenAt

@@ -122,21 +122,21 @@ func completionPayload(c *Completion) map[string]any {
 // CompletionByID loads a completion by its number (the record number of the short code).
 func (s *Store) CompletionByID(ctx context.Context, id int64) (*Completion, error) {
 	var c Completion
-	err := s.R.WithContext(ctx).Where("id = ?", id).First(&c).Error
+	err := s.r.WithContext(ctx).Where("id = ?", id).First(&c).Error
 	return &c, notFound(err, "completion")
 }
 
 // CompletionByRecordID loads a completion by its public record id (for the verification page).
 func (s *Store) CompletionByRecordID(ctx context.Context, recordID string) (*Completion, error) {
 	var c Completion
-	err := s.R.WithContext(ctx).Where("record_id = ?", recordID).First(&c).Error
+	err := s.r.WithContext(ctx).Where("record_id = ?", recordID).First(&c).Error
 	return &c, notFound(err, "completion")
 }
 
 // CompletionsOfUser returns all completions of a user, revoked ones included, newest first.
 func (s *Store) CompletionsOfUser(ctx context.Context, userID int64) ([]Completion, error) {
 	var cs []Completion
-	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Order("completed_at DESC, id DESC").Find(&cs).Error
+	err := s.r.WithContext(ctx).Where("user_id = ?", userID).Order("completed_at DESC, id DESC").Find(&cs).Error
 	return cs, err
 }
 
@@ -155,7 +155,7 @@ func CompletionFor(db *gorm.DB, userID int64, courseID, version string) (*Comple
 // nil when there is none.
 func (s *Store) LatestCompletion(ctx context.Context, userID int64, courseID string) (*Completion, error) {
 	var c Completion
-	err := s.R.WithContext(ctx).Where("user_id = ? AND course_id = ? AND revoked_at IS NULL", userID, courseID).
+	err := s.r.WithContext(ctx).Where("user_id = ? AND course_id = ? AND revoked_at IS NULL", userID, courseID).
 		Order("completed_at DESC, id DESC").First(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
@@ -173,7 +173,7 @@ func newRecordID() string {
 
 // CompletionFor is CompletionFor on the reader pool.
 func (s *Store) CompletionFor(ctx context.Context, userID int64, courseID, version string) (*Completion, error) {
-	return CompletionFor(s.R.WithContext(ctx), userID, courseID, version)
+	return CompletionFor(s.r.WithContext(ctx), userID, courseID, version)
 }
 
 // AddCompletion is RecordCompletion in a transaction of its own (for the command line and tests

@@ -25,7 +25,7 @@ type CompletionEvent struct {
 // that took a lower id may commit after one with a higher id. Entries about deleted people are
 // tombstones and are skipped (the cursor still moves past them).
 func (s *Store) CompletionEventsAfter(ctx context.Context, afterSeq int64, limit int) (events []CompletionEvent, last int64, more bool, err error) {
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	var entries []EvidenceEvent
 	if err := db.Where("seq > ? AND type IN ?", afterSeq, []string{EventCompletionRecorded, EventCompletionRevoked}).
 		Order("seq").Limit(limit).Find(&entries).Error; err != nil {
@@ -87,7 +87,7 @@ func (s *Store) CompletionEventsAfter(ctx context.Context, afterSeq int64, limit
 // UserByPersonnelNumber finds an account by the personnel number from HR.
 func (s *Store) UserByPersonnelNumber(ctx context.Context, number string) (*User, error) {
 	var u User
-	if err := s.R.WithContext(ctx).Where("personnel_number = ?", number).First(&u).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("personnel_number = ?", number).First(&u).Error; err != nil {
 		return nil, notFound(err, "user")
 	}
 	return &u, nil

@@ -98,5 +98,5 @@ func familyIDs(db *gorm.DB, courseID string) ([]string, error) {
 
 // Families returns the course families as the database records them.
 func (s *Store) Families(ctx context.Context) (Families, error) {
-	return families(s.R.WithContext(ctx))
+	return families(s.r.WithContext(ctx))
 }

@@ -15,7 +15,7 @@ import (
 func (s *Store) RecordVersionHash(courseID, version, hash, translationOf string) (string, error) {
 	ctx := context.Background()
 	row := CourseVersionHash{CourseID: courseID, Version: version, Hash: hash, FirstSeenAt: s.Now(), TranslationOf: translationOf}
-	err := s.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 		if res.Error != nil || res.RowsAffected == 0 || translationOf == "" {
 			return res.Error
@@ -26,7 +26,7 @@ func (s *Store) RecordVersionHash(courseID, version, hash, translationOf string)
 		return "", err
 	}
 	var first CourseVersionHash
-	err = s.W.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).First(&first).Error
+	err = s.w.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).First(&first).Error
 	return first.Hash, err
 }
 
@@ -35,7 +35,7 @@ func (s *Store) RecordVersionHash(courseID, version, hash, translationOf string)
 // broken or gone.
 func (s *Store) RecordedVersionHashes() (map[string]string, error) {
 	var rows []CourseVersionHash
-	if err := s.R.Find(&rows).Error; err != nil {
+	if err := s.r.Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make(map[string]string, len(rows))

@@ -69,7 +69,7 @@ func (s *Store) enroll(tx *gorm.DB, e *Enrollment) (created bool, err error) {
 
 // EnrollmentOf returns the user's enrollment in a course, or nil when there is none.
 func (s *Store) EnrollmentOf(ctx context.Context, userID int64, courseID string) (*Enrollment, error) {
-	return enrollmentOf(s.R.WithContext(ctx), userID, courseID)
+	return enrollmentOf(s.r.WithContext(ctx), userID, courseID)
 }
 
 func enrollmentOf(db *gorm.DB, userID int64, courseID string) (*Enrollment, error) {
@@ -94,7 +94,7 @@ func (s *Store) EnrollmentForUpdate(tx *gorm.DB, userID int64, courseID string) 
 // EnrollmentsOfUser returns the user's enrollments, the most recently active first.
 func (s *Store) EnrollmentsOfUser(ctx context.Context, userID int64) ([]Enrollment, error) {
 	var es []Enrollment
-	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Order("last_activity_at DESC, id DESC").Find(&es).Error
+	err := s.r.WithContext(ctx).Where("user_id = ?", userID).Order("last_activity_at DESC, id DESC").Find(&es).Error
 	return es, err
 }
 
@@ -102,7 +102,7 @@ func (s *Store) EnrollmentsOfUser(ctx context.Context, userID int64) ([]Enrollme
 // valid completion of it, for moving learners in progress to a new patch release.
 func (s *Store) EnrollmentsInProgressAt(ctx context.Context, courseID, version string) ([]Enrollment, error) {
 	var es []Enrollment
-	err := s.R.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).
+	err := s.r.WithContext(ctx).Where("course_id = ? AND version = ?", courseID, version).
 		Where("NOT EXISTS (SELECT 1 FROM completions c WHERE c.user_id = enrollments.user_id AND c.course_id = enrollments.course_id AND c.version = enrollments.version AND c.revoked_at IS NULL)").
 		Order("id").Find(&es).Error
 	return es, err

@@ -62,7 +62,7 @@ func TestMovingAnEnrollmentKeepsOnlyCarriedProgress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := store.ProgressOf(s.R, e.ID)
+		rows, err := store.ProgressOf(s.TestReader(), e.ID)
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("progress after move: %+v %v", rows, err)
 		}
@@ -92,10 +92,10 @@ func TestMarkingTwiceKeepsTheFirstTime(t *testing.T) {
 			}
 		}
 		mark()
-		rows, _ := store.ProgressOf(s.R, e.ID)
+		rows, _ := store.ProgressOf(s.TestReader(), e.ID)
 		first := *rows[0].DoneAt
 		mark()
-		rows, _ = store.ProgressOf(s.R, e.ID)
+		rows, _ = store.ProgressOf(s.TestReader(), e.ID)
 		if len(rows) != 1 || !rows[0].DoneAt.Equal(first) || rows[0].QuizPassedAt != nil {
 			t.Fatalf("after marking twice: %+v", rows)
 		}

@@ -48,7 +48,7 @@ func markDeactivation(tx *gorm.DB, ids []int64, active bool, now time.Time) erro
 // ActiveHolds returns the holds not yet released, oldest first.
 func (s *Store) ActiveHolds(ctx context.Context) ([]LegalHold, error) {
 	var hs []LegalHold
-	err := s.R.WithContext(ctx).Where("released_at IS NULL").Order("id").Find(&hs).Error
+	err := s.r.WithContext(ctx).Where("released_at IS NULL").Order("id").Find(&hs).Error
 	return hs, err
 }
 
@@ -98,7 +98,7 @@ var ErrOnHold = errors.New("store: a legal hold suspends deleting this person")
 
 // HoldOf returns the hold that suspends deleting the user, or nil.
 func (s *Store) HoldOf(ctx context.Context, userID int64) (*LegalHold, error) {
-	return s.holdOf(s.R.WithContext(ctx), userID)
+	return s.holdOf(s.r.WithContext(ctx), userID)
 }
 
 func (s *Store) holdOf(tx *gorm.DB, userID int64) (*LegalHold, error) {

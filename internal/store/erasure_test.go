@@ -36,10 +36,10 @@ func TestErasingAPersonRemovesWhatNamesThemAndKeepsFiguresAndRecords(t *testing.
 		anna := seedLearner(t, s, "anna@stadt.example", "Anna Berg")
 		ben := seedLearner(t, s, "ben@stadt.example", "Ben Kraus")
 		pn := "0004711"
-		if err := s.W.Model(&store.User{}).Where("id = ?", anna).Update("personnel_number", pn).Error; err != nil {
+		if err := s.TestWriter().Model(&store.User{}).Where("id = ?", anna).Update("personnel_number", pn).Error; err != nil {
 			t.Fatal(err)
 		}
-		if err := s.W.Create(&store.WebSession{ID: "a1", SecretHash: []byte("x"), UserID: &anna, IP: "192.0.2.7", CreatedAt: s.Now(),
+		if err := s.TestWriter().Create(&store.WebSession{ID: "a1", SecretHash: []byte("x"), UserID: &anna, IP: "192.0.2.7", CreatedAt: s.Now(),
 			LastSeenAt: s.Now(), ExpiresAt: s.Now().Add(time.Hour)}).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -101,11 +101,11 @@ func TestATombstoneNobodyRecordedBreaksTheChain(t *testing.T) {
 			t.Fatal(err)
 		}
 		var benEntry store.EvidenceEvent
-		if err := s.W.Where("subject_user_id <> ?", anna).Order("seq").First(&benEntry).Error; err != nil {
+		if err := s.TestWriter().Where("subject_user_id <> ?", anna).Order("seq").First(&benEntry).Error; err != nil {
 			t.Fatal(err)
 		}
 		// Emptying an entry about somebody else and calling it a tombstone is tampering.
-		if err := s.W.Model(&store.EvidenceEvent{}).Where("seq = ?", benEntry.Seq).
+		if err := s.TestWriter().Model(&store.EvidenceEvent{}).Where("seq = ?", benEntry.Seq).
 			Updates(map[string]any{"payload": `{"tombstone":true}`, "tombstoned_at": s.Now()}).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +114,7 @@ func TestATombstoneNobodyRecordedBreaksTheChain(t *testing.T) {
 			t.Fatalf("unrecorded tombstone: %+v %v", broken, err)
 		}
 		// A tombstone that still carries content is found too.
-		if err := s.W.Model(&store.EvidenceEvent{}).Where("seq = ?", benEntry.Seq).Update("payload", `{"roles":["admin"]}`).Error; err != nil {
+		if err := s.TestWriter().Model(&store.EvidenceEvent{}).Where("seq = ?", benEntry.Seq).Update("payload", `{"roles":["admin"]}`).Error; err != nil {
 			t.Fatal(err)
 		}
 		if _, broken, _ := s.VerifyEvidence(ctx); broken == nil || !strings.Contains(broken.Reason, "still carries content") {
@@ -181,7 +181,7 @@ func TestLeaversAreDeletedExactlyAtTheEndOfTheirPeriod(t *testing.T) {
 		ctx := context.Background()
 		anna := seedLearner(t, s, "anna@stadt.example", "Anna Berg")
 		left := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-		if err := s.W.Model(&store.User{}).Where("id = ?", anna).Updates(map[string]any{"active": false, "deactivated_at": left}).Error; err != nil {
+		if err := s.TestWriter().Model(&store.User{}).Where("id = ?", anna).Updates(map[string]any{"active": false, "deactivated_at": left}).Error; err != nil {
 			t.Fatal(err)
 		}
 		p := retention.Defaults()

@@ -161,7 +161,7 @@ func (s *Store) VerifyEvidence(ctx context.Context) (int64, *EvidenceBreak, erro
 		}
 		return nil
 	}
-	res := s.R.WithContext(ctx).FindInBatches(&batch, 1000, check) // in primary key (seq) order
+	res := s.r.WithContext(ctx).FindInBatches(&batch, 1000, check) // in primary key (seq) order
 	if res.Error != nil && !errors.Is(res.Error, errStopVerify) {
 		return count, nil, res.Error
 	}
@@ -183,7 +183,7 @@ var errStopVerify = errors.New("stop: chain broken")
 // EvidenceOfUser returns the events about one person, oldest first (for "My data").
 func (s *Store) EvidenceOfUser(ctx context.Context, userID int64) ([]EvidenceEvent, error) {
 	var es []EvidenceEvent
-	err := s.R.WithContext(ctx).Where("subject_user_id = ?", userID).Order("seq").Find(&es).Error
+	err := s.r.WithContext(ctx).Where("subject_user_id = ?", userID).Order("seq").Find(&es).Error
 	return es, err
 }
 
@@ -191,7 +191,7 @@ func (s *Store) EvidenceOfUser(ctx context.Context, userID int64) ([]EvidenceEve
 // checkpoints publish so that removing the newest entries becomes detectable.
 func (s *Store) EvidenceHead(ctx context.Context) (evidence.Head, error) {
 	var last EvidenceEvent
-	if err := s.R.WithContext(ctx).Order("seq DESC").Limit(1).Find(&last).Error; err != nil {
+	if err := s.r.WithContext(ctx).Order("seq DESC").Limit(1).Find(&last).Error; err != nil {
 		return evidence.Head{}, err
 	}
 	return evidence.Head{Count: last.Seq, Hash: last.Hash}, nil // seq has no gaps in an intact log
@@ -200,6 +200,6 @@ func (s *Store) EvidenceHead(ctx context.Context) (evidence.Head, error) {
 // EvidenceHashAt returns the stored hash of entry seq, or "" when there is no such entry.
 func (s *Store) EvidenceHashAt(ctx context.Context, seq int64) (string, error) {
 	var e EvidenceEvent
-	err := s.R.WithContext(ctx).Where("seq = ?", seq).Limit(1).Find(&e).Error
+	err := s.r.WithContext(ctx).Where("seq = ?", seq).Limit(1).Find(&e).Error
 	return e.Hash, err
 }

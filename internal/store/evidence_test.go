@@ -38,7 +38,7 @@ func fiveEvents(t *testing.T, s *store.Store) {
 func allEvents(t *testing.T, s *store.Store) []store.EvidenceEvent {
 	t.Helper()
 	var es []store.EvidenceEvent
-	if err := s.W.Order("seq").Find(&es).Error; err != nil {
+	if err := s.TestWriter().Order("seq").Find(&es).Error; err != nil {
 		t.Fatal(err)
 	}
 	return es
@@ -47,7 +47,7 @@ func allEvents(t *testing.T, s *store.Store) []store.EvidenceEvent {
 // rewrite replaces the whole log by es, as someone with write access to the database could.
 func rewrite(t *testing.T, s *store.Store, es []store.EvidenceEvent) {
 	t.Helper()
-	err := s.W.Transaction(func(tx *gorm.DB) error {
+	err := s.TestWriter().Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("1 = 1").Delete(&store.EvidenceEvent{}).Error; err != nil {
 			return err
 		}

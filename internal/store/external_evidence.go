@@ -64,13 +64,13 @@ func (e *ExternalEvidence) Version() string { return "evidence-" + strconv.Forma
 func (s *Store) SubmitEvidence(ctx context.Context, e *ExternalEvidence) error {
 	e.ID, e.Status, e.CreatedAt = 0, EvidencePending, s.Now()
 	e.IssuedOn = e.IssuedOn.UTC()
-	return s.W.WithContext(ctx).Create(e).Error
+	return s.w.WithContext(ctx).Create(e).Error
 }
 
 // EvidenceUploadsOf lists a person's uploads, newest first.
 func (s *Store) EvidenceUploadsOf(ctx context.Context, userID int64) ([]ExternalEvidence, error) {
 	var out []ExternalEvidence
-	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Order("created_at DESC, id DESC").Find(&out).Error
+	err := s.r.WithContext(ctx).Where("user_id = ?", userID).Order("created_at DESC, id DESC").Find(&out).Error
 	return out, err
 }
 
@@ -83,7 +83,7 @@ type EvidenceUpload struct {
 // EvidenceInScope lists the uploads of the people a scope may see (pending first, then newest);
 // status "" lists every state.
 func (s *Store) EvidenceInScope(ctx context.Context, sc Scope, status string) ([]EvidenceUpload, error) {
-	q := s.R.WithContext(ctx).Table("external_evidence AS x").Select("x.*, users.display_name").
+	q := s.r.WithContext(ctx).Table("external_evidence AS x").Select("x.*, users.display_name").
 		Joins("JOIN users ON users.id = x.user_id")
 	q = s.scopeUsers(q, sc, "users.")
 	if status != "" {
@@ -96,7 +96,7 @@ func (s *Store) EvidenceInScope(ctx context.Context, sc Scope, status string) ([
 
 // EvidenceForReview loads an upload if the scope may see its owner; otherwise it is not found.
 func (s *Store) EvidenceForReview(ctx context.Context, sc Scope, id int64) (*ExternalEvidence, error) {
-	q := s.R.WithContext(ctx).Model(&ExternalEvidence{}).Joins("JOIN users ON users.id = external_evidence.user_id").
+	q := s.r.WithContext(ctx).Model(&ExternalEvidence{}).Joins("JOIN users ON users.id = external_evidence.user_id").
 		Where("external_evidence.id = ?", id)
 	var e ExternalEvidence
 	err := s.scopeUsers(q, sc, "users.").First(&e).Error
@@ -147,7 +147,7 @@ func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, acce
 // EvidenceFileHashes maps every stored file name to its recorded SHA-256, for the backup check.
 func (s *Store) EvidenceFileHashes(ctx context.Context) (map[string]string, error) {
 	var rows []ExternalEvidence
-	if err := s.R.WithContext(ctx).Select("stored_name", "sha256").Find(&rows).Error; err != nil {
+	if err := s.r.WithContext(ctx).Select("stored_name", "sha256").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := map[string]string{}

@@ -23,7 +23,7 @@ type HealthProbe struct {
 
 // ProbeWrite writes this instance's probe row: it fails when the database refuses writes.
 func (s *Store) ProbeWrite(ctx context.Context, instance string) error {
-	return s.W.WithContext(ctx).Exec(
+	return s.w.WithContext(ctx).Exec(
 		"INSERT INTO health_probes (instance, written_at) VALUES (?, ?) "+
 			"ON CONFLICT (instance) DO UPDATE SET written_at = excluded.written_at",
 		instance, s.Now()).Error

@@ -25,8 +25,8 @@ func TestProbeWriteFailsWhenTheDatabaseRefusesWrites(t *testing.T) {
 			return
 		}
 		// The writer is one connection: query_only makes every write fail as on a read-only disk.
-		s.W.Exec("PRAGMA query_only = ON")
-		defer s.W.Exec("PRAGMA query_only = OFF")
+		s.TestWriter().Exec("PRAGMA query_only = ON")
+		defer s.TestWriter().Exec("PRAGMA query_only = OFF")
 		err := s.ProbeWrite(ctx, "host-a")
 		if err == nil || !store.Unavailable(err) {
 			t.Fatalf("probe on a read-only database: %v, want an unavailable error", err)
@@ -40,11 +40,11 @@ func TestUnavailableKnowsOutagesFromOtherErrors(t *testing.T) {
 	ctx := context.Background()
 	full := storetest.OpenURL(t, filepath.Join(t.TempDir(), "full.db"))
 	var pages int
-	full.W.Raw("PRAGMA page_count").Scan(&pages)
+	full.TestWriter().Raw("PRAGMA page_count").Scan(&pages)
 	if pages == 0 {
 		t.Fatal("no page count")
 	}
-	full.W.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages))
+	full.TestWriter().Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages))
 	var fullErr error
 	for i := 0; fullErr == nil && i < 10000; i++ {
 		fullErr = full.ProbeWrite(ctx, "host-"+string(rune('a'+i%26))+filepath.Base(t.TempDir()))

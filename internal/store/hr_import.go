@@ -24,7 +24,7 @@ type ImportOptions struct {
 
 // PlanImport compares parsed rows with the people and units in the database (the dry run).
 func (s *Store) PlanImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, mode importer.Mode) (*importer.Plan, error) {
-	people, paths, _, err := s.importSnapshot(s.R.WithContext(ctx))
+	people, paths, _, err := s.importSnapshot(s.r.WithContext(ctx))
 	if err != nil {
 		return nil, err
 	}

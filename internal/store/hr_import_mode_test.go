@@ -13,7 +13,7 @@ import (
 func activeUsers(t *testing.T, s *store.Store) int {
 	t.Helper()
 	var n int64
-	if err := s.R.Model(&store.User{}).Where("active = ?", true).Count(&n).Error; err != nil {
+	if err := s.TestReader().Model(&store.User{}).Where("active = ?", true).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return int(n)

@@ -22,7 +22,7 @@ type Job struct {
 // again, a finished run never.
 func (s *Store) ClaimJob(ctx context.Context, key, owner string, lease time.Duration) (bool, error) {
 	now := s.Now()
-	db := s.W.WithContext(ctx)
+	db := s.w.WithContext(ctx)
 	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&Job{Key: key, CreatedAt: now}).Error; err != nil {
 		return false, err
 	}
@@ -34,12 +34,12 @@ func (s *Store) ClaimJob(ctx context.Context, key, owner string, lease time.Dura
 
 // FinishJob marks a claimed run as done.
 func (s *Store) FinishJob(ctx context.Context, key, owner string) error {
-	return s.W.WithContext(ctx).Model(&Job{}).Where("job_key = ? AND owner = ?", key, owner).Update("done_at", s.Now()).Error
+	return s.w.WithContext(ctx).Model(&Job{}).Where("job_key = ? AND owner = ?", key, owner).Update("done_at", s.Now()).Error
 }
 
 // JobByKey returns a run, for tests and the admin page.
 func (s *Store) JobByKey(ctx context.Context, key string) (*Job, error) {
 	var j Job
-	err := s.R.WithContext(ctx).Where("job_key = ?", key).First(&j).Error
+	err := s.r.WithContext(ctx).Where("job_key = ?", key).First(&j).Error
 	return &j, notFound(err, "job")
 }

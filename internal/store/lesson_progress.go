@@ -60,7 +60,7 @@ func (s *Store) ProgressOfEnrollments(ctx context.Context, enrollmentIDs []int64
 		return out, nil
 	}
 	var rows []LessonProgress
-	if err := s.R.WithContext(ctx).Where("enrollment_id IN ?", enrollmentIDs).Find(&rows).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("enrollment_id IN ?", enrollmentIDs).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -71,5 +71,5 @@ func (s *Store) ProgressOfEnrollments(ctx context.Context, enrollmentIDs []int64
 
 // ProgressOf is ProgressOf on the reader pool.
 func (s *Store) ProgressOf(ctx context.Context, enrollmentID int64) ([]LessonProgress, error) {
-	return ProgressOf(s.R.WithContext(ctx), enrollmentID)
+	return ProgressOf(s.r.WithContext(ctx), enrollmentID)
 }

@@ -75,7 +75,7 @@ func (s *Store) CompleteMeasureNow(ctx context.Context, mc MeasureCompletion) (c
 // newest first.
 func (s *Store) MeasureCompletionsOf(ctx context.Context, userID int64, r measure.Ref) ([]Completion, error) {
 	var cs []Completion
-	err := s.R.WithContext(ctx).Where("user_id = ? AND course_id = ?", userID, r.Key()).
+	err := s.r.WithContext(ctx).Where("user_id = ? AND course_id = ?", userID, r.Key()).
 		Order("completed_at DESC, id DESC").Find(&cs).Error
 	return cs, err
 }

@@ -14,7 +14,7 @@ import (
 func memberFacts(t *testing.T, s *store.Store, assignmentID, userID int64) store.AssignmentMember {
 	t.Helper()
 	var m store.AssignmentMember
-	if err := s.R.Where("assignment_id = ? AND user_id = ?", assignmentID, userID).First(&m).Error; err != nil {
+	if err := s.TestReader().Where("assignment_id = ? AND user_id = ?", assignmentID, userID).First(&m).Error; err != nil {
 		t.Fatal(err)
 	}
 	return m

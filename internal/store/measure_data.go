@@ -8,7 +8,7 @@ import (
 // personal data: every session registration (cancelled ones included) and every upload.
 func (s *Store) measureDataOf(ctx context.Context, d *PersonalData) error {
 	var regs []SessionRegistration
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	if err := db.Where("user_id = ?", d.User.ID).Order("registered_at, id").Find(&regs).Error; err != nil {
 		return err
 	}

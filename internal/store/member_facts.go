@@ -133,7 +133,7 @@ func refreshFamilyMembers(tx *gorm.DB, courseID string) error {
 // RefreshAllMemberFacts recomputes the member facts of every row: the backfill, and the repair
 // after data was written around the store (a bulk import straight into the tables).
 func (s *Store) RefreshAllMemberFacts(ctx context.Context) error {
-	return refreshMemberFacts(s.W.WithContext(ctx), "1 = 1")
+	return refreshMemberFacts(s.w.WithContext(ctx), "1 = 1")
 }
 
 // SQLExpr is a piece of SQL with its parameters.
@@ -268,7 +268,7 @@ func (s *Store) CountMembersByUnit(ctx context.Context, f ReportFilter, status, 
 
 // countMembers runs one part of CountMembersByUnit.
 func (s *Store) countMembers(ctx context.Context, sql string, args []any, values int) ([]UnitCounts, error) {
-	rows, err := s.R.WithContext(ctx).Raw(sql, args...).Rows()
+	rows, err := s.r.WithContext(ctx).Raw(sql, args...).Rows()
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ const EventOrgUnitsEnsured = "org.units.ensured"
 // they are. It returns the paths it created (or, with dryRun, would create). It is all or nothing.
 func (s *Store) EnsureOrgUnits(ctx context.Context, paths [][]string, dryRun bool) ([]string, error) {
 	if dryRun {
-		_, known, _, err := s.importSnapshot(s.R.WithContext(ctx))
+		_, known, _, err := s.importSnapshot(s.r.WithContext(ctx))
 		if err != nil {
 			return nil, err
 		}

@@ -37,7 +37,7 @@ var (
 // OrgUnits returns every unit, ordered by path (parents before their children).
 func (s *Store) OrgUnits(ctx context.Context) ([]OrgUnit, error) {
 	var us []OrgUnit
-	err := s.R.WithContext(ctx).Order("path").Find(&us).Error
+	err := s.r.WithContext(ctx).Order("path").Find(&us).Error
 	return us, err
 }
 
@@ -61,7 +61,7 @@ func toOrgUnits(us []OrgUnit) []org.Unit {
 // OrgUnitByID loads one unit.
 func (s *Store) OrgUnitByID(ctx context.Context, id int64) (*OrgUnit, error) {
 	var u OrgUnit
-	err := s.R.WithContext(ctx).First(&u, id).Error
+	err := s.r.WithContext(ctx).First(&u, id).Error
 	return &u, notFound(err, "org unit")
 }
 
@@ -201,25 +201,25 @@ func (s *Store) DeleteOrgUnit(ctx context.Context, id int64) error {
 
 // SetUserOrgUnit places a user in a unit (nil: none).
 func (s *Store) SetUserOrgUnit(ctx context.Context, userID int64, unitID *int64) error {
-	return s.W.WithContext(ctx).Model(&User{}).Where("id = ?", userID).
+	return s.w.WithContext(ctx).Model(&User{}).Where("id = ?", userID).
 		Updates(map[string]any{"org_unit_id": unitID, "updated_at": s.Now()}).Error
 }
 
 // AddManagerUnit makes a user manager of a unit (and everything below it). Adding twice is fine.
 func (s *Store) AddManagerUnit(ctx context.Context, userID, unitID int64) error {
-	return s.W.WithContext(ctx).Where(ManagerUnit{UserID: userID, OrgUnitID: unitID}).
+	return s.w.WithContext(ctx).Where(ManagerUnit{UserID: userID, OrgUnitID: unitID}).
 		FirstOrCreate(&ManagerUnit{UserID: userID, OrgUnitID: unitID}).Error
 }
 
 // RemoveManagerUnit ends a manager's assignment to a unit.
 func (s *Store) RemoveManagerUnit(ctx context.Context, userID, unitID int64) error {
-	return s.W.WithContext(ctx).Where("user_id = ? AND org_unit_id = ?", userID, unitID).Delete(&ManagerUnit{}).Error
+	return s.w.WithContext(ctx).Where("user_id = ? AND org_unit_id = ?", userID, unitID).Delete(&ManagerUnit{}).Error
 }
 
 // ManagerUnitsOf returns the ids of the units a user manages directly.
 func (s *Store) ManagerUnitsOf(ctx context.Context, userID int64) ([]int64, error) {
 	var ids []int64
-	err := s.R.WithContext(ctx).Model(&ManagerUnit{}).Where("user_id = ?", userID).Order("org_unit_id").Pluck("org_unit_id", &ids).Error
+	err := s.r.WithContext(ctx).Model(&ManagerUnit{}).Where("user_id = ?", userID).Order("org_unit_id").Pluck("org_unit_id", &ids).Error
 	return ids, err
 }
 
@@ -229,7 +229,7 @@ func (s *Store) ManagersOfUnits(ctx context.Context) (map[int64][]User, error) {
 		OrgUnitID int64
 		User
 	}
-	err := s.R.WithContext(ctx).Table("manager_units").Select("manager_units.org_unit_id, users.*").
+	err := s.r.WithContext(ctx).Table("manager_units").Select("manager_units.org_unit_id, users.*").
 		Joins("JOIN users ON users.id = manager_units.user_id").Order("lower(users.display_name)").Scan(&rows).Error
 	out := map[int64][]User{}
 	for _, r := range rows {
@@ -247,7 +247,7 @@ func (s *Store) visibleUnitsQuery(db *gorm.DB, managerID int64) *gorm.DB {
 // VisibleUnitIDs returns the ids of the units a manager sees, sorted.
 func (s *Store) VisibleUnitIDs(ctx context.Context, managerID int64) ([]int64, error) {
 	var ids []int64
-	err := s.visibleUnitsQuery(s.R.WithContext(ctx), managerID).Order("ou.id").Pluck("ou.id", &ids).Error
+	err := s.visibleUnitsQuery(s.r.WithContext(ctx), managerID).Order("ou.id").Pluck("ou.id", &ids).Error
 	return ids, err
 }
 
@@ -271,7 +271,7 @@ func (s *Store) scopeUsers(q *gorm.DB, sc Scope, col string) *gorm.DB {
 	if sc.All {
 		return q
 	}
-	return q.Where(col+"org_unit_id IN (?)", s.visibleUnitsQuery(s.R, sc.ManagerID))
+	return q.Where(col+"org_unit_id IN (?)", s.visibleUnitsQuery(s.r, sc.ManagerID))
 }
 
 // PeopleFilter narrows PeopleInScope.
@@ -283,7 +283,7 @@ type PeopleFilter struct {
 
 // PeopleInScope lists the people a viewer may see, ordered by name.
 func (s *Store) PeopleInScope(ctx context.Context, sc Scope, f PeopleFilter) ([]User, error) {
-	q := s.scopeUsers(s.R.WithContext(ctx).Model(&User{}), sc, "")
+	q := s.scopeUsers(s.r.WithContext(ctx).Model(&User{}), sc, "")
 	if f.UnitID != 0 {
 		q = s.inUnit(q, f.UnitID, f.WithSubUnits, "")
 	}
@@ -300,14 +300,14 @@ func (s *Store) inUnit(q *gorm.DB, unitID int64, withSub bool, col string) *gorm
 	if !withSub {
 		return q.Where(col+"org_unit_id = ?", unitID)
 	}
-	return q.Where(col+"org_unit_id IN (?)", s.R.Table("org_units AS sub").Select("sub.id").
+	return q.Where(col+"org_unit_id IN (?)", s.r.Table("org_units AS sub").Select("sub.id").
 		Where("sub.path LIKE (SELECT path FROM org_units WHERE id = ?) || '%'", unitID))
 }
 
 // UnitIDsBelow returns unitID and the ids of every unit under it.
 func (s *Store) UnitIDsBelow(ctx context.Context, unitID int64) ([]int64, error) {
 	var ids []int64
-	err := s.R.WithContext(ctx).Table("org_units AS sub").
+	err := s.r.WithContext(ctx).Table("org_units AS sub").
 		Where("sub.path LIKE (SELECT path FROM org_units WHERE id = ?) || '%'", unitID).Order("sub.id").Pluck("sub.id", &ids).Error
 	return ids, err
 }

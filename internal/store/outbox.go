@@ -30,7 +30,7 @@ type OutboxMessage struct {
 func (s *Store) Enqueue(ctx context.Context, m *OutboxMessage) (bool, error) {
 	now := s.Now()
 	m.CreatedAt, m.NextAttemptAt = now, now
-	res := s.W.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(m)
+	res := s.w.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(m)
 	return res.RowsAffected == 1, res.Error
 }
 
@@ -39,14 +39,14 @@ func (s *Store) Enqueue(ctx context.Context, m *OutboxMessage) (bool, error) {
 func (s *Store) ClaimDueMessages(ctx context.Context, limit int, lease time.Duration) ([]OutboxMessage, error) {
 	now := s.Now()
 	var candidates []OutboxMessage
-	err := s.R.WithContext(ctx).Where("sent_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", now, now).
+	err := s.r.WithContext(ctx).Where("sent_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", now, now).
 		Order("next_attempt_at, id").Limit(limit).Find(&candidates).Error
 	if err != nil {
 		return nil, err
 	}
 	var claimed []OutboxMessage
 	for _, m := range candidates {
-		res := s.W.WithContext(ctx).Model(&OutboxMessage{}).
+		res := s.w.WithContext(ctx).Model(&OutboxMessage{}).
 			Where("id = ? AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < ?)", m.ID, now).
 			Update("lease_until", now.Add(lease))
 		if res.Error != nil {
@@ -62,7 +62,7 @@ func (s *Store) ClaimDueMessages(ctx context.Context, limit int, lease time.Dura
 // MarkSent records a successful send.
 func (s *Store) MarkSent(ctx context.Context, id int64) error {
 	now := s.Now()
-	return s.W.WithContext(ctx).Model(&OutboxMessage{}).Where("id = ?", id).
+	return s.w.WithContext(ctx).Model(&OutboxMessage{}).Where("id = ?", id).
 		Updates(map[string]any{"sent_at": now, "lease_until": nil, "last_error": ""}).Error
 }
 
@@ -72,24 +72,24 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, sendErr error, next ti
 	if len(msg) > 1000 {
 		msg = msg[:1000]
 	}
-	return s.W.WithContext(ctx).Model(&OutboxMessage{}).Where("id = ?", id).Updates(map[string]any{
+	return s.w.WithContext(ctx).Model(&OutboxMessage{}).Where("id = ?", id).Updates(map[string]any{
 		"attempts": clause.Expr{SQL: "attempts + 1"}, "last_error": msg, "next_attempt_at": next, "lease_until": nil}).Error
 }
 
 // FailedMessages lists unsent messages that failed at least once, oldest first, for the admin page.
 func (s *Store) FailedMessages(ctx context.Context, limit int) ([]OutboxMessage, error) {
 	var ms []OutboxMessage
-	err := s.R.WithContext(ctx).Where("sent_at IS NULL AND attempts > 0").Order("created_at, id").Limit(limit).Find(&ms).Error
+	err := s.r.WithContext(ctx).Where("sent_at IS NULL AND attempts > 0").Order("created_at, id").Limit(limit).Find(&ms).Error
 	return ms, err
 }
 
 // OutboxCounts returns how many messages are pending and how many were sent.
 func (s *Store) OutboxCounts(ctx context.Context) (pending, sent int64, err error) {
-	db := s.R.WithContext(ctx).Model(&OutboxMessage{})
+	db := s.r.WithContext(ctx).Model(&OutboxMessage{})
 	if err = db.Where("sent_at IS NULL").Count(&pending).Error; err != nil {
 		return
 	}
-	err = s.R.WithContext(ctx).Model(&OutboxMessage{}).Where("sent_at IS NOT NULL").Count(&sent).Error
+	err = s.r.WithContext(ctx).Model(&OutboxMessage{}).Where("sent_at IS NOT NULL").Count(&sent).Error
 	return
 }
 

@@ -67,7 +67,7 @@ func (s *Store) LaunchPackage(tx *gorm.DB, a *PackageAttempt, token string) erro
 // PackageAttemptByToken finds the attempt whose current launch has the token, or nil.
 func (s *Store) PackageAttemptByToken(ctx context.Context, token string) (*PackageAttempt, error) {
 	var a PackageAttempt
-	err := s.R.WithContext(ctx).Where("token_hash = ?", HashToken(token)).First(&a).Error
+	err := s.r.WithContext(ctx).Where("token_hash = ?", HashToken(token)).First(&a).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}

@@ -51,7 +51,7 @@ var personalDataModels = []any{&User{}, &UserRole{}, &WebSession{}, &Enrollment{
 // PersonalDataOf collects everything stored about the user. It reads only rows that belong to
 // the user, so nothing of other people can end up in the download.
 func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData, error) {
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	u, err := s.UserByID(ctx, userID)
 	if err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func (s *Store) PersonalDataOf(ctx context.Context, userID int64) (*PersonalData
 // organisationDataOf adds the person's place in the organisation, their assignments and the
 // e-mails sent to them.
 func (s *Store) organisationDataOf(ctx context.Context, d *PersonalData) error {
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	id := d.User.ID
 	for _, q := range []struct {
 		dst   any

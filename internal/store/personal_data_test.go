@@ -101,11 +101,11 @@ func seedLearner(t *testing.T, s *store.Store, email, name string) int64 {
 	attempt := &store.QuizAttempt{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc", ModuleID: "m1",
 		Layout: "{}", Status: store.AttemptSubmitted, StartedAt: now,
 		Answers: []store.QuizAnswer{{QuestionID: "q1", QuestionHash: "qh", Response: `["b"]`, UpdatedAt: now}}}
-	if err := s.W.Create(attempt).Error; err != nil {
+	if err := s.TestWriter().Create(attempt).Error; err != nil {
 		t.Fatal(err)
 	}
 	if name == "Anna Berg" {
-		if err := s.W.Create(&store.QuizTimeExtension{UserID: u.ID, Percent: 50, SetBy: u.ID, UpdatedAt: now}).Error; err != nil {
+		if err := s.TestWriter().Create(&store.QuizTimeExtension{UserID: u.ID, Percent: 50, SetBy: u.ID, UpdatedAt: now}).Error; err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -119,16 +119,16 @@ func TestPersonalDataContainsOrganisationAssignmentsAndEmailsOfThatPerson(t *tes
 		ben := seedLearner(t, s, "ben@stadt.example", "Ben Kraus")
 		now := time.Now().UTC()
 		unit := &store.OrgUnit{Name: "Bürgeramt", Path: "/1/", CreatedAt: now}
-		failOn(t, s.W.Create(unit).Error)
-		failOn(t, s.W.Model(&store.User{}).Where("id = ?", anna).Update("org_unit_id", unit.ID).Error)
-		failOn(t, s.W.Create(&store.ManagerUnit{UserID: anna, OrgUnitID: unit.ID}).Error)
+		failOn(t, s.TestWriter().Create(unit).Error)
+		failOn(t, s.TestWriter().Model(&store.User{}).Where("id = ?", anna).Update("org_unit_id", unit.ID).Error)
+		failOn(t, s.TestWriter().Create(&store.ManagerUnit{UserID: anna, OrgUnitID: unit.ID}).Error)
 		a := &store.Assignment{CourseID: "ki-grundlagen", Title: "Pflichtschulung 2026", DueKind: "none", CreatedBy: ben, CreatedAt: now, UpdatedAt: now}
-		failOn(t, s.W.Create(a).Error)
+		failOn(t, s.TestWriter().Create(a).Error)
 		for _, id := range []int64{anna, ben} {
-			failOn(t, s.W.Create(&store.AssignmentMember{AssignmentID: a.ID, UserID: id, JoinedAt: now}).Error)
+			failOn(t, s.TestWriter().Create(&store.AssignmentMember{AssignmentID: a.ID, UserID: id, JoinedAt: now}).Error)
 		}
-		failOn(t, s.W.Create(&store.AssignmentExemption{AssignmentID: a.ID, UserID: ben, Reason: "Elternzeit", CreatedBy: anna, CreatedAt: now}).Error)
-		failOn(t, s.W.Create(&store.OutboxMessage{DedupeKey: "due:anna", Kind: "due", UserID: &anna, ToAddress: "anna@stadt.example",
+		failOn(t, s.TestWriter().Create(&store.AssignmentExemption{AssignmentID: a.ID, UserID: ben, Reason: "Elternzeit", CreatedBy: anna, CreatedAt: now}).Error)
+		failOn(t, s.TestWriter().Create(&store.OutboxMessage{DedupeKey: "due:anna", Kind: "due", UserID: &anna, ToAddress: "anna@stadt.example",
 			Subject: "Frist", Body: "Bitte", NextAttemptAt: now, CreatedAt: now}).Error)
 
 		d, err := s.PersonalDataOf(ctx, anna)

@@ -80,7 +80,7 @@ type QuizTimeExtension struct {
 // CreateQuizAttempt stores a new attempt.
 func (s *Store) CreateQuizAttempt(ctx context.Context, a *QuizAttempt) error {
 	a.Status = AttemptInProgress
-	return s.W.WithContext(ctx).Create(a).Error
+	return s.w.WithContext(ctx).Create(a).Error
 }
 
 // StartQuizAttempt stores a new attempt if allow, given the learner's attempts at the same quiz as
@@ -111,7 +111,7 @@ func (s *Store) StartQuizAttempt(ctx context.Context, a *QuizAttempt, allow func
 // not found, so attempt ids reveal nothing.
 func (s *Store) QuizAttemptOfUser(ctx context.Context, id, userID int64) (*QuizAttempt, error) {
 	var a QuizAttempt
-	err := s.R.WithContext(ctx).Preload("Answers").Where("id = ? AND user_id = ?", id, userID).First(&a).Error
+	err := s.r.WithContext(ctx).Preload("Answers").Where("id = ? AND user_id = ?", id, userID).First(&a).Error
 	return &a, notFound(err, "quiz attempt")
 }
 
@@ -119,7 +119,7 @@ func (s *Store) QuizAttemptOfUser(ctx context.Context, id, userID int64) (*QuizA
 // their answers.
 func (s *Store) QuizAttemptsOfUser(ctx context.Context, userID int64, courseID, moduleID string) ([]QuizAttempt, error) {
 	var as []QuizAttempt
-	err := s.R.WithContext(ctx).Where("user_id = ? AND course_id = ? AND module_id = ?", userID, courseID, moduleID).
+	err := s.r.WithContext(ctx).Where("user_id = ? AND course_id = ? AND module_id = ?", userID, courseID, moduleID).
 		Order("started_at, id").Find(&as).Error
 	return as, err
 }
@@ -235,11 +235,28 @@ type QuizAnswerRecord struct {
 	AttemptMax   float64
 }
 
+// CountGradedAttempts counts how many of the given attempt ids are stored as submitted and graded
+// (the load test checks with it that every acknowledged submit was kept).
+func (s *Store) CountGradedAttempts(ctx context.Context, ids []int64) (int, error) {
+	found := 0
+	for start := 0; start < len(ids); start += 500 {
+		var n int64
+		err := s.r.WithContext(ctx).Model(&QuizAttempt{}).
+			Where("id IN ? AND status = ? AND submitted_at IS NOT NULL AND max > 0", ids[start:min(start+500, len(ids))], AttemptSubmitted).
+			Count(&n).Error
+		if err != nil {
+			return found, err
+		}
+		found += int(n)
+	}
+	return found, nil
+}
+
 // QuizAnswerRecords returns every answer of every submitted attempt at the quiz of a module, in all
 // versions of the course.
 func (s *Store) QuizAnswerRecords(ctx context.Context, courseID, moduleID string) ([]QuizAnswerRecord, error) {
 	var rs []QuizAnswerRecord
-	err := s.R.WithContext(ctx).Table("quiz_answers AS an").
+	err := s.r.WithContext(ctx).Table("quiz_answers AS an").
 		Select("an.question_id, an.question_hash, an.response, an.score, an.max, at.score AS attempt_score, at.max AS attempt_max").
 		Joins("JOIN quiz_attempts AS at ON at.id = an.attempt_id").
 		Where("at.course_id = ? AND at.module_id = ? AND at.status = ?", courseID, moduleID, AttemptSubmitted).
@@ -251,7 +268,7 @@ func (s *Store) QuizAnswerRecords(ctx context.Context, courseID, moduleID string
 // QuizTimeExtensionOf returns a user's time extension; the zero value (0 %) when none is set.
 func (s *Store) QuizTimeExtensionOf(ctx context.Context, userID int64) (QuizTimeExtension, error) {
 	var e QuizTimeExtension
-	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Limit(1).Find(&e).Error
+	err := s.r.WithContext(ctx).Where("user_id = ?", userID).Limit(1).Find(&e).Error
 	return e, err
 }
 
@@ -260,7 +277,7 @@ func (s *Store) SetQuizTimeExtension(ctx context.Context, e QuizTimeExtension) e
 	if e.Percent < 0 {
 		return domain.Keyed(domain.EINVALID, "store.attempt.extension", "the extension cannot be negative")
 	}
-	db := s.W.WithContext(ctx)
+	db := s.w.WithContext(ctx)
 	if e.Percent == 0 {
 		return db.Where("user_id = ?", e.UserID).Delete(&QuizTimeExtension{}).Error
 	}

@@ -70,7 +70,7 @@ func (s *Store) LogReport(ctx context.Context, e *ReportExport, filters map[stri
 // ReportExportByID is one entry of the log (ENOTFOUND if there is none).
 func (s *Store) ReportExportByID(ctx context.Context, id int64) (*ReportExport, error) {
 	var e ReportExport
-	err := s.R.WithContext(ctx).Where("id = ?", id).Take(&e).Error
+	err := s.r.WithContext(ctx).Where("id = ?", id).Take(&e).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "report export not found")
 	}
@@ -80,7 +80,7 @@ func (s *Store) ReportExportByID(ctx context.Context, id int64) (*ReportExport, 
 // ReportFilesWithIntegrity are a user's latest exports that have an integrity file, newest first.
 func (s *Store) ReportFilesWithIntegrity(ctx context.Context, userID int64, limit int) ([]ReportExport, error) {
 	var out []ReportExport
-	err := s.R.WithContext(ctx).Where("user_id = ? AND integrity <> ''", userID).
+	err := s.r.WithContext(ctx).Where("user_id = ? AND integrity <> ''", userID).
 		Order("created_at DESC, id DESC").Limit(limit).Find(&out).Error
 	return out, err
 }
@@ -88,10 +88,10 @@ func (s *Store) ReportFilesWithIntegrity(ctx context.Context, userID int64, limi
 // ReportExports lists the log, newest first, a page at a time.
 func (s *Store) ReportExports(ctx context.Context, offset, limit int) ([]ReportExport, int64, error) {
 	var n int64
-	if err := s.R.WithContext(ctx).Model(&ReportExport{}).Count(&n).Error; err != nil {
+	if err := s.r.WithContext(ctx).Model(&ReportExport{}).Count(&n).Error; err != nil {
 		return nil, 0, err
 	}
 	var out []ReportExport
-	err := s.R.WithContext(ctx).Order("created_at DESC, id DESC").Offset(offset).Limit(limit).Find(&out).Error
+	err := s.r.WithContext(ctx).Order("created_at DESC, id DESC").Offset(offset).Limit(limit).Find(&out).Error
 	return out, n, err
 }

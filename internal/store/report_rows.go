@@ -95,7 +95,7 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 // scanReportRecords runs the report query and calls emit for each record until it returns false.
 func (s *Store) scanReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
 	query, args := reportQuery(f, rules, fam, "")
-	rows, err := s.R.WithContext(ctx).Raw(query, args...).Rows()
+	rows, err := s.r.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ const reportCourse = `(SELECT a.course_id FROM assignments a WHERE a.id = m.assi
 // assignmentRules maps every assignment id to its course and due rule (a few dozen rows).
 func (s *Store) assignmentRules(ctx context.Context) (map[int64]*Assignment, error) {
 	var as []Assignment
-	if err := s.R.WithContext(ctx).Find(&as).Error; err != nil {
+	if err := s.r.WithContext(ctx).Find(&as).Error; err != nil {
 		return nil, err
 	}
 	m := make(map[int64]*Assignment, len(as))
@@ -237,7 +237,7 @@ func timePtr(t sql.NullTime) *time.Time {
 // AssignmentsWithMembersIn returns the assignments that have current members in the units (all:
 // anywhere), with their targets: the measures of the Art. 4 evidence report.
 func (s *Store) AssignmentsWithMembersIn(ctx context.Context, units []int64, all bool) ([]Assignment, error) {
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	sub := db.Table("assignment_members m").Select("DISTINCT m.assignment_id").
 		Joins("JOIN users u ON u.id = m.user_id").Where("m.left_at IS NULL AND u.active = ?", true)
 	if !all {
@@ -259,7 +259,7 @@ type UsedVersion struct {
 // VersionsCompletedIn returns the distinct course versions completed (not revoked) by people of the
 // units (all: anyone) between from and to, ordered by course and version.
 func (s *Store) VersionsCompletedIn(ctx context.Context, units []int64, all bool, from, to time.Time) ([]UsedVersion, error) {
-	q := s.R.WithContext(ctx).Table("completions c").Select("DISTINCT c.course_id, c.version, c.content_hash").
+	q := s.r.WithContext(ctx).Table("completions c").Select("DISTINCT c.course_id, c.version, c.content_hash").
 		Joins("JOIN users u ON u.id = c.user_id").Where("c.revoked_at IS NULL AND c.completed_at >= ? AND c.completed_at <= ?", from.UTC(), to.UTC())
 	if !all {
 		if len(units) == 0 {

@@ -96,7 +96,7 @@ var packedReportColumn = func() string {
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
 func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
-	return s.R.WithContext(ctx).Connection(func(conn *gorm.DB) error {
+	return s.r.WithContext(ctx).Connection(func(conn *gorm.DB) error {
 		// The sort by name holds back the first row until every row is read and sorted; with
 		// helper threads SQLite sorts on the core that would otherwise wait for rows.
 		if err := conn.Exec("PRAGMA threads = 2").Error; err != nil {

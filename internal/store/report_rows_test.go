@@ -49,7 +49,7 @@ func TestReportRecordsKeepTextsWithSeparatorsAndQuotes(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := reportPeople(t, s, names)
 		var anna int64
-		s.R.Raw("SELECT id FROM users WHERE email = ?", "p0@stadt.example").Scan(&anna)
+		s.TestReader().Raw("SELECT id FROM users WHERE email = ?", "p0@stadt.example").Scan(&anna)
 		ex := store.AssignmentExemption{AssignmentID: a.ID, UserID: anna, Reason: "Eltern\x1fzeit; bis März", CreatedBy: anna}
 		if err := s.SetExemption(context.Background(), ex); err != nil {
 			t.Fatal(err)

@@ -70,7 +70,7 @@ const (
 // RetentionPlan counts, per category, the rows a run at asOf deletes.
 func (s *Store) RetentionPlan(ctx context.Context, p retention.Policy, asOf time.Time) (retention.Counts, error) {
 	counts := retention.Counts{}
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	for _, d := range retention.Definitions {
 		t := retentionTargets[d.Category]
 		var n int64
@@ -152,7 +152,7 @@ const settingRetention = "retention.policy"
 func (s *Store) RetentionPolicy(ctx context.Context) (retention.Policy, error) {
 	p := retention.Defaults()
 	var row Setting
-	err := s.R.WithContext(ctx).Where("setting_key = ?", settingRetention).Limit(1).Find(&row).Error
+	err := s.r.WithContext(ctx).Where("setting_key = ?", settingRetention).Limit(1).Find(&row).Error
 	if err != nil || row.Value == "" {
 		return p, err
 	}

@@ -24,7 +24,7 @@ func retentionFixture(t *testing.T, s *store.Store, start time.Time) {
 	}
 	u := &store.User{Email: "anna@stadt.example", DisplayName: "Anna Berg"}
 	must(s.CreateUser(context.Background(), u, []string{"learner"}))
-	w := s.W
+	w := s.TestWriter()
 	must(w.Create(&store.WebSession{ID: "s1", SecretHash: []byte("x"), UserID: &u.ID, CreatedAt: start.Add(-time.Hour),
 		LastSeenAt: start.Add(-time.Hour), ExpiresAt: start}).Error)
 	must(w.Create(&store.AuthThrottle{Key: "ip:192.0.2.1", Failures: 3, WindowStart: start}).Error)
@@ -115,17 +115,17 @@ func TestRetentionDryRunChangesNothingAndARunDeletesWhatItCounted(t *testing.T) 
 			t.Errorf("after the run %v rows are still due", left)
 		}
 		var completions []store.Completion
-		s.W.Find(&completions)
+		s.TestWriter().Find(&completions)
 		if len(completions) != 1 || completions[0].RecordID != "R-NEW" {
 			t.Errorf("completions left %+v: the latest one must stay", completions)
 		}
 		var upload store.ExternalEvidence
-		s.W.First(&upload)
+		s.TestWriter().First(&upload)
 		if upload.StoredName != "" || upload.SHA256 != strings.Repeat("ab", 32) {
 			t.Errorf("upload after the run: %+v; the file name goes, the hash stays", upload)
 		}
 		var answers int64
-		s.W.Model(&store.QuizAnswer{}).Count(&answers)
+		s.TestWriter().Model(&store.QuizAnswer{}).Count(&answers)
 		if answers != 0 {
 			t.Errorf("%d answers left", answers)
 		}

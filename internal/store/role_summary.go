@@ -16,7 +16,7 @@ type RoleSummary struct {
 // RoleSummary counts the active people per role.
 func (s *Store) RoleSummary(ctx context.Context) (RoleSummary, error) {
 	sum := RoleSummary{PerRole: map[string]int64{}}
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	if err := db.Model(&User{}).Where("active").Count(&sum.Active).Error; err != nil {
 		return sum, err
 	}

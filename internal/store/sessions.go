@@ -11,18 +11,18 @@ import (
 // does this, and a revocation is committed before it returns, so a reader sees it at once.
 func (s *Store) SessionByID(ctx context.Context, id string) (*WebSession, error) {
 	var ws WebSession
-	err := s.R.WithContext(ctx).Where("id = ? AND expires_at > ?", id, s.Now()).First(&ws).Error
+	err := s.r.WithContext(ctx).Where("id = ? AND expires_at > ?", id, s.Now()).First(&ws).Error
 	return &ws, notFound(err, "session")
 }
 
 // SaveSession inserts or updates a session.
 func (s *Store) SaveSession(ctx context.Context, ws *WebSession) error {
-	return s.W.WithContext(ctx).Save(ws).Error
+	return s.w.WithContext(ctx).Save(ws).Error
 }
 
 // DeleteSession ends one session.
 func (s *Store) DeleteSession(ctx context.Context, id string) error {
-	return s.W.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
+	return s.w.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
 }
 
 // TouchSession records activity, at most once a minute per session to keep writes rare. It asks a
@@ -33,12 +33,12 @@ func (s *Store) TouchSession(ctx context.Context, id string, lastSeen, now time.
 		return nil // the session as loaded for this request was seen within the minute
 	}
 	var due int64
-	err := s.R.WithContext(ctx).Model(&WebSession{}).
+	err := s.r.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).Count(&due).Error
 	if err != nil || due == 0 {
 		return err
 	}
-	return s.W.WithContext(ctx).Model(&WebSession{}).
+	return s.w.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).
 		Update("last_seen_at", now).Error
 }
@@ -46,7 +46,7 @@ func (s *Store) TouchSession(ctx context.Context, id string, lastSeen, now time.
 // SessionsOfUser lists a user's active sessions, newest first.
 func (s *Store) SessionsOfUser(ctx context.Context, userID int64) ([]WebSession, error) {
 	var out []WebSession
-	err := s.R.WithContext(ctx).Where("user_id = ? AND expires_at > ?", userID, s.Now()).
+	err := s.r.WithContext(ctx).Where("user_id = ? AND expires_at > ?", userID, s.Now()).
 		Order("last_seen_at DESC").Find(&out).Error
 	return out, err
 }
@@ -54,14 +54,14 @@ func (s *Store) SessionsOfUser(ctx context.Context, userID int64) ([]WebSession,
 // DeleteSessionsOfUser ends every session of a user except keepID ("" ends all), and returns how
 // many were ended.
 func (s *Store) DeleteSessionsOfUser(ctx context.Context, userID int64, keepID string) (int64, error) {
-	res := s.W.WithContext(ctx).Where("user_id = ? AND id <> ?", userID, keepID).Delete(&WebSession{})
+	res := s.w.WithContext(ctx).Where("user_id = ? AND id <> ?", userID, keepID).Delete(&WebSession{})
 	return res.RowsAffected, res.Error
 }
 
 // DeleteExpiredSessions removes sessions past their expiry or idle for longer than idle.
 func (s *Store) DeleteExpiredSessions(ctx context.Context, idle time.Duration) (int64, error) {
 	now := s.Now()
-	res := s.W.WithContext(ctx).Where("expires_at <= ? OR last_seen_at < ?", now, now.Add(-idle)).Delete(&WebSession{})
+	res := s.w.WithContext(ctx).Where("expires_at <= ? OR last_seen_at < ?", now, now.Add(-idle)).Delete(&WebSession{})
 	return res.RowsAffected, res.Error
 }
 
@@ -75,7 +75,7 @@ func (s *Store) ThrottleFailures(ctx context.Context, key string, since time.Tim
 // when that window started (zero when there is none).
 func (s *Store) ThrottleWindow(ctx context.Context, key string, since time.Time) (int, time.Time, error) {
 	var t AuthThrottle
-	err := s.W.WithContext(ctx).Where("throttle_key = ? AND window_start > ?", key, since).First(&t).Error
+	err := s.w.WithContext(ctx).Where("throttle_key = ? AND window_start > ?", key, since).First(&t).Error
 	if err == gorm.ErrRecordNotFound {
 		return 0, time.Time{}, nil
 	}
@@ -108,5 +108,5 @@ func (s *Store) RecordFailure(ctx context.Context, since time.Time, keys ...stri
 
 // ClearFailures forgets the failures of a key after a successful login.
 func (s *Store) ClearFailures(ctx context.Context, key string) error {
-	return s.W.WithContext(ctx).Where("throttle_key = ?", key).Delete(&AuthThrottle{}).Error
+	return s.w.WithContext(ctx).Where("throttle_key = ?", key).Delete(&AuthThrottle{}).Error
 }

@@ -72,9 +72,9 @@ func (s *Store) SaveSeries(ctx context.Context, sr *SessionSeries) error {
 	var err error
 	if sr.ID == 0 {
 		sr.CreatedAt = now
-		err = s.W.WithContext(ctx).Create(sr).Error
+		err = s.w.WithContext(ctx).Create(sr).Error
 	} else {
-		err = s.W.WithContext(ctx).Model(&SessionSeries{}).Where("id = ?", sr.ID).Updates(map[string]any{
+		err = s.w.WithContext(ctx).Model(&SessionSeries{}).Where("id = ?", sr.ID).Updates(map[string]any{
 			"title": sr.Title, "description": sr.Description, "mode": sr.Mode, "place": sr.Place,
 			"meeting_url": sr.MeetingURL, "capacity": sr.Capacity, "cancel_hours": sr.CancelHours, "updated_at": now}).Error
 	}
@@ -86,7 +86,7 @@ func (s *Store) SaveSeries(ctx context.Context, sr *SessionSeries) error {
 
 // AllSeries lists the series, newest first; trainerID 0 lists everybody's.
 func (s *Store) AllSeries(ctx context.Context, trainerID int64) ([]SessionSeries, error) {
-	q := s.R.WithContext(ctx).Order("created_at DESC, id DESC")
+	q := s.r.WithContext(ctx).Order("created_at DESC, id DESC")
 	if trainerID != 0 {
 		q = q.Where("trainer_id = ?", trainerID)
 	}
@@ -97,13 +97,13 @@ func (s *Store) AllSeries(ctx context.Context, trainerID int64) ([]SessionSeries
 // SeriesByID loads one series.
 func (s *Store) SeriesByID(ctx context.Context, id int64) (*SessionSeries, error) {
 	var sr SessionSeries
-	return &sr, notFound(s.R.WithContext(ctx).First(&sr, id).Error, "session series")
+	return &sr, notFound(s.r.WithContext(ctx).First(&sr, id).Error, "session series")
 }
 
 // SeriesByKey loads the series of a measure id.
 func (s *Store) SeriesByKey(ctx context.Context, key string) (*SessionSeries, error) {
 	var sr SessionSeries
-	return &sr, notFound(s.R.WithContext(ctx).Where("series_key = ?", key).First(&sr).Error, "session series")
+	return &sr, notFound(s.r.WithContext(ctx).Where("series_key = ?", key).First(&sr).Error, "session series")
 }
 
 // AddSessionDate adds a date to a series.
@@ -113,7 +113,7 @@ func (s *Store) AddSessionDate(ctx context.Context, d *SessionDate) error {
 	}
 	d.CreatedAt = s.Now()
 	d.StartsAt, d.EndsAt = d.StartsAt.UTC(), d.EndsAt.UTC()
-	return s.W.WithContext(ctx).Create(d).Error
+	return s.w.WithContext(ctx).Create(d).Error
 }
 
 // DateCounts is a date with how many people hold a place and how many wait.
@@ -128,7 +128,7 @@ func (d DateCounts) Free(capacity int) int { return max(0, capacity-d.Registered
 // DatesOf returns a series' dates in time order with their counts.
 func (s *Store) DatesOf(ctx context.Context, seriesID int64) ([]DateCounts, error) {
 	var dates []SessionDate
-	if err := s.R.WithContext(ctx).Where("series_id = ?", seriesID).Order("starts_at, id").Find(&dates).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("series_id = ?", seriesID).Order("starts_at, id").Find(&dates).Error; err != nil {
 		return nil, err
 	}
 	out := make([]DateCounts, 0, len(dates))
@@ -138,7 +138,7 @@ func (s *Store) DatesOf(ctx context.Context, seriesID int64) ([]DateCounts, erro
 			Status measure.Seat
 			N      int
 		}
-		err := s.R.WithContext(ctx).Model(&SessionRegistration{}).Select("status, COUNT(*) AS n").
+		err := s.r.WithContext(ctx).Model(&SessionRegistration{}).Select("status, COUNT(*) AS n").
 			Where("date_id = ?", d.ID).Group("status").Scan(&rows).Error
 		if err != nil {
 			return nil, err
@@ -159,7 +159,7 @@ func (s *Store) DatesOf(ctx context.Context, seriesID int64) ([]DateCounts, erro
 // SessionDateByID loads a date with its series.
 func (s *Store) SessionDateByID(ctx context.Context, id int64) (*SessionDate, *SessionSeries, error) {
 	var d SessionDate
-	if err := s.R.WithContext(ctx).First(&d, id).Error; err != nil {
+	if err := s.r.WithContext(ctx).First(&d, id).Error; err != nil {
 		return nil, nil, notFound(err, "session date")
 	}
 	sr, err := s.SeriesByID(ctx, d.SeriesID)
@@ -283,7 +283,7 @@ type Participant struct {
 // waiting list, each in registration order.
 func (s *Store) ParticipantsOf(ctx context.Context, dateID int64) ([]Participant, error) {
 	var out []Participant
-	err := s.R.WithContext(ctx).Table("session_registrations AS r").
+	err := s.r.WithContext(ctx).Table("session_registrations AS r").
 		Select("r.*, u.display_name, u.email").Joins("JOIN users u ON u.id = r.user_id").
 		Where("r.date_id = ? AND r.status <> ?", dateID, measure.Cancelled).
 		Order("CASE WHEN r.status = 'registered' THEN 0 ELSE 1 END, r.registered_at, r.id").Scan(&out).Error
@@ -346,7 +346,7 @@ type MySessionRegistration struct {
 // SessionRegistrationsOf lists a person's registrations that are not cancelled, by date.
 func (s *Store) SessionRegistrationsOf(ctx context.Context, userID int64) ([]MySessionRegistration, error) {
 	var regs []SessionRegistration
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	if err := db.Where("user_id = ? AND status <> ?", userID, measure.Cancelled).Find(&regs).Error; err != nil {
 		return nil, err
 	}
@@ -375,7 +375,7 @@ func withDates(db *gorm.DB, regs []SessionRegistration) ([]MySessionRegistration
 // SeatOf is a person's registration state for a date, "" when they never registered.
 func (s *Store) SeatOf(ctx context.Context, dateID, userID int64) (measure.Seat, error) {
 	var regs []SessionRegistration
-	err := s.R.WithContext(ctx).Where("date_id = ? AND user_id = ?", dateID, userID).Find(&regs).Error
+	err := s.r.WithContext(ctx).Where("date_id = ? AND user_id = ?", dateID, userID).Find(&regs).Error
 	if err != nil || len(regs) == 0 {
 		return "", err
 	}

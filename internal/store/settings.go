@@ -46,7 +46,7 @@ type ReportSettings struct {
 func (s *Store) ReportSettings(ctx context.Context, defaultLevel string) (ReportSettings, error) {
 	rs := ReportSettings{Level: defaultLevel, K: 5, LegalWording: DefaultLegalWording}
 	var rows []Setting
-	if err := s.R.WithContext(ctx).Where("setting_key IN ?", []string{SettingPrivacyLevel, SettingMinGroupSize, SettingLegalWording}).Find(&rows).Error; err != nil {
+	if err := s.r.WithContext(ctx).Where("setting_key IN ?", []string{SettingPrivacyLevel, SettingMinGroupSize, SettingLegalWording}).Find(&rows).Error; err != nil {
 		return rs, err
 	}
 	for _, r := range rows {
@@ -105,7 +105,7 @@ func putSetting(tx *gorm.DB, key, value string, by *int64, now time.Time) error 
 // It stays in the database, so pseudonyms are stable across exports and restarts.
 func (s *Store) PseudonymKey(ctx context.Context) ([]byte, error) {
 	var row Setting
-	err := s.R.WithContext(ctx).Where("setting_key = ?", settingPseudonymKey).First(&row).Error
+	err := s.r.WithContext(ctx).Where("setting_key = ?", settingPseudonymKey).First(&row).Error
 	if err == nil {
 		return hex.DecodeString(row.Value)
 	}
@@ -114,12 +114,12 @@ func (s *Store) PseudonymKey(ctx context.Context) ([]byte, error) {
 	}
 	key := make([]byte, 32)
 	_, _ = rand.Read(key)
-	err = s.W.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
+	err = s.w.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
 		Create(&Setting{Key: settingPseudonymKey, Value: hex.EncodeToString(key), UpdatedAt: s.Now()}).Error
 	if err != nil {
 		return nil, err
 	}
-	if err := s.W.WithContext(ctx).Where("setting_key = ?", settingPseudonymKey).First(&row).Error; err != nil {
+	if err := s.w.WithContext(ctx).Where("setting_key = ?", settingPseudonymKey).First(&row).Error; err != nil {
 		return nil, err
 	}
 	return hex.DecodeString(row.Value) // another instance may have won the race: use its key

@@ -36,8 +36,8 @@ const (
 
 // Store holds the database handles. Use W for every write and every transaction, R for reads.
 type Store struct {
-	W       *gorm.DB
-	R       *gorm.DB
+	w       *gorm.DB
+	r       *gorm.DB
 	Dialect string
 	Clock   domain.Clock
 	log     *slog.Logger
@@ -91,7 +91,7 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(10)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-		s.W, s.R, s.Dialect = db, db, Postgres
+		s.w, s.r, s.Dialect = db, db, Postgres
 	} else {
 		path := strings.TrimPrefix(dbURL, "sqlite://")
 		if dir := filepath.Dir(path); dir != "" {
@@ -130,9 +130,9 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		n := max(4, 2*runtime.GOMAXPROCS(0))
 		rdb.SetMaxOpenConns(n)
 		rdb.SetMaxIdleConns(n)
-		s.W, s.R, s.Dialect = w, r, SQLite
+		s.w, s.r, s.Dialect = w, r, SQLite
 	}
-	if err := s.countWrites(s.W); err != nil {
+	if err := s.countWrites(s.w); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -154,7 +154,7 @@ func withTimeZoneUTC(dbURL string) string {
 
 // Ping checks that the database answers, for /readyz.
 func (s *Store) Ping(ctx context.Context) error {
-	for _, db := range []*gorm.DB{s.W, s.R} {
+	for _, db := range []*gorm.DB{s.w, s.r} {
 		sqlDB, err := db.DB()
 		if err != nil {
 			return err
@@ -169,12 +169,12 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes the read pool, then the writer, so SQLite checkpoints the WAL on the last close.
 func (s *Store) Close() error {
 	var errs []error
-	if s.R != s.W {
-		if db, err := s.R.DB(); err == nil {
+	if s.r != s.w {
+		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())
 		}
 	}
-	if db, err := s.W.DB(); err == nil {
+	if db, err := s.w.DB(); err == nil {
 		errs = append(errs, db.Close())
 	}
 	return errors.Join(errs...)
@@ -185,7 +185,7 @@ func (s *Store) Now() time.Time { return s.Clock.Now().UTC() }
 
 // Tx runs fn in one write transaction.
 func (s *Store) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.W.WithContext(ctx).Transaction(fn)
+	return s.w.WithContext(ctx).Transaction(fn)
 }
 
 // notFound converts gorm's "record not found" into the application error.
@@ -206,5 +206,5 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return domain.Errorf(domain.ECONFLICT, "%s exists already; choose a new file name", path)
 	}
-	return s.W.WithContext(ctx).Exec("VACUUM INTO ?", path).Error
+	return s.w.WithContext(ctx).Exec("VACUUM INTO ?", path).Error
 }

@@ -16,7 +16,7 @@ import (
 func TestMigrateOnEmptyDatabaseCreatesEveryTable(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		for _, table := range []string{"users", "user_roles", "web_sessions", "auth_throttles", "course_version_hashes", "schema_migrations"} {
-			if !s.W.Migrator().HasTable(table) {
+			if !s.TestWriter().Migrator().HasTable(table) {
 				t.Errorf("table %s missing after migrate", table)
 			}
 		}
@@ -31,7 +31,7 @@ func TestMigrateOnEmptyDatabaseCreatesEveryTable(t *testing.T) {
 // every model change needs a new migration file for both dialects.
 func TestModelsMatchMigrations(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		m := s.W.Migrator()
+		m := s.TestWriter().Migrator()
 		for _, model := range store.AllModels() {
 			stmt := &schemaOf{db: s, model: model}
 			sch := stmt.parse(t)
@@ -62,7 +62,7 @@ type schemaOf struct {
 }
 
 func (s *schemaOf) parse(t *testing.T) *schema.Schema {
-	stmt := s.db.W.Model(s.model).Statement
+	stmt := s.db.TestWriter().Model(s.model).Statement
 	if err := stmt.Parse(s.model); err != nil {
 		t.Fatal(err)
 	}

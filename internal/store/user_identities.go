@@ -183,7 +183,7 @@ func (s *Store) updateExternal(tx *gorm.DB, u *User, in ExternalLogin) error {
 // returns the account's id, or 0 when no account is linked. Records stay.
 func (s *Store) DeactivateExternal(ctx context.Context, provider, subject, loginName string) (int64, error) {
 	var id UserIdentity
-	q := s.R.WithContext(ctx).Where("provider = ?", provider)
+	q := s.r.WithContext(ctx).Where("provider = ?", provider)
 	if subject != "" {
 		q = q.Where("subject = ?", subject)
 	} else {
@@ -200,7 +200,7 @@ func (s *Store) DeactivateExternal(ctx context.Context, provider, subject, login
 // IdentitiesOf returns the account's links to identity providers.
 func (s *Store) IdentitiesOf(ctx context.Context, userID int64) ([]UserIdentity, error) {
 	var ids []UserIdentity
-	err := s.R.WithContext(ctx).Where("user_id = ?", userID).Order("provider").Find(&ids).Error
+	err := s.r.WithContext(ctx).Where("user_id = ?", userID).Order("provider").Find(&ids).Error
 	return ids, err
 }
 

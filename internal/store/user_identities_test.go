@@ -13,7 +13,7 @@ import (
 func countRows(t *testing.T, s *store.Store, model any) int64 {
 	t.Helper()
 	var n int64
-	if err := s.R.Model(model).Count(&n).Error; err != nil {
+	if err := s.TestReader().Model(model).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -76,7 +76,7 @@ func (s *Store) userWithRoles(ctx context.Context, cond string, arg any) (*User,
 		User
 		RoleList *string
 	}
-	err := s.R.WithContext(ctx).Table("users").
+	err := s.r.WithContext(ctx).Table("users").
 		Select("users.*, (SELECT "+agg+" FROM user_roles r WHERE r.user_id = users.id) AS role_list").
 		Where(cond, arg).Limit(1).Scan(&rows).Error
 	if err != nil {
@@ -107,13 +107,13 @@ type UserFilter struct {
 
 // ListUsers returns users ordered by name, and the total count matching the filter.
 func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int64, error) {
-	q := s.R.WithContext(ctx).Model(&User{})
+	q := s.r.WithContext(ctx).Model(&User{})
 	if f.Query != "" {
 		like := "%" + strings.ToLower(f.Query) + "%"
 		q = q.Where("lower(display_name) LIKE ? OR email LIKE ?", like, like)
 	}
 	if f.Role != "" {
-		q = q.Where("id IN (?)", s.R.Model(&UserRole{}).Select("user_id").Where("role = ?", f.Role))
+		q = q.Where("id IN (?)", s.r.Model(&UserRole{}).Select("user_id").Where("role = ?", f.Role))
 	}
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
@@ -133,7 +133,7 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int64, err
 // CountUsers returns the number of users.
 func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.R.WithContext(ctx).Model(&User{}).Count(&n).Error
+	err := s.r.WithContext(ctx).Model(&User{}).Count(&n).Error
 	return n, err
 }
 
@@ -169,7 +169,7 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, hash, keepSession
 
 // SetLanguage stores the user's preferred UI language.
 func (s *Store) SetLanguage(ctx context.Context, userID int64, lang string) error {
-	return s.W.WithContext(ctx).Model(&User{}).Where("id = ?", userID).Update("language", lang).Error
+	return s.w.WithContext(ctx).Model(&User{}).Where("id = ?", userID).Update("language", lang).Error
 }
 
 // UpdateUser changes name, roles and active state in one transaction. Deactivating ends the user's

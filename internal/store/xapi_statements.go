@@ -58,14 +58,14 @@ func (s *Store) QueueXAPIStatements(ctx context.Context, sts []XAPIStatement) (i
 func (s *Store) ClaimDueXAPIStatements(ctx context.Context, limit int, lease time.Duration) ([]XAPIStatement, error) {
 	now := s.Now()
 	var candidates []XAPIStatement
-	err := s.R.WithContext(ctx).Where("sent_at IS NULL AND rejected_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", now, now).
+	err := s.r.WithContext(ctx).Where("sent_at IS NULL AND rejected_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", now, now).
 		Order("event_at, id").Limit(limit).Find(&candidates).Error
 	if err != nil {
 		return nil, err
 	}
 	var claimed []XAPIStatement
 	for _, st := range candidates {
-		res := s.W.WithContext(ctx).Model(&XAPIStatement{}).
+		res := s.w.WithContext(ctx).Model(&XAPIStatement{}).
 			Where("id = ? AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < ?)", st.ID, now).
 			Update("lease_until", now.Add(lease))
 		if res.Error != nil {
@@ -80,7 +80,7 @@ func (s *Store) ClaimDueXAPIStatements(ctx context.Context, limit int, lease tim
 
 // MarkXAPISent records that the LRS stored the statement.
 func (s *Store) MarkXAPISent(ctx context.Context, id int64) error {
-	return s.W.WithContext(ctx).Model(&XAPIStatement{}).Where("id = ?", id).
+	return s.w.WithContext(ctx).Model(&XAPIStatement{}).Where("id = ?", id).
 		Updates(map[string]any{"sent_at": s.Now(), "lease_until": nil, "last_error": ""}).Error
 }
 
@@ -94,7 +94,7 @@ func (s *Store) MarkXAPIFailed(ctx context.Context, id int64, sendErr error, nex
 	if rejected {
 		u["rejected_at"] = s.Now()
 	}
-	return s.W.WithContext(ctx).Model(&XAPIStatement{}).Where("id = ?", id).Updates(u).Error
+	return s.w.WithContext(ctx).Model(&XAPIStatement{}).Where("id = ?", id).Updates(u).Error
 }
 
 // XAPIQueue is what the admin page shows: counts, the statements that failed and the newest ones.
@@ -107,7 +107,7 @@ type XAPIQueue struct {
 // XAPIQueueOverview reads the queue for the admin page.
 func (s *Store) XAPIQueueOverview(ctx context.Context, limit int) (XAPIQueue, error) {
 	var q XAPIQueue
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	for _, c := range []struct {
 		where string
 		dst   *int64
@@ -126,7 +126,7 @@ func (s *Store) XAPIQueueOverview(ctx context.Context, limit int) (XAPIQueue, er
 // RequeueXAPISince makes every statement of an event at or after since due again (sent, failed or
 // rejected alike); the LRS accepts a statement it already has, so resending is safe.
 func (s *Store) RequeueXAPISince(ctx context.Context, since time.Time) (int64, error) {
-	res := s.W.WithContext(ctx).Model(&XAPIStatement{}).Where("event_at >= ?", since).Updates(map[string]any{
+	res := s.w.WithContext(ctx).Model(&XAPIStatement{}).Where("event_at >= ?", since).Updates(map[string]any{
 		"sent_at": nil, "rejected_at": nil, "lease_until": nil, "next_attempt_at": s.Now(), "attempts": 0, "last_error": ""})
 	return res.RowsAffected, res.Error
 }
@@ -134,7 +134,7 @@ func (s *Store) RequeueXAPISince(ctx context.Context, since time.Time) (int64, e
 // XAPICursor is the time up to which events were queued; zero before the first scan.
 func (s *Store) XAPICursor(ctx context.Context) (time.Time, error) {
 	var row Setting
-	err := s.R.WithContext(ctx).Where("setting_key = ?", settingXAPICursor).First(&row).Error
+	err := s.r.WithContext(ctx).Where("setting_key = ?", settingXAPICursor).First(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return time.Time{}, nil
 	}
@@ -147,7 +147,7 @@ func (s *Store) XAPICursor(ctx context.Context) (time.Time, error) {
 // SetXAPICursor moves the cursor.
 func (s *Store) SetXAPICursor(ctx context.Context, t time.Time) error {
 	row := Setting{Key: settingXAPICursor, Value: t.UTC().Format(time.RFC3339Nano), UpdatedAt: s.Now()}
-	return s.W.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "setting_key"}},
+	return s.w.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "setting_key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"})}).Create(&row).Error
 }
 
@@ -165,7 +165,7 @@ type XAPIEvents struct {
 // (erasure) are left out: nothing about them leaves any more.
 func (s *Store) XAPIEventsBetween(ctx context.Context, from, to time.Time) (XAPIEvents, error) {
 	ev := XAPIEvents{Users: map[int64]User{}}
-	db := s.R.WithContext(ctx)
+	db := s.r.WithContext(ctx)
 	if err := db.Where("enrolled_at >= ? AND enrolled_at < ?", from, to).Order("id").Find(&ev.Enrollments).Error; err != nil {
 		return ev, err
 	}

@@ -42,7 +42,7 @@ func uploadAs(t *testing.T, c *webtest.Client, mode string, data []byte) *webtes
 func activeCount(t *testing.T, env *webtest.Env) int {
 	t.Helper()
 	var n int64
-	env.Store.R.Model(&store.User{}).Where("active = ?", true).Count(&n)
+	env.Store.TestReader().Model(&store.User{}).Where("active = ?", true).Count(&n)
 	return int(n)
 }
 

@@ -66,7 +66,7 @@ func TestAdminCreatesATokenSeesItOnceAndRevokesIt(t *testing.T) {
 		t.Fatalf("the revoked token on the API: %d", st)
 	}
 	var events []store.EvidenceEvent
-	env.Store.R.Where("type LIKE ?", "api.token.%").Order("seq").Find(&events)
+	env.Store.TestReader().Where("type LIKE ?", "api.token.%").Order("seq").Find(&events)
 	if len(events) != 2 || events[0].Type != store.EventAPITokenCreated || events[1].Type != store.EventAPITokenRevoked ||
 		!strings.Contains(events[0].Payload, `"name":"Personalverwaltung"`) || strings.Contains(events[0].Payload, secret[6:]) {
 		t.Fatalf("evidence: %+v", events)

@@ -46,7 +46,7 @@ func TestLessonMarkWhileWritesFailIsNotClaimedAsSavedAndReadinessFails(t *testin
 	}
 	// The writer is SQLite's one write connection: query_only makes every write fail as it does
 	// on a read-only or full disk, while reads go on.
-	env.Store.W.Exec("PRAGMA query_only = ON")
+	env.Store.TestWriter().Exec("PRAGMA query_only = ON")
 	r := c.Post(lernpfad+"/v/1.0.0/m/was-ist-ki/done", nil)
 	mustBeUnavailable(t, r, "Ihre letzte Aktion wurde NICHT gespeichert")
 	if r := probe.Get("/readyz"); r.Status != http.StatusServiceUnavailable {
@@ -56,7 +56,7 @@ func TestLessonMarkWhileWritesFailIsNotClaimedAsSavedAndReadinessFails(t *testin
 	if r := probe.Get("/readyz"); r.Status != http.StatusServiceUnavailable || r.Body != "database refuses writes" {
 		t.Errorf("readyz while writes fail, probed: %d %q, want 503", r.Status, r.Body)
 	}
-	env.Store.W.Exec("PRAGMA query_only = OFF")
+	env.Store.TestWriter().Exec("PRAGMA query_only = OFF")
 	clock.Add(11 * time.Second)
 	if r := probe.Get("/readyz"); r.Status != http.StatusOK {
 		t.Errorf("readyz after writes work again: %d, want 200", r.Status)
@@ -155,9 +155,9 @@ func TestQuizSubmitWhileWritesFailIsNotClaimedAsSubmitted(t *testing.T) {
 		t.Fatalf("save: %d", r.Status)
 	}
 	c.Get(path + "/confirm")
-	env.Store.W.Exec("PRAGMA query_only = ON")
+	env.Store.TestWriter().Exec("PRAGMA query_only = ON")
 	mustBeUnavailable(t, c.Post(path+"/submit", nil), "Ihre letzte Aktion wurde NICHT gespeichert")
-	env.Store.W.Exec("PRAGMA query_only = OFF")
+	env.Store.TestWriter().Exec("PRAGMA query_only = OFF")
 	if at := storedAttempt(t, env, id); at.Status == store.AttemptSubmitted {
 		t.Fatal("the attempt counts as submitted although the page said it was not")
 	}

@@ -90,7 +90,7 @@ func TestAdminPlacesAndReleasesAHoldOnAUnit(t *testing.T) {
 		t.Fatal("the holds page does not list the unit hold")
 	}
 	var n int64
-	env.Store.W.Model(&store.EvidenceEvent{}).Where("type = ?", store.EventLegalHoldPlaced).Count(&n)
+	env.Store.TestWriter().Model(&store.EvidenceEvent{}).Where("type = ?", store.EventLegalHoldPlaced).Count(&n)
 	if n != 1 {
 		t.Errorf("%d hold entries in the evidence log", n)
 	}

@@ -46,7 +46,7 @@ func TestPassingTheQuizWithoutEnrollingEnrollsAndCountsTheQuiz(t *testing.T) {
 	if err != nil || e == nil || e.Version != "1.0.0" {
 		t.Fatalf("enrollment after passing: %+v %v", e, err)
 	}
-	rows, _ := store.ProgressOf(env.Store.R, e.ID)
+	rows, _ := store.ProgressOf(env.Store.TestReader(), e.ID)
 	if len(rows) != 1 || rows[0].QuizPassedAt == nil || rows[0].DoneAt != nil {
 		t.Fatalf("progress after passing: %+v", rows)
 	}

@@ -235,7 +235,7 @@ func answerForm(t testing.TB, d *quiz.Definition, controls []formControl, right 
 func storedAttempt(t testing.TB, env *webtest.Env, id int64) store.QuizAttempt {
 	t.Helper()
 	var a store.QuizAttempt
-	if err := env.Store.R.Preload("Answers").First(&a, id).Error; err != nil {
+	if err := env.Store.TestReader().Preload("Answers").First(&a, id).Error; err != nil {
 		t.Fatalf("attempt %d: %v", id, err)
 	}
 	return a
@@ -244,7 +244,7 @@ func storedAttempt(t testing.TB, env *webtest.Env, id int64) store.QuizAttempt {
 func countAttempts(t testing.TB, env *webtest.Env) int64 {
 	t.Helper()
 	var n int64
-	if err := env.Store.R.Model(&store.QuizAttempt{}).Count(&n).Error; err != nil {
+	if err := env.Store.TestReader().Model(&store.QuizAttempt{}).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n

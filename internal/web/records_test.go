@@ -294,7 +294,7 @@ func TestMyDataDownloadContainsOwnDataAndNothingOfOthers(t *testing.T) {
 func placeInOrganisation(t *testing.T, env *webtest.Env, anna, ben *store.User) {
 	t.Helper()
 	now := time.Now().UTC()
-	db := env.Store.W
+	db := env.Store.TestWriter()
 	unit := &store.OrgUnit{Name: "Bürgeramt", Path: "/1/", CreatedAt: now}
 	a := &store.Assignment{CourseID: "ki-grundlagen", Title: "Pflichtschulung 2026", DueKind: "none", CreatedBy: ben.ID, CreatedAt: now, UpdatedAt: now}
 	for _, err := range []error{

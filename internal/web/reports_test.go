@@ -130,7 +130,7 @@ func TestManagerCSVExportIsScopedStreamedVerifiableAndLogged(t *testing.T) {
 
 func (re *reportEnv) eventCount(t *testing.T, typ string) int64 {
 	var n int64
-	if err := re.env.Store.R.Model(&store.EvidenceEvent{}).Where("type = ?", typ).Count(&n).Error; err != nil {
+	if err := re.env.Store.TestReader().Model(&store.EvidenceEvent{}).Where("type = ?", typ).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -33,7 +33,7 @@ func TestAdminSetsARetentionPeriodRunsTheDryRunAndApplies(t *testing.T) {
 	admin := env.Client(t)
 	admin.Login("it@stadt.example", pw)
 	ended := env.Store.Now().AddDate(0, 0, -3)
-	if err := env.Store.W.Create(&store.WebSession{ID: "old", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
+	if err := env.Store.TestWriter().Create(&store.WebSession{ID: "old", SecretHash: []byte("x"), CreatedAt: ended, LastSeenAt: ended, ExpiresAt: ended}).Error; err != nil {
 		t.Fatal(err)
 	}
 
@@ -66,7 +66,7 @@ func TestAdminSetsARetentionPeriodRunsTheDryRunAndApplies(t *testing.T) {
 		t.Fatalf("dry run after shortening the period:\n%s", plan.Body)
 	}
 	var sessions int64
-	env.Store.W.Model(&store.WebSession{}).Where("id = ?", "old").Count(&sessions)
+	env.Store.TestWriter().Model(&store.WebSession{}).Where("id = ?", "old").Count(&sessions)
 	if sessions != 1 {
 		t.Fatal("the dry run deleted the session")
 	}
@@ -77,7 +77,7 @@ func TestAdminSetsARetentionPeriodRunsTheDryRunAndApplies(t *testing.T) {
 	if after := admin.Get(r.Location()); !strings.Contains(after.Body, "Gelöscht: 1 Einträge.") {
 		t.Errorf("after the run the page says:\n%s", after.Body)
 	}
-	env.Store.W.Model(&store.WebSession{}).Where("id = ?", "old").Count(&sessions)
+	env.Store.TestWriter().Model(&store.WebSession{}).Where("id = ?", "old").Count(&sessions)
 	if sessions != 0 {
 		t.Error("the run kept the old session")
 	}
@@ -98,7 +98,7 @@ func TestMyDataShowsWhenEachKindOfDataIsDeleted(t *testing.T) {
 		t.Fatalf("my data: %d", page.Status)
 	}
 	var session store.WebSession
-	if err := env.Store.W.First(&session).Error; err != nil {
+	if err := env.Store.TestWriter().First(&session).Error; err != nil {
 		t.Fatal(err)
 	}
 	want := `data-category="sessions">ab ` + i18n.FormatDate("de", session.ExpiresAt.AddDate(0, 0, 7))

@@ -101,7 +101,7 @@ func TestTrainerRunsAWorkshopFromRegistrationToAttendance(t *testing.T) {
 		t.Fatal("cem did not move up from the waiting list")
 	}
 	var mails []store.OutboxMessage
-	env.Store.R.Where("kind = ?", "session_moved_up").Find(&mails)
+	env.Store.TestReader().Where("kind = ?", "session_moved_up").Find(&mails)
 	if len(mails) != 1 || mails[0].ToAddress != "cem@stadt.example" || !strings.Contains(mails[0].Body, "von der Warteliste nachgerückt") ||
 		!strings.Contains(mails[0].Body, "/sessions#date-"+id) {
 		t.Fatalf("mails to people who moved up: %+v", mails)

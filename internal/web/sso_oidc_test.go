@@ -90,10 +90,10 @@ func oidcLogin(t *testing.T, c *webtest.Client, p *ssotest.Provider) (*webtest.R
 
 func countAccounts(t *testing.T, env *webtest.Env) (users, identities int64) {
 	t.Helper()
-	if err := env.Store.R.Model(&store.User{}).Count(&users).Error; err != nil {
+	if err := env.Store.TestReader().Model(&store.User{}).Count(&users).Error; err != nil {
 		t.Fatal(err)
 	}
-	if err := env.Store.R.Model(&store.UserIdentity{}).Count(&identities).Error; err != nil {
+	if err := env.Store.TestReader().Model(&store.UserIdentity{}).Count(&identities).Error; err != nil {
 		t.Fatal(err)
 	}
 	return users, identities

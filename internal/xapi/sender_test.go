@@ -65,7 +65,7 @@ func (f *fixture) learn(t *testing.T) {
 	f.clock.Add(time.Minute)
 	started := f.clock.Now().Add(-10 * time.Minute)
 	submitted := f.clock.Now()
-	if err := f.s.W.Create(&store.QuizAttempt{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1", ModuleID: "02-quiz",
+	if err := f.s.TestWriter().Create(&store.QuizAttempt{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1", ModuleID: "02-quiz",
 		Status: store.AttemptSubmitted, StartedAt: started, SubmittedAt: &submitted, Score: 8, Max: 10, Percent: 80, Passed: true}).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +239,7 @@ func TestScoresLeaveOnlyWhenThePrivacyLevelIsResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	submitted := f.clock.Now()
-	if err := s.W.Create(&store.QuizAttempt{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ModuleID: "04-quiz",
+	if err := s.TestWriter().Create(&store.QuizAttempt{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ModuleID: "04-quiz",
 		Status: store.AttemptSubmitted, StartedAt: submitted.Add(-time.Minute), SubmittedAt: &submitted, Score: 3, Max: 4, Passed: true}).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestARevokedCompletionIsVoidedInTheLRS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var c store.Completion
-	if err := s.R.Where("user_id = ? AND course_id = ?", f.lea.ID, "ki-grundlagen").First(&c).Error; err != nil {
+	if err := s.TestReader().Where("user_id = ? AND course_id = ?", f.lea.ID, "ki-grundlagen").First(&c).Error; err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Add(time.Hour)
