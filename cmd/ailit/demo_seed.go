@@ -7,8 +7,6 @@ import (
 	"io"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/demo"
@@ -95,15 +93,12 @@ func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Lib
 		return err
 	}
 	for i, e := range es {
-		err := db.Tx(ctx, func(tx *gorm.DB) error {
+		err := db.InTx(ctx, func(tx *store.Tx) error {
 			if i == 0 { // one course done, the others started
-				_, err := db.RecordCompletion(tx, &store.Completion{UserID: learner.ID, CourseID: e.CourseID, Version: e.Version, ContentHash: e.ContentHash})
+				_, err := tx.RecordCompletion(&store.Completion{UserID: learner.ID, CourseID: e.CourseID, Version: e.Version, ContentHash: e.ContentHash})
 				return err
 			}
-			if err := tx.Model(&store.Enrollment{}).Where("id = ?", e.ID).Update("last_activity_at", db.Now().Add(time.Minute)).Error; err != nil {
-				return err
-			}
-			return store.RefreshMemberFactsOf(tx, learner.ID, e.CourseID)
+			return tx.TouchEnrollment(e.ID)
 		})
 		if err != nil {
 			return err

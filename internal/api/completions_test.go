@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/api"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/web/webtest"
@@ -33,8 +31,8 @@ func completePeople(t testing.TB, env *webtest.Env, users []*store.User) []strin
 	var ids []string
 	for _, u := range users {
 		c := &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc"}
-		if err := env.Store.Tx(context.Background(), func(tx *gorm.DB) error {
-			_, err := env.Store.RecordCompletion(tx, c)
+		if err := env.Store.InTx(context.Background(), func(tx *store.Tx) error {
+			_, err := tx.RecordCompletion(c)
 			return err
 		}); err != nil {
 			t.Error(err)

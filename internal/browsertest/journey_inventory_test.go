@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"gorm.io/gorm"
 
 	"github.com/ailit/ailit/internal/measure"
 	"github.com/ailit/ailit/internal/store"
@@ -146,8 +145,8 @@ func TestAdminRegistersAnAISystemAndThePeopleOfTheUnitSeeTheirMeasures(t *testin
 	// Ana takes both her measures: the course is completed, the policy confirmed (as the measures
 	// pages record it). Ben has done nothing: 1 of 2 people covered.
 	course := srv.Library.Catalog().Course("ki-sicher-nutzen").Latest()
-	err = srv.Store.Tx(ctx, func(tx *gorm.DB) error {
-		_, err := srv.Store.RecordCompletion(tx, &store.Completion{UserID: ana.ID, CourseID: course.CourseID, Version: course.Version, ContentHash: course.Hash})
+	err = srv.Store.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.RecordCompletion(&store.Completion{UserID: ana.ID, CourseID: course.CourseID, Version: course.Version, ContentHash: course.Hash})
 		return err
 	})
 	if err != nil {

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -20,8 +18,8 @@ func TestLearnerSeesTheirDataAndAnyoneVerifiesTheRecord(t *testing.T) {
 	u := srv.CreateUser(t, "lea@example.org", "lea-password-1", store.RoleLearner)
 	valid := time.Now().AddDate(2, 0, 0).UTC()
 	comp := &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "0123abcd", ValidUntil: &valid}
-	err := srv.Store.Tx(context.Background(), func(tx *gorm.DB) error {
-		_, err := srv.Store.RecordCompletion(tx, comp)
+	err := srv.Store.InTx(context.Background(), func(tx *store.Tx) error {
+		_, err := tx.RecordCompletion(comp)
 		return err
 	})
 	if err != nil {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -49,8 +47,8 @@ func TestEnglishSpeakingLearnerTakesTheTranslationOfTheAssignedCourse(t *testing
 	AssertHeading(t, tab, "AI basics for all staff")
 
 	v := srv.Library.Catalog().Course("ai-basics").Latest()
-	err := srv.Store.Tx(ctx, func(tx *gorm.DB) error {
-		_, err := srv.Store.RecordCompletion(tx, &store.Completion{UserID: john.ID, CourseID: "ai-basics", Version: v.Version, ContentHash: v.Hash})
+	err := srv.Store.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.RecordCompletion(&store.Completion{UserID: john.ID, CourseID: "ai-basics", Version: v.Version, ContentHash: v.Hash})
 		return err
 	})
 	if err != nil {

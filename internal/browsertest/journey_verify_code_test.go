@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/record"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -20,8 +18,8 @@ func TestClerkTypesTheShortCodeFromAPaperRecord(t *testing.T) {
 	valid := time.Now().AddDate(2, 0, 0).UTC().Truncate(time.Second)
 	comp := &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "0123abcd",
 		CompletedAt: time.Now().UTC().Truncate(time.Second), ValidUntil: &valid}
-	err := srv.Store.Tx(context.Background(), func(tx *gorm.DB) error {
-		_, err := srv.Store.RecordCompletion(tx, comp)
+	err := srv.Store.InTx(context.Background(), func(tx *store.Tx) error {
+		_, err := tx.RecordCompletion(comp)
 		return err
 	})
 	if err != nil {

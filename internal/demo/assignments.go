@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -126,15 +124,11 @@ func pickPace(rng *rand.Rand) pace {
 // seedAssignments makes each course family mandatory for the whole administration and gives each
 // person progress by their pace: completed (in the course of their language), in progress or not
 // started, a few exempted; open ones are overdue when their due date passed.
-func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []courseRef, res *Result, base int64, o Options) error {
+func seedAssignments(tx *store.Tx, rng *rand.Rand, now time.Time, courses []courseRef, res *Result, base int64, langs []string, o Options) error {
 	root := res.Units[0]
 	var creator int64 = base + 1
 	if len(res.Managers) > 0 {
 		creator = res.Managers[0]
-	}
-	var langs []string
-	if err := tx.Model(&store.User{}).Where("id > ? AND id <= ?", base, base+int64(o.Users)).Order("id").Pluck("language", &langs).Error; err != nil {
-		return err
 	}
 	paces := make([]pace, o.Users)
 	for i := range paces {
@@ -152,10 +146,10 @@ func seedAssignments(tx *gorm.DB, rng *rand.Rand, now time.Time, courses []cours
 		} else {
 			a.DueDays = sch.dueDays
 		}
-		if err := tx.Omit("Targets").Create(&a).Error; err != nil {
+		if err := tx.InsertRows(&a); err != nil {
 			return err
 		}
-		if err := tx.Create(&store.AssignmentTarget{AssignmentID: a.ID, Kind: store.TargetUnitTree, OrgUnitID: &root}).Error; err != nil {
+		if err := tx.InsertRows(&store.AssignmentTarget{AssignmentID: a.ID, Kind: store.TargetUnitTree, OrgUnitID: &root}); err != nil {
 			return err
 		}
 		res.Assignments = append(res.Assignments, a.ID)
@@ -191,9 +185,9 @@ type memberBatch struct {
 	exempt  []store.AssignmentExemption
 }
 
-func (b *memberBatch) flush(tx *gorm.DB, res *Result) error {
+func (b *memberBatch) flush(tx *store.Tx, res *Result) error {
 	for _, rows := range []any{&b.members, &b.enrolls, &b.dones, &b.exempt} {
-		if err := tx.CreateInBatches(rows, batch).Error; err != nil {
+		if err := tx.InsertRows(rows); err != nil {
 			return err
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
@@ -99,11 +97,11 @@ func seedWorkshop(ctx context.Context, db *store.Store, now time.Time, res *Resu
 	res.Members += len(people)
 	// The past date: six were there (registered then, so written directly), attendance marked.
 	attended := map[int64]bool{}
-	err = db.Tx(ctx, func(tx *gorm.DB) error {
+	err = db.InTx(ctx, func(tx *store.Tx) error {
 		for i, uid := range people[:min(6, len(people))] {
 			r := store.SessionRegistration{DateID: past.ID, UserID: uid, Status: measure.Registered,
 				RegisteredAt: past.StartsAt.AddDate(0, 0, -10).Add(time.Duration(i) * time.Minute)}
-			if err := tx.Create(&r).Error; err != nil {
+			if err := tx.InsertRows(&r); err != nil {
 				return err
 			}
 			attended[uid] = true

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"gorm.io/gorm"
-
-	"github.com/ailit/ailit/internal/org"
 	"github.com/ailit/ailit/internal/store"
 )
 
@@ -148,15 +145,13 @@ func seedUnits(ctx context.Context, db *store.Store, n int, res *Result) ([]amt,
 	}
 	res.Units = append(res.Units, root.ID)
 	var amts []amt
-	err = db.Tx(ctx, func(tx *gorm.DB) error {
+	err = db.InTx(ctx, func(tx *store.Tx) error {
 		create := func(parent *store.OrgUnit, name string) (*store.OrgUnit, error) {
-			u := &store.OrgUnit{ParentID: &parent.ID, Name: name, Path: "/", CreatedAt: db.Now()}
-			if err := tx.Create(u).Error; err != nil {
-				return nil, err
+			u, err := tx.CreateOrgUnit(&parent.ID, name)
+			if err == nil {
+				res.Units = append(res.Units, u.ID)
 			}
-			u.Path = parent.Path + org.Path([]int64{u.ID})[1:]
-			res.Units = append(res.Units, u.ID)
-			return u, tx.Model(u).Update("path", u.Path).Error
+			return u, err
 		}
 		dezernate := map[int]*store.OrgUnit{}
 		for _, p := range planCity(n) {

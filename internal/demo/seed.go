@@ -12,8 +12,6 @@ import (
 	"io"
 	"math/rand/v2"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -70,11 +68,12 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 	if len(courses) == 0 {
 		return nil, fmt.Errorf("demo: no published courses loaded")
 	}
-	err = db.Tx(ctx, func(tx *gorm.DB) error {
-		var base int64
-		if err := tx.Model(&store.User{}).Select("COALESCE(MAX(id), 0)").Scan(&base).Error; err != nil {
+	err = db.InTx(ctx, func(tx *store.Tx) error {
+		base, err := tx.MaxUserID()
+		if err != nil {
 			return err
 		}
+		langs := make([]string, 0, o.Users) // by person, for the course in their language
 		var users []store.User
 		var roles []store.UserRole
 		for i := range o.Users {
@@ -83,6 +82,7 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 			if rng.IntN(100) < englishPercent {
 				lang = "en"
 			}
+			langs = append(langs, lang)
 			unit := res.Leaves[i%len(res.Leaves)]
 			pn := fmt.Sprintf("%07d", base+int64(i)+1)
 			created := now.AddDate(0, 0, -30-rng.IntN(900))
@@ -91,10 +91,10 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 				CreatedAt: created, UpdatedAt: created})
 			roles = append(roles, store.UserRole{UserID: base + int64(i) + 1, Role: store.RoleLearner})
 			if len(users) == batch || i == o.Users-1 {
-				if err := tx.Omit("Roles").Create(&users).Error; err != nil {
+				if err := tx.InsertRows(&users); err != nil {
 					return err
 				}
-				if err := tx.Create(&roles).Error; err != nil {
+				if err := tx.InsertRows(&roles); err != nil {
 					return err
 				}
 				users, roles = users[:0], roles[:0]
@@ -112,10 +112,10 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 		for _, amt := range amts {
 			for _, leaf := range amt.teams {
 				if uid, ok := firstOf[leaf]; ok {
-					if err := tx.Create(&store.UserRole{UserID: uid, Role: store.RoleManager}).Error; err != nil {
+					if err := tx.InsertRows(&store.UserRole{UserID: uid, Role: store.RoleManager}); err != nil {
 						return err
 					}
-					if err := tx.Create(&store.ManagerUnit{UserID: uid, OrgUnitID: amt.id}).Error; err != nil {
+					if err := tx.InsertRows(&store.ManagerUnit{UserID: uid, OrgUnitID: amt.id}); err != nil {
 						return err
 					}
 					res.Managers = append(res.Managers, uid)
@@ -124,15 +124,10 @@ func Seed(ctx context.Context, db *store.Store, lib *content.Library, o Options)
 			}
 		}
 		// The parts of the demo that build on the people, each in its own file.
-		if err := seedAssignments(tx, rng, now, courses, res, base, o); err != nil {
+		if err := seedAssignments(tx, rng, now, courses, res, base, langs, o); err != nil {
 			return err
 		}
-		if db.Dialect == store.Postgres {
-			// People were written with their ids: move the id sequence past them, or the next user
-			// created the ordinary way would get a taken id.
-			return tx.Exec(`SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))`).Error
-		}
-		return nil
+		return tx.AfterInsertedUsers()
 	})
 	if err == nil {
 		err = seedMeasures(ctx, db, lib, rng, now, res) // policies and workshops (measures.go)

@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/scorm"
@@ -54,9 +52,9 @@ func (s *Service) Launch(ctx context.Context, e *store.Enrollment, m *content.Mo
 		return "", nil, err
 	}
 	var at *store.PackageAttempt
-	err = s.db.Tx(ctx, func(tx *gorm.DB) error {
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		for range 2 { // a second tab may create the attempt at the same moment: then relaunch it
-			if at, err = store.PackageAttemptOf(tx, e.ID, m.ID); err != nil {
+			if at, err = tx.PackageAttemptOf(e.ID, m.ID); err != nil {
 				return err
 			}
 			if at == nil {
@@ -79,7 +77,7 @@ func (s *Service) Launch(ctx context.Context, e *store.Enrollment, m *content.Mo
 				state, _ := json.Marshal(st)
 				at.State = string(state)
 			}
-			if err := s.db.LaunchPackage(tx, at, token); err != nil {
+			if err := tx.LaunchPackage(at, token); err != nil {
 				return err
 			}
 			if at.ID != 0 {
@@ -124,8 +122,8 @@ type PackageChange func(t *PackageTarget, st *scorm.State) (save, evaluate bool,
 // locked. found is false when the launch has ended (a newer launch replaced the token) or its
 // version is no longer served.
 func (s *Service) UpdatePackage(ctx context.Context, token string, change PackageChange) (found bool, err error) {
-	err = s.db.Tx(ctx, func(tx *gorm.DB) error {
-		locked, err := store.LockPackageAttempt(tx, token)
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		locked, err := tx.LockPackageAttempt(token)
 		if err != nil || locked == nil {
 			return err
 		}
@@ -150,7 +148,7 @@ func (s *Service) UpdatePackage(ctx context.Context, token string, change Packag
 // storeOutcome writes the state back inside tx and, with evaluate, maps the package's outcome to
 // the module: completed or passed marks the module done under the course's completion rule, which
 // may complete the course in the same transaction.
-func (s *Service) storeOutcome(tx *gorm.DB, t *PackageTarget, st *scorm.State, evaluate bool) error {
+func (s *Service) storeOutcome(tx *store.Tx, t *PackageTarget, st *scorm.State, evaluate bool) error {
 	b, err := json.Marshal(st)
 	if err != nil {
 		return err
@@ -160,7 +158,7 @@ func (s *Service) storeOutcome(tx *gorm.DB, t *PackageTarget, st *scorm.State, e
 	o := st.Outcome(t.Module.Package.MoveOn)
 	at.Status, at.Score = o.Status, o.Score
 	if evaluate && o.ModuleDone() && at.CompletedAt == nil {
-		e, err := s.db.EnrollmentForUpdate(tx, at.UserID, at.CourseID)
+		e, err := tx.EnrollmentForUpdate(at.UserID, at.CourseID)
 		if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
 			return err
 		}
@@ -169,9 +167,9 @@ func (s *Service) storeOutcome(tx *gorm.DB, t *PackageTarget, st *scorm.State, e
 			if _, _, err := s.recordProgress(tx, e, t.Version, t.Module, stepRead); err != nil {
 				return err
 			}
-			now := s.db.Now()
+			now := tx.Now()
 			at.CompletedAt = &now
 		}
 	}
-	return s.db.SavePackageState(tx, at)
+	return tx.SavePackageState(at)
 }

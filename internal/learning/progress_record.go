@@ -3,8 +3,6 @@ package learning
 import (
 	"context"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/progress"
 	"github.com/ailit/ailit/internal/store"
@@ -21,7 +19,7 @@ func (s *Service) MarkRead(ctx context.Context, userID int64, course *content.Co
 	if e == nil || e.Version != v.Version {
 		return res, false, ErrNotInVersion
 	}
-	err = s.db.Tx(ctx, func(tx *gorm.DB) (err error) {
+	err = s.db.InTx(ctx, func(tx *store.Tx) (err error) {
 		res, completedNow, err = s.recordProgress(tx, e, v, m, stepRead)
 		return err
 	})
@@ -39,18 +37,18 @@ const (
 // recordProgress records one step in module m of version v (the enrollment's version) inside tx,
 // evaluates the completion rule and, when the version is now complete, records the completion in
 // the same transaction. completedNow is true only for the step that created the completion.
-func (s *Service) recordProgress(tx *gorm.DB, e *store.Enrollment, v *content.Version, m *content.Module, step progressStep) (res progress.Result, completedNow bool, err error) {
-	mark := s.db.MarkLessonDone
+func (s *Service) recordProgress(tx *store.Tx, e *store.Enrollment, v *content.Version, m *content.Module, step progressStep) (res progress.Result, completedNow bool, err error) {
+	mark := tx.MarkLessonDone
 	if step == stepQuizPassed {
-		mark = s.db.MarkQuizPassed
+		mark = tx.MarkQuizPassed
 	}
-	if err := mark(tx, e.ID, m.ID, m.Hash); err != nil {
+	if err := mark(e.ID, m.ID, m.Hash); err != nil {
 		return res, false, err
 	}
-	if err := s.db.TouchEnrollment(tx, e.ID); err != nil {
+	if err := tx.TouchEnrollment(e.ID); err != nil {
 		return res, false, err
 	}
-	rows, err := store.ProgressOf(tx, e.ID)
+	rows, err := tx.ProgressOf(e.ID)
 	if err != nil {
 		return res, false, err
 	}
@@ -59,9 +57,9 @@ func (s *Service) recordProgress(tx *gorm.DB, e *store.Enrollment, v *content.Ve
 	if !res.Complete {
 		return res, false, nil
 	}
-	now := s.db.Now()
+	now := tx.Now()
 	completion := &store.Completion{UserID: e.UserID, CourseID: v.CourseID, Version: v.Version, ContentHash: v.Hash,
 		CompletedAt: now, ValidUntil: progress.ValidUntil(now, spec.ValidityMonths)}
-	completedNow, err = s.db.RecordCompletion(tx, completion)
+	completedNow, err = tx.RecordCompletion(completion)
 	return res, completedNow, err
 }

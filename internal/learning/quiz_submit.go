@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/quiz"
 	"github.com/ailit/ailit/internal/store"
@@ -45,7 +43,7 @@ func (s *Service) SubmitAttempt(ctx context.Context, at *store.QuizAttempt, m *c
 // enrollment (a learner who was not enrolled is enrolled in the quiz's version) and may complete
 // the course in the same transaction. A pass in another version counts only when the module's
 // content is the same in both.
-func (s *Service) afterGrade(tx *gorm.DB, at *store.QuizAttempt) error {
+func (s *Service) afterGrade(tx *store.Tx, at *store.QuizAttempt) error {
 	if !at.Passed {
 		return nil
 	}
@@ -55,7 +53,7 @@ func (s *Service) afterGrade(tx *gorm.DB, at *store.QuizAttempt) error {
 		return nil
 	}
 	e := &store.Enrollment{UserID: at.UserID, CourseID: at.CourseID, Version: at.Version, ContentHash: quizVersion.Hash}
-	if _, err := s.db.EnrollIn(tx, e); err != nil {
+	if _, err := tx.EnrollIn(e); err != nil {
 		return err
 	}
 	v := cat.Version(e.CourseID, e.Version)

@@ -3,8 +3,6 @@ package learning
 import (
 	"context"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/progress"
 	"github.com/ailit/ailit/internal/store"
@@ -46,8 +44,8 @@ func (s *Service) Move(ctx context.Context, e *store.Enrollment, course *content
 		return 0, nil
 	}
 	kept := 0
-	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
-		current, err := s.db.EnrollmentForUpdate(tx, e.UserID, e.CourseID)
+	err := s.db.InTx(ctx, func(tx *store.Tx) error {
+		current, err := tx.EnrollmentForUpdate(e.UserID, e.CourseID)
 		if err != nil {
 			return err
 		}
@@ -57,7 +55,7 @@ func (s *Service) Move(ctx context.Context, e *store.Enrollment, course *content
 		}
 		carry := map[string]string{}
 		if keepProgress {
-			rows, err := store.ProgressOf(tx, e.ID)
+			rows, err := tx.ProgressOf(e.ID)
 			if err != nil {
 				return err
 			}
@@ -68,7 +66,7 @@ func (s *Service) Move(ctx context.Context, e *store.Enrollment, course *content
 			carry = progress.Carry(progress.ReleasesOf(course), e.Version, to, recorded)
 		}
 		kept = len(carry)
-		return s.db.MoveEnrollment(tx, e, target.Version, target.Hash, carry)
+		return tx.MoveEnrollment(e, target.Version, target.Hash, carry)
 	})
 	return kept, err
 }

@@ -2,46 +2,13 @@ package loadtest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
-	"net/url"
 
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
+	"github.com/ailit/ailit/internal/store"
 )
 
 // NewPostgresSchema creates a fresh schema on the PostgreSQL server at base and returns a URL
-// that uses it (search_path), so a run never sees another run's data (several instances on one
-// PostgreSQL do the same). drop removes the schema with everything in it.
+// that uses it, so a run never sees another run's data. drop removes the schema with everything
+// in it.
 func NewPostgresSchema(ctx context.Context, base string) (dbURL string, drop func(), err error) {
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "bench_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		return "", nil, fmt.Errorf("connecting to PostgreSQL: %w", err)
-	}
-	closeAdmin := func() {
-		if db, err := admin.DB(); err == nil {
-			db.Close()
-		}
-	}
-	if err := admin.WithContext(ctx).Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		closeAdmin()
-		return "", nil, fmt.Errorf("creating schema %s: %w", schema, err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		closeAdmin()
-		return "", nil, err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		closeAdmin()
-	}, nil
+	return store.NewPostgresSchema(ctx, base, "bench_")
 }

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/report"
 	"github.com/ailit/ailit/internal/reporting"
@@ -56,8 +54,8 @@ func TestReportShowsAFamilyOnceWithTheLanguageTaken(t *testing.T) {
 		}
 		for i, course := range []string{"ki-grundlagen", "ai-basics"} {
 			v := lib.Catalog().Course(course).Latest()
-			err := db.Tx(ctx, func(tx *gorm.DB) error {
-				_, err := db.RecordCompletion(tx, &store.Completion{UserID: people[i].ID, CourseID: course, Version: v.Version, ContentHash: v.Hash})
+			err := db.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.RecordCompletion(&store.Completion{UserID: people[i].ID, CourseID: course, Version: v.Version, ContentHash: v.Hash})
 				return err
 			})
 			if err != nil {
@@ -178,8 +176,8 @@ func TestCompletionsCountForTheFamilyOnceTheTranslationReleaseIsLoaded(t *testin
 			t.Fatal(err)
 		}
 		old := lib.Catalog().Course("ai-basics").Latest()
-		err = db.Tx(ctx, func(tx *gorm.DB) error {
-			_, err := db.RecordCompletion(tx, &store.Completion{UserID: john.ID, CourseID: "ai-basics", Version: old.Version, ContentHash: old.Hash})
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.RecordCompletion(&store.Completion{UserID: john.ID, CourseID: "ai-basics", Version: old.Version, ContentHash: old.Hash})
 			return err
 		})
 		if err != nil {

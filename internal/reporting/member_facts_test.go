@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
 
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
@@ -158,9 +157,9 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 		}
 		a := as[0]
 		user := res.Managers[0]
-		tx := func(fn func(tx *gorm.DB) error) {
+		tx := func(fn func(tx *store.Tx) error) {
 			t.Helper()
-			if err := db.Tx(ctx, fn); err != nil {
+			if err := db.InTx(ctx, fn); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -186,18 +185,18 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 		})
 		step("lesson done", func() {
 			clock.t = clock.t.Add(time.Hour)
-			tx(func(tx *gorm.DB) error {
-				if err := db.MarkLessonDone(tx, enrollment.ID, "m1", "h"); err != nil {
+			tx(func(tx *store.Tx) error {
+				if err := tx.MarkLessonDone(enrollment.ID, "m1", "h"); err != nil {
 					return err
 				}
-				return db.TouchEnrollment(tx, enrollment.ID)
+				return tx.TouchEnrollment(enrollment.ID)
 			})
 		})
 		var completion store.Completion
 		step("completed", func() {
 			v := clock.t.AddDate(0, 1, 0)
 			completion = store.Completion{UserID: user, CourseID: a.CourseID, Version: "9.9.9", ContentHash: "h", ValidUntil: &v}
-			tx(func(tx *gorm.DB) error { _, err := db.RecordCompletion(tx, &completion); return err })
+			tx(func(tx *store.Tx) error { _, err := tx.RecordCompletion(&completion); return err })
 		})
 		step("completion expiring", func() { clock.t = clock.t.AddDate(0, 0, 20) })
 		step("completion expired", func() { clock.t = clock.t.AddDate(0, 0, 20) })
@@ -268,8 +267,8 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 					t.Fatal(err)
 				}
 				v := lib.Catalog().Course(taken).Latest()
-				tx(func(tx *gorm.DB) error {
-					_, err := db.RecordCompletion(tx, &store.Completion{UserID: person.ID, CourseID: taken, Version: v.Version, ContentHash: v.Hash})
+				tx(func(tx *store.Tx) error {
+					_, err := tx.RecordCompletion(&store.Completion{UserID: person.ID, CourseID: taken, Version: v.Version, ContentHash: v.Hash})
 					return err
 				})
 				recs, err := db.MemberRecords(ctx, store.Scope{All: true}, store.RecordFilter{AssignmentID: fa.ID})

@@ -11,7 +11,7 @@ import (
 
 // SetAISystemHolder gives a person a role for a system (add) or relieves them of it, and logs it.
 func (s *Store) SetAISystemHolder(ctx context.Context, by, systemID, userID int64, role string, add bool) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var sys AISystem
 		if err := tx.First(&sys, systemID).Error; err != nil {
 			return notFound(err, "AI system")
@@ -73,7 +73,7 @@ type SystemRole struct {
 // systems whose holders changed, for SyncAISystem.
 func (s *Store) ReplaceSSOHolders(ctx context.Context, userID int64, roles []SystemRole) ([]int64, error) {
 	var changed []int64
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		var systems []AISystem
 		if err := tx.Find(&systems).Error; err != nil {
 			return err

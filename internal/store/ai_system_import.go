@@ -66,7 +66,7 @@ func (s *Store) ApplyInventoryImport(ctx context.Context, by int64, p *inventory
 	if !p.Ok() {
 		return domain.Errorf(domain.EINVALID, "the import has %d errors: nothing was imported", len(p.Errors))
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var keys []string
 		for _, group := range [][]inventory.Entry{p.Creates, p.Updates} {
 			for _, e := range group {

@@ -184,7 +184,7 @@ func evidencePayload(sys inventory.System, units []int64, rules []inventory.Rule
 // SaveAISystem creates (id 0) or updates a system with its using units, and logs the change.
 // It returns the system's id. A key already used by another system is ECONFLICT.
 func (s *Store) SaveAISystem(ctx context.Context, by int64, id int64, sys inventory.System, unitIDs []int64) (int64, error) {
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		var err error
 		id, err = s.saveAISystem(tx, by, id, sys, unitIDs)
 		return err
@@ -246,7 +246,7 @@ func (s *Store) saveAISystem(tx *gorm.DB, by int64, id int64, sys inventory.Syst
 // its assignment; the assignment of a rule that goes is deleted with its members (completions
 // stay: they belong to the person and the course). Call SyncAISystem afterwards.
 func (s *Store) SaveAISystemRules(ctx context.Context, by, systemID int64, rules []inventory.Rule) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error { return s.saveAISystemRules(tx, by, systemID, rules) })
+	return s.inTx(ctx, func(tx *gorm.DB) error { return s.saveAISystemRules(tx, by, systemID, rules) })
 }
 
 func (s *Store) saveAISystemRules(tx *gorm.DB, by, systemID int64, rules []inventory.Rule) error {
@@ -314,7 +314,7 @@ func (s *Store) SetPublicRegister(ctx context.Context, by int64, on bool) error 
 	if on {
 		value = "on"
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := putSetting(tx, SettingPublicRegister, value, &by, s.Now()); err != nil {
 			return err
 		}

@@ -56,7 +56,7 @@ func (t *APIToken) Usable(now time.Time) string {
 // never the secret) in the evidence log, in one transaction.
 func (s *Store) CreateAPIToken(ctx context.Context, t *APIToken) error {
 	t.CreatedAt = s.Now()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(t).Error; err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, t *APIToken) error {
 // RevokeAPIToken ends a token at once, on every instance, and records it in the evidence log.
 // Revoking a revoked token is a conflict; an unknown id is not found.
 func (s *Store) RevokeAPIToken(ctx context.Context, id int64, by *int64) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var t APIToken
 		if err := tx.First(&t, id).Error; err != nil {
 			return notFound(err, "API token")

@@ -96,7 +96,7 @@ func (a *Assignment) Rule() assign.Rule {
 func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 	now := s.Now()
 	a.UpdatedAt = now
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		targets := a.Targets
 		changed := false // the course or the validity: what the member facts depend on
 		a.Targets = nil
@@ -186,7 +186,7 @@ type PinFunc func(courseID string) (version, hash string, ok bool)
 func (s *Store) SyncAssignment(ctx context.Context, a *Assignment, pin PinFunc) ([]int64, error) {
 	now := s.Now()
 	var joined []int64
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		audience, err := s.audienceIDs(tx, a)
 		if err != nil {
 			return err
@@ -279,7 +279,7 @@ func (s *Store) SyncAllAssignments(ctx context.Context, pin PinFunc) (int, error
 // SetExemption frees a person from an assignment with a reason (replacing an earlier reason).
 func (s *Store) SetExemption(ctx context.Context, e AssignmentExemption) error {
 	e.CreatedAt = s.Now()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("assignment_id = ? AND user_id = ?", e.AssignmentID, e.UserID).Delete(&AssignmentExemption{}).Error; err != nil {
 			return err
 		}
@@ -292,7 +292,7 @@ func (s *Store) SetExemption(ctx context.Context, e AssignmentExemption) error {
 
 // RemoveExemption ends an exemption.
 func (s *Store) RemoveExemption(ctx context.Context, assignmentID, userID int64) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("assignment_id = ? AND user_id = ?", assignmentID, userID).Delete(&AssignmentExemption{}).Error; err != nil {
 			return err
 		}

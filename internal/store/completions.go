@@ -42,10 +42,10 @@ func (c *Completion) Valid(now time.Time) bool {
 	return c.RevokedAt == nil && (c.ValidUntil == nil || now.Before(*c.ValidUntil))
 }
 
-// RecordCompletion stores c inside tx and appends a completion.recorded evidence event in the same
+// recordCompletion stores c inside tx and appends a completion.recorded evidence event in the same
 // transaction. It is idempotent: when the user already completed this course version, c is filled
 // with the stored record and created is false. RecordID and CompletedAt are set when empty.
-func (s *Store) RecordCompletion(tx *gorm.DB, c *Completion) (created bool, err error) {
+func (s *Store) recordCompletion(tx *gorm.DB, c *Completion) (created bool, err error) {
 	if c.RecordID == "" {
 		c.RecordID = newRecordID()
 	}
@@ -64,7 +64,7 @@ func (s *Store) RecordCompletion(tx *gorm.DB, c *Completion) (created bool, err 
 	if _, err = s.AppendEvidence(tx, EventCompletionRecorded, &c.UserID, completionPayload(c)); err != nil {
 		return true, err
 	}
-	return true, RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
+	return true, refreshMemberFactsOf(tx, c.UserID, c.CourseID)
 }
 
 // RevokeCompletion marks a completion as revoked with a reason (for example recorded by mistake)
@@ -74,7 +74,7 @@ func (s *Store) RevokeCompletion(ctx context.Context, id int64, reason string) e
 	if reason == "" {
 		return domain.Keyed(domain.EINVALID, "store.completion.reason", "a revocation needs a reason")
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var c Completion
 		if err := tx.First(&c, id).Error; err != nil {
 			return notFound(err, "completion")
@@ -98,7 +98,7 @@ func (s *Store) revokeCompletion(tx *gorm.DB, c *Completion, reason string) erro
 	if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
 		return err
 	}
-	return RefreshMemberFactsOf(tx, c.UserID, c.CourseID)
+	return refreshMemberFactsOf(tx, c.UserID, c.CourseID)
 }
 
 func completionPayload(c *Completion) map[string]any {
@@ -140,9 +140,9 @@ func (s *Store) CompletionsOfUser(ctx context.Context, userID int64) ([]Completi
 	return cs, err
 }
 
-// CompletionFor returns the user's unrevoked completion of one course version, read inside db (a
-// transaction or s.R), or nil when there is none.
-func CompletionFor(db *gorm.DB, userID int64, courseID, version string) (*Completion, error) {
+// completionFor returns the user's unrevoked completion of one course version, read inside db (a
+// transaction or s.r), or nil when there is none.
+func completionFor(db *gorm.DB, userID int64, courseID, version string) (*Completion, error) {
 	var c Completion
 	err := db.Where("user_id = ? AND course_id = ? AND version = ? AND revoked_at IS NULL", userID, courseID, version).First(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -171,16 +171,16 @@ func newRecordID() string {
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
 
-// CompletionFor is CompletionFor on the reader pool.
+// CompletionFor returns the user's unrevoked completion of one course version, or nil.
 func (s *Store) CompletionFor(ctx context.Context, userID int64, courseID, version string) (*Completion, error) {
-	return CompletionFor(s.r.WithContext(ctx), userID, courseID, version)
+	return completionFor(s.r.WithContext(ctx), userID, courseID, version)
 }
 
 // AddCompletion is RecordCompletion in a transaction of its own (for the command line and tests
 // that record a completion without the learning workflow).
 func (s *Store) AddCompletion(ctx context.Context, c *Completion) (created bool, err error) {
-	err = s.Tx(ctx, func(tx *gorm.DB) (err error) {
-		created, err = s.RecordCompletion(tx, c)
+	err = s.inTx(ctx, func(tx *gorm.DB) (err error) {
+		created, err = s.recordCompletion(tx, c)
 		return err
 	})
 	return created, err

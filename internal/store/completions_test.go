@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
@@ -25,8 +23,8 @@ func newLearner(t testing.TB, s *store.Store, email string) *store.User {
 func record(t *testing.T, s *store.Store, c *store.Completion) bool {
 	t.Helper()
 	var created bool
-	err := s.Tx(context.Background(), func(tx *gorm.DB) (err error) {
-		created, err = s.RecordCompletion(tx, c)
+	err := s.InTx(context.Background(), func(tx *store.Tx) (err error) {
+		created, err = tx.RecordCompletion(c)
 		return err
 	})
 	if err != nil {

@@ -7,8 +7,6 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
-
-	"github.com/ailit/ailit/internal/domain"
 )
 
 // Enrollment sources.
@@ -34,20 +32,20 @@ type Enrollment struct {
 // Enroll creates the enrollment of e.UserID in e.CourseID pinned to e.Version, or, when one exists
 // already, leaves it unchanged and fills e with it. created reports which happened.
 func (s *Store) Enroll(ctx context.Context, e *Enrollment) (created bool, err error) {
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		created, err = s.EnrollIn(tx, e)
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		created, err = s.enrollIn(tx, e)
 		return err
 	})
 	return created, err
 }
 
-// EnrollIn is Enroll inside tx (for example when passing a quiz enrolls a learner).
-func (s *Store) EnrollIn(tx *gorm.DB, e *Enrollment) (created bool, err error) {
+// enrollIn is Enroll inside tx (for example when passing a quiz enrolls a learner).
+func (s *Store) enrollIn(tx *gorm.DB, e *Enrollment) (created bool, err error) {
 	created, err = s.enroll(tx, e)
 	if err != nil || !created {
 		return created, err
 	}
-	return true, RefreshMemberFactsOf(tx, e.UserID, e.CourseID)
+	return true, refreshMemberFactsOf(tx, e.UserID, e.CourseID)
 }
 
 // enroll is EnrollIn without updating the member facts, for callers that update them in bulk.
@@ -81,16 +79,6 @@ func enrollmentOf(db *gorm.DB, userID int64, courseID string) (*Enrollment, erro
 	return &e, err
 }
 
-// EnrollmentForUpdate loads the user's enrollment in a course inside tx; ENOTFOUND when there is
-// none.
-func (s *Store) EnrollmentForUpdate(tx *gorm.DB, userID int64, courseID string) (*Enrollment, error) {
-	e, err := enrollmentOf(tx, userID, courseID)
-	if err == nil && e == nil {
-		return nil, domain.Errorf(domain.ENOTFOUND, "you are not enrolled in this course")
-	}
-	return e, err
-}
-
 // EnrollmentsOfUser returns the user's enrollments, the most recently active first.
 func (s *Store) EnrollmentsOfUser(ctx context.Context, userID int64) ([]Enrollment, error) {
 	var es []Enrollment
@@ -108,8 +96,8 @@ func (s *Store) EnrollmentsInProgressAt(ctx context.Context, courseID, version s
 	return es, err
 }
 
-// TouchEnrollment records learning activity on an enrollment.
-func (s *Store) TouchEnrollment(tx *gorm.DB, enrollmentID int64) error {
+// touchEnrollment records learning activity on an enrollment.
+func (s *Store) touchEnrollment(tx *gorm.DB, enrollmentID int64) error {
 	if err := tx.Model(&Enrollment{}).Where("id = ?", enrollmentID).Update("last_activity_at", s.Now()).Error; err != nil {
 		return err
 	}
@@ -117,10 +105,10 @@ func (s *Store) TouchEnrollment(tx *gorm.DB, enrollmentID int64) error {
 		"(SELECT a.id FROM assignments a JOIN enrollments e ON e.course_id = a.course_id WHERE e.id = ?)", enrollmentID, enrollmentID)
 }
 
-// MoveEnrollment pins an enrollment to another version of its course inside tx. keep maps the ids
+// moveEnrollment pins an enrollment to another version of its course inside tx. keep maps the ids
 // of modules whose progress carries over to their hash in the new version (progress.Carry decides
 // which); progress on every other module is dropped.
-func (s *Store) MoveEnrollment(tx *gorm.DB, e *Enrollment, version, contentHash string, keep map[string]string) error {
+func (s *Store) moveEnrollment(tx *gorm.DB, e *Enrollment, version, contentHash string, keep map[string]string) error {
 	var rows []LessonProgress
 	if err := tx.Where("enrollment_id = ?", e.ID).Find(&rows).Error; err != nil {
 		return err
@@ -145,5 +133,5 @@ func (s *Store) MoveEnrollment(tx *gorm.DB, e *Enrollment, version, contentHash 
 	if err != nil {
 		return err
 	}
-	return RefreshMemberFactsOf(tx, e.UserID, e.CourseID)
+	return refreshMemberFactsOf(tx, e.UserID, e.CourseID)
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
 )
@@ -47,22 +45,22 @@ func TestMovingAnEnrollmentKeepsOnlyCarriedProgress(t *testing.T) {
 		u := newLearner(t, s, "d@stadt.example")
 		e := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1"}
 		enroll(t, s, e)
-		err := s.Tx(ctx, func(tx *gorm.DB) error {
+		err := s.InTx(ctx, func(tx *store.Tx) error {
 			for _, m := range [][2]string{{"a", "a1"}, {"b", "b1"}, {"c", "c1"}} {
-				if err := s.MarkLessonDone(tx, e.ID, m[0], m[1]); err != nil {
+				if err := tx.MarkLessonDone(e.ID, m[0], m[1]); err != nil {
 					return err
 				}
 			}
-			if err := s.MarkQuizPassed(tx, e.ID, "a", "a1"); err != nil {
+			if err := tx.MarkQuizPassed(e.ID, "a", "a1"); err != nil {
 				return err
 			}
 			// a kept with a new hash (patch), b kept unchanged, c dropped
-			return s.MoveEnrollment(tx, e, "1.1.0", "h2", map[string]string{"a": "a2", "b": "b1"})
+			return tx.MoveEnrollment(e, "1.1.0", "h2", map[string]string{"a": "a2", "b": "b1"})
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := store.ProgressOf(s.TestReader(), e.ID)
+		rows, err := s.ProgressOf(context.Background(), e.ID)
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("progress after move: %+v %v", rows, err)
 		}
@@ -87,15 +85,15 @@ func TestMarkingTwiceKeepsTheFirstTime(t *testing.T) {
 		e := &store.Enrollment{UserID: u.ID, CourseID: "k", Version: "1.0.0", ContentHash: "h"}
 		enroll(t, s, e)
 		mark := func() {
-			if err := s.Tx(ctx, func(tx *gorm.DB) error { return s.MarkLessonDone(tx, e.ID, "a", "a1") }); err != nil {
+			if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.MarkLessonDone(e.ID, "a", "a1") }); err != nil {
 				t.Fatal(err)
 			}
 		}
 		mark()
-		rows, _ := store.ProgressOf(s.TestReader(), e.ID)
+		rows, _ := s.ProgressOf(context.Background(), e.ID)
 		first := *rows[0].DoneAt
 		mark()
-		rows, _ = store.ProgressOf(s.TestReader(), e.ID)
+		rows, _ = s.ProgressOf(context.Background(), e.ID)
 		if len(rows) != 1 || !rows[0].DoneAt.Equal(first) || rows[0].QuizPassedAt != nil {
 			t.Fatalf("after marking twice: %+v", rows)
 		}

@@ -58,7 +58,7 @@ func (s *Store) PlaceHold(ctx context.Context, h *LegalHold) error {
 		return domain.Errorf(domain.EINVALID, "a legal hold names one person or one unit, and a reason")
 	}
 	h.CreatedAt, h.ReleasedAt, h.ReleasedBy = s.Now(), nil, nil
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(h).Error; err != nil {
 			return err
 		}
@@ -69,7 +69,7 @@ func (s *Store) PlaceHold(ctx context.Context, h *LegalHold) error {
 
 // ReleaseHold ends a hold; deletion of the people it covered resumes with the next run.
 func (s *Store) ReleaseHold(ctx context.Context, id, by int64) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var h LegalHold
 		if err := tx.Where("id = ? AND released_at IS NULL", id).First(&h).Error; err != nil {
 			return notFound(err, "legal hold")
@@ -151,7 +151,7 @@ func (s *Store) ErasePerson(ctx context.Context, userID int64, reason string, by
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error { return s.erasePerson(tx, key, userID, reason, by) })
+	return s.inTx(ctx, func(tx *gorm.DB) error { return s.erasePerson(tx, key, userID, reason, by) })
 }
 
 func (s *Store) erasePerson(tx *gorm.DB, key []byte, userID int64, reason string, by *int64) error {

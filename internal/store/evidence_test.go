@@ -27,7 +27,7 @@ func fiveEvents(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 	c := &store.Completion{UserID: anna.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h"}
-	if err := s.Tx(ctx, func(tx *gorm.DB) error { _, err := s.RecordCompletion(tx, c); return err }); err != nil {
+	if err := s.InTx(ctx, func(tx *store.Tx) error { _, err := tx.RecordCompletion(c); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RevokeCompletion(ctx, c.ID, "versehentlich erfasst"); err != nil {

@@ -117,7 +117,7 @@ func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, acce
 	if e.UserID == by {
 		return nil, domain.Errorf(domain.EFORBIDDEN, "nobody decides on their own evidence")
 	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
 		status := EvidenceRejected
 		if accept {
@@ -137,7 +137,7 @@ func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, acce
 				"evidence_id": e.ID, "measure": e.Measure().Key(), "sha256": e.SHA256, "reason": reason, "decided_by": by})
 			return err
 		}
-		_, _, err := s.CompleteMeasure(tx, MeasureCompletion{UserID: e.UserID, Measure: e.Measure(), Version: e.Version(),
+		_, _, err := s.completeMeasure(tx, MeasureCompletion{UserID: e.UserID, Measure: e.Measure(), Version: e.Version(),
 			ContentHash: e.SHA256, CompletedAt: e.IssuedOn})
 		return err
 	})

@@ -70,7 +70,7 @@ func (s *Store) importSnapshot(db *gorm.DB) ([]importer.Person, []string, map[st
 // twice changes nothing the second time.
 func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, opts ImportOptions) (*importer.Plan, error) {
 	var plan *importer.Plan
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		people, paths, unitByPath, err := s.importSnapshot(tx)
 		if err != nil {
 			return err

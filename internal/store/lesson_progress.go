@@ -22,18 +22,6 @@ type LessonProgress struct {
 // TableName keeps the table name singular, as "progress" has no plural.
 func (LessonProgress) TableName() string { return "lesson_progress" }
 
-// MarkLessonDone records inside tx that the lesson of a module was read. Marking it again keeps
-// the first time.
-func (s *Store) MarkLessonDone(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash string) error {
-	return s.markProgress(tx, enrollmentID, moduleID, moduleHash, "done_at")
-}
-
-// MarkQuizPassed records inside tx that the quiz of a module was passed. Passing it again keeps the
-// first time.
-func (s *Store) MarkQuizPassed(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash string) error {
-	return s.markProgress(tx, enrollmentID, moduleID, moduleHash, "quiz_passed_at")
-}
-
 func (s *Store) markProgress(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash, column string) error {
 	now := s.Now()
 	row := LessonProgress{EnrollmentID: enrollmentID, ModuleID: moduleID, ModuleHash: moduleHash}
@@ -45,8 +33,8 @@ func (s *Store) markProgress(tx *gorm.DB, enrollmentID int64, moduleID, moduleHa
 		Update(column, now).Error
 }
 
-// ProgressOf returns the progress rows of one enrollment, read inside db (a transaction or s.R).
-func ProgressOf(db *gorm.DB, enrollmentID int64) ([]LessonProgress, error) {
+// progressOf returns the progress rows of one enrollment, read inside db (a transaction or s.r).
+func progressOf(db *gorm.DB, enrollmentID int64) ([]LessonProgress, error) {
 	var rows []LessonProgress
 	err := db.Where("enrollment_id = ?", enrollmentID).Order("module_id").Find(&rows).Error
 	return rows, err
@@ -71,5 +59,5 @@ func (s *Store) ProgressOfEnrollments(ctx context.Context, enrollmentIDs []int64
 
 // ProgressOf is ProgressOf on the reader pool.
 func (s *Store) ProgressOf(ctx context.Context, enrollmentID int64) ([]LessonProgress, error) {
-	return ProgressOf(s.r.WithContext(ctx), enrollmentID)
+	return progressOf(s.r.WithContext(ctx), enrollmentID)
 }

@@ -49,23 +49,23 @@ type MeasureCompletion struct {
 	ValidUntil  *time.Time // nil: the assignment's validity decides
 }
 
-// CompleteMeasure records mc inside tx through RecordCompletion: the completion, its evidence
+// completeMeasure records mc inside tx through recordCompletion: the completion, its evidence
 // event and the member facts of every assignment of the measure, in the caller's transaction.
 // created is false when the person already had this record (then c is the stored one).
-func (s *Store) CompleteMeasure(tx *gorm.DB, mc MeasureCompletion) (c *Completion, created bool, err error) {
+func (s *Store) completeMeasure(tx *gorm.DB, mc MeasureCompletion) (c *Completion, created bool, err error) {
 	if !mc.Measure.Kind.Valid() || mc.Measure.ID == "" || mc.Version == "" || mc.UserID == 0 {
 		return nil, false, domain.Errorf(domain.EINVALID, "a measure completion needs a person, a measure and a version")
 	}
 	c = &Completion{UserID: mc.UserID, CourseID: mc.Measure.Key(), Version: mc.Version,
 		ContentHash: mc.ContentHash, CompletedAt: mc.CompletedAt, ValidUntil: mc.ValidUntil}
-	created, err = s.RecordCompletion(tx, c)
+	created, err = s.recordCompletion(tx, c)
 	return c, created, err
 }
 
 // CompleteMeasureNow is CompleteMeasure in a transaction of its own.
 func (s *Store) CompleteMeasureNow(ctx context.Context, mc MeasureCompletion) (c *Completion, created bool, err error) {
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		c, created, err = s.CompleteMeasure(tx, mc)
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		c, created, err = s.completeMeasure(tx, mc)
 		return err
 	})
 	return c, created, err

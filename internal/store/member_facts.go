@@ -94,9 +94,9 @@ func refreshExpiry(tx *gorm.DB, cond string, args ...any) error {
 	return nil
 }
 
-// RefreshMemberFactsOf recomputes, inside tx, the member facts of a person on every assignment of a
+// refreshMemberFactsOf recomputes, inside tx, the member facts of a person on every assignment of a
 // course's family: after a change to their enrollment in it or their completions of it.
-func RefreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
+func refreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
 	ids, err := familyIDs(tx, courseID)
 	if err != nil {
 		return err

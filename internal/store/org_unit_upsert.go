@@ -23,7 +23,7 @@ func (s *Store) EnsureOrgUnits(ctx context.Context, paths [][]string, dryRun boo
 		return missingUnits(paths, known), nil
 	}
 	var created []string
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		_, known, unitByPath, err := s.importSnapshot(tx)
 		if err != nil {
 			return err

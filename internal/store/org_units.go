@@ -68,7 +68,7 @@ func (s *Store) OrgUnitByID(ctx context.Context, id int64) (*OrgUnit, error) {
 // CreateOrgUnit adds a unit under parent (nil: a root). Names are unique among siblings.
 func (s *Store) CreateOrgUnit(ctx context.Context, parentID *int64, name string) (*OrgUnit, error) {
 	var u *OrgUnit
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		var err error
 		u, err = s.createOrgUnit(tx, parentID, name)
 		return err
@@ -116,7 +116,7 @@ func siblingNameFree(tx *gorm.DB, parentID *int64, name string, except int64) er
 
 // RenameOrgUnit changes a unit's name.
 func (s *Store) RenameOrgUnit(ctx context.Context, id int64, name string) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var u OrgUnit
 		if err := tx.First(&u, id).Error; err != nil {
 			return notFound(err, "org unit")
@@ -131,7 +131,7 @@ func (s *Store) RenameOrgUnit(ctx context.Context, id int64, name string) error 
 // MoveOrgUnit places a unit (with its subtree) under newParent (nil: make it a root). Moving a
 // unit under itself or one of its descendants is refused with ErrUnitCycle.
 func (s *Store) MoveOrgUnit(ctx context.Context, id int64, newParent *int64) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var us []OrgUnit
 		if err := tx.Find(&us).Error; err != nil {
 			return err
@@ -176,7 +176,7 @@ func (s *Store) MoveOrgUnit(ctx context.Context, id int64, newParent *int64) err
 
 // DeleteOrgUnit removes an empty unit: no people, no sub-units, no managers, no assignments.
 func (s *Store) DeleteOrgUnit(ctx context.Context, id int64) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		for _, q := range []*gorm.DB{
 			tx.Model(&OrgUnit{}).Where("parent_id = ?", id),
 			tx.Model(&User{}).Where("org_unit_id = ?", id),

@@ -40,8 +40,8 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// PackageAttemptOf returns the attempt of an enrollment at a module, or nil.
-func PackageAttemptOf(db *gorm.DB, enrollmentID int64, moduleID string) (*PackageAttempt, error) {
+// packageAttemptOf returns the attempt of an enrollment at a module, or nil.
+func packageAttemptOf(db *gorm.DB, enrollmentID int64, moduleID string) (*PackageAttempt, error) {
 	var a PackageAttempt
 	err := db.Where("enrollment_id = ? AND module_id = ?", enrollmentID, moduleID).First(&a).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -50,10 +50,10 @@ func PackageAttemptOf(db *gorm.DB, enrollmentID int64, moduleID string) (*Packag
 	return &a, err
 }
 
-// LaunchPackage records a launch inside tx: it creates the attempt when there is none (with
+// launchPackage records a launch inside tx: it creates the attempt when there is none (with
 // newState) or replaces the token of the existing one and stores its relaunched state. The old
 // token stops working at once.
-func (s *Store) LaunchPackage(tx *gorm.DB, a *PackageAttempt, token string) error {
+func (s *Store) launchPackage(tx *gorm.DB, a *PackageAttempt, token string) error {
 	now := s.Now()
 	a.TokenHash, a.LaunchedAt, a.UpdatedAt = HashToken(token), now, now
 	if a.ID == 0 {
@@ -74,9 +74,8 @@ func (s *Store) PackageAttemptByToken(ctx context.Context, token string) (*Packa
 	return &a, err
 }
 
-// LockPackageAttempt reads the attempt of a token again inside a write transaction, so two API
-// calls of one launch never overwrite each other's values.
-func LockPackageAttempt(tx *gorm.DB, token string) (*PackageAttempt, error) {
+// lockPackageAttempt reads the attempt of a token again inside a write transaction.
+func lockPackageAttempt(tx *gorm.DB, token string) (*PackageAttempt, error) {
 	var a PackageAttempt
 	err := tx.Where("token_hash = ?", HashToken(token)).First(&a).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -85,8 +84,8 @@ func LockPackageAttempt(tx *gorm.DB, token string) (*PackageAttempt, error) {
 	return &a, err
 }
 
-// SavePackageState stores the run-time data and what it means for the learner inside tx.
-func (s *Store) SavePackageState(tx *gorm.DB, a *PackageAttempt) error {
+// savePackageState stores the run-time data and what it means for the learner inside tx.
+func (s *Store) savePackageState(tx *gorm.DB, a *PackageAttempt) error {
 	a.UpdatedAt = s.Now()
 	return tx.Model(&PackageAttempt{}).Where("id = ?", a.ID).Updates(map[string]any{
 		"state": a.State, "status": a.Status, "score": a.Score, "completed_at": a.CompletedAt, "updated_at": a.UpdatedAt,

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
 )
@@ -88,11 +86,11 @@ func seedLearner(t *testing.T, s *store.Store, email, name string) int64 {
 		t.Fatal(err)
 	}
 	now := time.Now().UTC()
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := s.MarkLessonDone(tx, e.ID, "m1", "h1"); err != nil {
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.MarkLessonDone(e.ID, "m1", "h1"); err != nil {
 			return err
 		}
-		_, err := s.RecordCompletion(tx, &store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc"})
+		_, err := tx.RecordCompletion(&store.Completion{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "abc"})
 		return err
 	})
 	if err != nil {

@@ -88,7 +88,7 @@ func (s *Store) CreateQuizAttempt(ctx context.Context, a *QuizAttempt) error {
 // is locked on PostgreSQL; SQLite write transactions are exclusive), so a double click cannot
 // start two attempts or exceed the number allowed.
 func (s *Store) StartQuizAttempt(ctx context.Context, a *QuizAttempt, allow func(history []QuizAttempt) error) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var u User
 		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Select("id").First(&u, a.UserID).Error; err != nil {
 			return notFound(err, "user")
@@ -128,7 +128,7 @@ func (s *Store) QuizAttemptsOfUser(ctx context.Context, userID int64, courseID, 
 // same questions. It fails with ECONFLICT when the attempt was submitted meanwhile, so a late save
 // never changes a graded attempt.
 func (s *Store) SaveQuizAnswers(ctx context.Context, attemptID, userID int64, answers []QuizAnswer) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		a, err := lockAttempt(tx, attemptID, userID)
 		if err != nil {
 			return err
@@ -154,9 +154,10 @@ type QuizGrade struct {
 // that was submitted already is returned unchanged with graded false: a replayed submit never
 // grades twice. auto marks an attempt closed by the server after its deadline.
 func (s *Store) SubmitQuizAttempt(ctx context.Context, attemptID, userID int64, auto bool,
-	grade func(a *QuizAttempt) (QuizGrade, error), afterGrade func(tx *gorm.DB, a *QuizAttempt) error,
+	grade func(a *QuizAttempt) (QuizGrade, error), afterGrade func(tx *Tx, a *QuizAttempt) error,
 ) (attempt *QuizAttempt, graded bool, err error) {
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
+	err = s.InTx(ctx, func(t *Tx) error {
+		tx := t.db
 		a, err := lockAttempt(tx, attemptID, userID)
 		if err != nil {
 			return err
@@ -172,7 +173,7 @@ func (s *Store) SubmitQuizAttempt(ctx context.Context, attemptID, userID int64, 
 		if err != nil {
 			return err
 		}
-		now := s.Now().Truncate(time.Microsecond)
+		now := t.Now().Truncate(time.Microsecond)
 		res := tx.Model(&QuizAttempt{}).Where("id = ? AND status = ?", a.ID, AttemptInProgress).Updates(map[string]any{
 			"status": AttemptSubmitted, "submitted_at": now, "auto_submitted": auto,
 			"score": g.Score, "max": g.Max, "percent": g.Percent, "passed": g.Passed,
@@ -191,7 +192,7 @@ func (s *Store) SubmitQuizAttempt(ctx context.Context, attemptID, userID int64, 
 		a.Answers = g.Answers
 		graded = true
 		if afterGrade != nil {
-			return afterGrade(tx, a)
+			return afterGrade(t, a)
 		}
 		return nil
 	})

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/store"
 	"github.com/ailit/ailit/internal/store/storetest"
@@ -70,7 +68,7 @@ func TestSubmittingAQuizAttemptTwiceGradesOnce(t *testing.T) {
 		u := newQuizUser(t, s, "anna@stadt.example")
 		a := newAttempt(t, s, u.ID)
 		hooks := 0
-		hook := func(tx *gorm.DB, a *store.QuizAttempt) error { hooks++; return nil }
+		hook := func(tx *store.Tx, a *store.QuizAttempt) error { hooks++; return nil }
 		answer := store.QuizAnswer{QuestionID: "q1", QuestionHash: "h1", Response: `{}`, Score: 2, Max: 2}
 		got, graded, err := s.SubmitQuizAttempt(ctx, a.ID, u.ID, false, fixedGrade(2, answer), hook)
 		if err != nil || !graded || !got.Passed || got.Status != store.AttemptSubmitted || hooks != 1 {
@@ -91,7 +89,7 @@ func TestAFailingCompletionHookRollsTheGradingBack(t *testing.T) {
 		ctx := context.Background()
 		u := newQuizUser(t, s, "anna@stadt.example")
 		a := newAttempt(t, s, u.ID)
-		failing := func(tx *gorm.DB, a *store.QuizAttempt) error { return domain.Errorf(domain.EINTERNAL, "boom") }
+		failing := func(tx *store.Tx, a *store.QuizAttempt) error { return domain.Errorf(domain.EINTERNAL, "boom") }
 		if _, _, err := s.SubmitQuizAttempt(ctx, a.ID, u.ID, false, fixedGrade(2), failing); err == nil {
 			t.Fatal("want the hook's error")
 		}

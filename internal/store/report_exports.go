@@ -49,7 +49,7 @@ func (s *Store) LogReport(ctx context.Context, e *ReportExport, filters map[stri
 		return err
 	}
 	e.Filters, e.CreatedAt = string(b), s.Now()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(e).Error; err != nil {
 			return err
 		}

@@ -98,7 +98,7 @@ func (s *Store) ApplyRetention(ctx context.Context, p retention.Policy, asOf tim
 	if err != nil {
 		return nil, err
 	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
 		for _, d := range retention.Definitions {
 			t := retentionTargets[d.Category]
 			cond := cutoffArg(p.Cutoff(d.Category, asOf))
@@ -184,7 +184,7 @@ func (s *Store) SaveRetentionPolicy(ctx context.Context, by int64, old, next ret
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := putSetting(tx, settingRetention, string(value), &by, s.Now()); err != nil {
 			return err
 		}

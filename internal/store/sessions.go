@@ -85,7 +85,7 @@ func (s *Store) ThrottleWindow(ctx context.Context, key string, since time.Time)
 // RecordFailure counts one failed login for each key; a window older than since starts anew.
 func (s *Store) RecordFailure(ctx context.Context, since time.Time, keys ...string) error {
 	now := s.Now()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		for _, key := range keys {
 			var t AuthThrottle
 			err := tx.Where("throttle_key = ?", key).First(&t).Error

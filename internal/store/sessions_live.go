@@ -196,7 +196,7 @@ func countSeats(tx *gorm.DB, dateID int64, seat measure.Seat) (int, error) {
 // person joins again at the end. It never gives more places than the capacity.
 func (s *Store) RegisterForSession(ctx context.Context, dateID, userID int64) (measure.Seat, error) {
 	var seat measure.Seat
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		d, sr, err := s.lockDate(tx, dateID)
 		if err != nil {
 			return err
@@ -231,7 +231,7 @@ func (s *Store) RegisterForSession(ctx context.Context, dateID, userID int64) (m
 // places to the waiting list in order. It returns the ids of the people who moved up.
 func (s *Store) CancelSessionRegistration(ctx context.Context, dateID, userID int64) ([]int64, error) {
 	var moved []int64
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		d, sr, err := s.lockDate(tx, dateID)
 		if err != nil {
 			return err
@@ -296,7 +296,7 @@ func (s *Store) ParticipantsOf(ctx context.Context, dateID int64) ([]Participant
 // place can be marked. It returns how many were marked present.
 func (s *Store) MarkAttendance(ctx context.Context, dateID int64, attended map[int64]bool) (int, error) {
 	present := 0
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		d, sr, err := s.lockDate(tx, dateID)
 		if err != nil {
 			return err
@@ -318,10 +318,10 @@ func (s *Store) MarkAttendance(ctx context.Context, dateID int64, attended map[i
 				return err
 			}
 			if now {
-				_, _, err = s.CompleteMeasure(tx, MeasureCompletion{UserID: r.UserID, Measure: sr.Measure(), Version: version,
+				_, _, err = s.completeMeasure(tx, MeasureCompletion{UserID: r.UserID, Measure: sr.Measure(), Version: version,
 					ContentHash: measure.SessionHash(sr.Key, sr.Title, sr.Place, sr.MeetingURL, d.StartsAt, d.EndsAt), CompletedAt: d.EndsAt})
 			} else {
-				c, e := CompletionFor(tx, r.UserID, sr.Measure().Key(), version)
+				c, e := completionFor(tx, r.UserID, sr.Measure().Key(), version)
 				if e != nil || c == nil {
 					return e
 				}

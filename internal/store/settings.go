@@ -84,7 +84,7 @@ func (s *Store) SaveReportSettings(ctx context.Context, by int64, old, new Repor
 	if len(changes) == 0 {
 		return nil
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		for k, v := range values {
 			if err := putSetting(tx, k, v, &by, s.Now()); err != nil {
 				return err

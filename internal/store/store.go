@@ -41,7 +41,7 @@ type Store struct {
 	Dialect string
 	Clock   domain.Clock
 	log     *slog.Logger
-	writes  atomic.Int64 // statements that change data, for Writes
+	writes  *atomic.Int64 // statements that change data, for Writes (shared by a transaction's copy)
 }
 
 // Writes counts the statements that changed (or could change) data since the store was opened:
@@ -78,7 +78,7 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 			Logger:         logger.Discard,
 		}
 	}
-	s := &Store{Clock: domain.SystemClock{}, log: log}
+	s := &Store{Clock: domain.SystemClock{}, log: log, writes: new(atomic.Int64)}
 	if config.IsPostgresURL(dbURL) {
 		db, err := gorm.Open(postgres.Open(withTimeZoneUTC(dbURL)), gcfg())
 		if err != nil {
@@ -182,11 +182,6 @@ func (s *Store) Close() error {
 
 // Now is the store's clock, in UTC.
 func (s *Store) Now() time.Time { return s.Clock.Now().UTC() }
-
-// Tx runs fn in one write transaction.
-func (s *Store) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
-}
 
 // notFound converts gorm's "record not found" into the application error.
 func notFound(err error, what string) error {

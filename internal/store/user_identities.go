@@ -55,7 +55,7 @@ func (s *Store) LoginExternal(ctx context.Context, in ExternalLogin) (*User, err
 		return nil, err
 	}
 	var userID int64
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		u, linked, err := findExternal(tx, in)
 		if err != nil {
 			return err

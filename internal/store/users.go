@@ -43,7 +43,7 @@ func (s *Store) CreateUser(ctx context.Context, u *User, roles []string) error {
 	for _, r := range roles {
 		u.Roles = append(u.Roles, UserRole{Role: r})
 	}
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(u).Error; err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // SetActive activates or deactivates a user. Deactivation ends all of the user's sessions.
 func (s *Store) SetActive(ctx context.Context, userID int64, active bool) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"active": active, "updated_at": s.Now()})
 		if res.Error != nil {
 			return res.Error
@@ -157,7 +157,7 @@ func (s *Store) SetActive(ctx context.Context, userID int64, active bool) error 
 // (the one in which the password was changed; "" ends all).
 func (s *Store) SetPassword(ctx context.Context, userID int64, hash, keepSessionID string) error {
 	now := s.Now()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		err := tx.Model(&User{}).Where("id = ?", userID).
 			Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
 		if err != nil {
@@ -178,7 +178,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, displayName string, ro
 	if err := validateRoles(roles); err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *gorm.DB) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&User{}).Where("id = ? AND deleted_at IS NULL", id).
 			Updates(map[string]any{"display_name": displayName, "active": active, "updated_at": s.Now()})
 		if res.Error != nil {

@@ -39,7 +39,7 @@ const settingXAPICursor = "xapi.scan_cursor" // events before this time have bee
 func (s *Store) QueueXAPIStatements(ctx context.Context, sts []XAPIStatement) (int, error) {
 	now := s.Now()
 	n := 0
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		for i := range sts {
 			st := sts[i]
 			st.ID, st.CreatedAt, st.NextAttemptAt = 0, now, now

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/ailit/ailit/internal/store"
 )
 
 func TestPassingTheQuizAfterReadingCompletesTheCourseInTheSameSubmit(t *testing.T) {
@@ -46,7 +45,7 @@ func TestPassingTheQuizWithoutEnrollingEnrollsAndCountsTheQuiz(t *testing.T) {
 	if err != nil || e == nil || e.Version != "1.0.0" {
 		t.Fatalf("enrollment after passing: %+v %v", e, err)
 	}
-	rows, _ := store.ProgressOf(env.Store.TestReader(), e.ID)
+	rows, _ := env.Store.ProgressOf(context.Background(), e.ID)
 	if len(rows) != 1 || rows[0].QuizPassedAt == nil || rows[0].DoneAt != nil {
 		t.Fatalf("progress after passing: %+v", rows)
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/ailit/ailit/internal/store/storetest"
 	"github.com/ailit/ailit/internal/xapi"
 	"github.com/ailit/ailit/internal/xapi/lrstest"
-	"gorm.io/gorm"
 )
 
 type clock struct {
@@ -71,8 +70,8 @@ func (f *fixture) learn(t *testing.T) {
 	}
 	f.clock.Add(time.Minute)
 	valid := f.clock.Now().AddDate(1, 0, 0)
-	err := f.s.Tx(ctx, func(tx *gorm.DB) error {
-		_, err := f.s.RecordCompletion(tx, &store.Completion{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1", ValidUntil: &valid})
+	err := f.s.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.RecordCompletion(&store.Completion{UserID: f.lea.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1", ValidUntil: &valid})
 		return err
 	})
 	if err != nil {

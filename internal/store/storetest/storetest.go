@@ -4,17 +4,10 @@ package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
-
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"github.com/ailit/ailit/internal/store"
 )
@@ -77,33 +70,16 @@ func OpenPostgres(t testing.TB) *store.Store {
 	return OpenURL(t, NewPostgresSchema(t, base))
 }
 
-// NewPostgresSchema creates an empty schema on the server at base and returns a URL that uses it.
+// NewPostgresSchema creates an empty schema on the server at base, dropped when the test ends, and
+// returns a URL that uses it.
 func NewPostgresSchema(t testing.TB, base string) string {
 	t.Helper()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
+	dbURL, drop, err := store.NewPostgresSchema(context.Background(), base, "t_")
 	if err != nil {
-		t.Fatalf("connecting to PostgreSQL test server: %v", err)
+		t.Fatalf("PostgreSQL test server: %v", err)
 	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("creating schema: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		if db, err := admin.DB(); err == nil {
-			db.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	t.Cleanup(drop)
+	return dbURL
 }
 
 // OpenURL returns a migrated store on the database at dbURL, closed when the test ends.
