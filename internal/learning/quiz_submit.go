@@ -5,16 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/quiz"
 	"github.com/ailit/ailit/internal/store"
 )
 
-// SubmitAttempt grades the saved answers of attempt at (a quiz of module m, drawn as layout) and
+// SubmitAttempt grades the saved answers of attempt a (the quiz of its module, drawn as its layout) and
 // stores the result in one transaction; a pass counts for the module and may complete the course
 // in the same transaction (afterGrade). auto marks a submit by the server after the deadline. A
 // replayed submit finds the attempt submitted and grades nothing. It returns the attempt as stored.
-func (s *Service) SubmitAttempt(ctx context.Context, at *store.QuizAttempt, m *content.Module, layout quiz.Layout, auto bool) (*store.QuizAttempt, error) {
+func (s *Service) SubmitAttempt(ctx context.Context, a *Attempt, auto bool) (*store.QuizAttempt, error) {
+	at, m, layout := a.Stored, a.Module, a.Layout
 	grade := func(at *store.QuizAttempt) (store.QuizGrade, error) {
 		responses, err := SavedResponses(at)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
-
 )
 
 func TestPassingTheQuizAfterReadingCompletesTheCourseInTheSameSubmit(t *testing.T) {

@@ -50,8 +50,8 @@ func (a *App) quizAttemptResult(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	summaries := attemptSummaries(d, history)
-	show := quiz.Visible(d, quiz.NewReviewState(d, summaries, attemptSummary(d, at)))
+	summaries := learning.Summaries(d, history)
+	show := quiz.Visible(d, quiz.NewReviewState(d, summaries, learning.Summary(d, at)))
 	v := m.Version()
 	p := quizResultPage{Attempt: at, Module: m, ContentLang: contentLang(c, v), PassPercent: d.PassPercent, Show: show,
 		Review:     reviewViews(quiz.BuildReview(d, av.Layout, responses, storedResult(at, responses), show)),

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
 	"github.com/ailit/ailit/internal/quiz"
 	"github.com/ailit/ailit/internal/store"
 )
@@ -37,7 +38,7 @@ func (a *App) quizIntroShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	attempts, err := a.closeExpiredAttempts(c, m)
+	attempts, err := a.learn.CloseExpired(c.UserContext(), currentUser(c).ID, m)
 	if err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func (a *App) quizIntroShow(c *fiber.Ctx) error {
 			}
 		}
 	}
-	ok, reason, next := quiz.CanStart(d, attemptSummaries(d, attempts), a.db.Now())
+	ok, reason, next := quiz.CanStart(d, learning.Summaries(d, attempts), a.db.Now())
 	p.CanStart, p.Blocked, p.NextAllowed = ok, blockedKey(reason), next
 	return a.render(c, fiber.StatusOK, "quiz_intro", p, nil)
 }
