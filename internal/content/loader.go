@@ -147,7 +147,11 @@ func boolInt(b bool) int {
 
 // loadInParallel loads the versions on all CPUs: loading is mostly rendering and hashing.
 func loadInParallel(root string, loads []*versionLoad, cache *renderCache) {
-	onAllCPUs(loads, func(l *versionLoad) { l.load(root, cache) })
+	shared := newLoadShared()
+	onAllCPUs(loads, func(l *versionLoad) {
+		l.shared = shared
+		l.load(root, cache)
+	})
 }
 
 // onAllCPUs calls fn for every item, on as many goroutines as there are CPUs, and returns when all
@@ -207,6 +211,7 @@ type versionLoad struct {
 	manifestDoc *yamlDoc              // for positions of cross-version problems
 	quizFiles   map[string]quizSource // module id → its quiz.yaml, for positions of cross-version problems
 	moduleIDs   map[string]string     // module folder → module id, for links between modules
+	shared      *loadShared           // what the versions of this load share (nil: nothing)
 	problems    []Problem
 }
 
@@ -360,7 +365,7 @@ func (l *versionLoad) renderChecked(relPath string, src []byte, lineOffset int, 
 	if err != nil {
 		l.add(Problem{relPath, 1, 1, err.Error()})
 	}
-	return out
+	return l.shared.keep(out)
 }
 
 func (l *versionLoad) renderOptions(dir string) RenderOptions {

@@ -97,7 +97,7 @@ func (l *versionLoad) loadQuiz(m *Module, texts map[string][]byte, questionOwner
 		return
 	}
 	relPath := l.rel + "/" + dir + "/quiz.yaml"
-	def, ps := parseQuizFile(relPath, data)
+	def, ps := l.shared.parseQuiz(relPath, l.v.files[dir+"/quiz.yaml"].digest, data)
 	l.add(ps...)
 	if def == nil {
 		return
@@ -125,7 +125,7 @@ func (l *versionLoad) loadQuiz(m *Module, texts map[string][]byte, questionOwner
 			if err != nil {
 				l.add(Problem{relPath, 1, 1, err.Error()})
 			}
-			m.texts[s] = h
+			m.texts[s] = l.shared.keep(h)
 		}
 	}
 }

@@ -1,7 +1,8 @@
 package content
 
 import (
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -48,17 +49,24 @@ func (l *Library) keepCopy(v *Version) error {
 	}
 	defer os.RemoveAll(tmp)
 	rel := v.CourseID + "/" + v.Folder
+	made := map[string]bool{}
 	for _, f := range v.files {
 		dst := filepath.Join(tmp, filepath.FromSlash(rel+"/"+f.rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+		if dir := filepath.Dir(dst); !made[dir] {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		// The copy is checked as it is written: the version's hash is made of the files' digests,
+		// so equal digests for every file of the version mean the copy has the version's hash.
+		digest, err := copyFileDigest(f.abs, dst, 0o640)
+		if err != nil {
 			return err
 		}
-		if err := CopyFile(f.abs, dst, 0o640); err != nil {
-			return err
+		if digest != f.digest {
+			return fmt.Errorf("the files changed while they were copied (%s has digest %.12s…, loaded as %.12s…)", f.rel, digest, f.digest)
 		}
-	}
-	if got, err := folderHash(tmp, rel); err != nil || got != v.Hash {
-		return fmt.Errorf("the files changed while they were copied (hash %.12s…, want %.12s…): %v", got, v.Hash, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return err
@@ -134,20 +142,23 @@ func (l *Library) differences(kept *Version) []Problem {
 	return ps
 }
 
-// folderHash is the content hash of the version folder rel under root, as the loader computes it.
-func folderHash(root, rel string) (string, error) {
-	files, ps := scanVersion(root, rel)
-	if len(ps) > 0 {
-		return "", errors.New(ps[0].String())
+// copyFileDigest is CopyFile that returns the sha256 (hex) of the bytes it wrote.
+func copyFileDigest(src, dst string, perm os.FileMode) (string, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", err
 	}
-	for i := range files {
-		d, err := digestFile(files[i].abs)
-		if err != nil {
-			return "", err
-		}
-		files[i].digest = d
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return "", err
 	}
-	return hashFiles(files, ""), nil
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(out, h), in); err != nil {
+		out.Close()
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), out.Close()
 }
 
 // CopyFile copies src to a new file dst (which must not exist) with permissions perm.

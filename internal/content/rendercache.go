@@ -182,12 +182,13 @@ func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
 			return false
 		}
 	}
-	l.v.Changelog = cv.Changelog
+	l.v.Changelog = l.shared.keep(cv.Changelog)
 	for i, cm := range cv.Modules {
-		m := &Module{ID: cm.ID, Folder: cm.Folder, Title: cm.Title, Minutes: cm.Minutes, HTML: cm.HTML, Quiz: cm.Quiz,
+		m := &Module{ID: cm.ID, Folder: cm.Folder, Title: cm.Title, Minutes: cm.Minutes, HTML: l.shared.keep(cm.HTML), Quiz: cm.Quiz,
 			QuestionHashes: cm.QuestionHashes, Hash: cm.Hash, Package: cm.Package, version: l.v, index: i, texts: cm.Texts}
 		if m.Quiz != nil {
-			shareQuizStrings(m)
+			m.Quiz = l.shared.definition(l.v.files["modules/"+m.Folder+"/quiz.yaml"].digest, m.Quiz)
+			l.shareQuizStrings(m)
 		}
 		l.v.Modules = append(l.v.Modules, m)
 		if m.Quiz != nil {
@@ -200,7 +201,7 @@ func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
 
 // shareQuizStrings makes the keys of a restored module's maps, and the texts that render to
 // themselves, the quiz's own strings again, as a rendering load has them: gob decodes each a copy.
-func shareQuizStrings(m *Module) {
+func (l *versionLoad) shareQuizStrings(m *Module) {
 	if m.texts != nil {
 		texts := make(map[string]template.HTML, len(m.texts))
 		for _, s := range quizTexts(m.Quiz) {
@@ -208,7 +209,7 @@ func shareQuizStrings(m *Module) {
 				if plain := strings.TrimSpace(s); string(h) == plain {
 					h = template.HTML(plain) //nolint:gosec // the same text, from the quiz
 				}
-				texts[s] = h
+				texts[s] = l.shared.keep(h)
 			}
 		}
 		m.texts = texts
