@@ -106,12 +106,18 @@ func TestImportRecordsRolesOnlyWhenTheyChangeAndKeepsAdminAndManagers(t *testing
 			t.Errorf("Cem manages %v, want his unit %d", units, *cem.OrgUnitID)
 		}
 
-		// The same file again writes nothing at all.
+		// The same file again writes no evidence, but a manager's link removed by hand comes back.
+		if err := s.RemoveManagerUnit(ctx, anna.ID, *anna.OrgUnitID); err != nil {
+			t.Fatal(err)
+		}
 		seq = lastSeq(t, s)
 		if plan := importFile(t, s, "100;Admin;Ada;ada@x.de;Stadt;learner\n"+
 			"101;Berg;Anna;anna@x.de;Stadt/Amt A;learner,manager\n"+
 			"102;Kurz-Roth;Cem;cem@x.de;Stadt/Amt B;manager\n"); !plan.Empty() || len(newEvents(t, s, seq)) != 0 {
 			t.Fatalf("the same file again: plan %+v, evidence %v", plan, newEvents(t, s, seq))
+		}
+		if units, _ := s.ManagerUnitsOf(ctx, anna.ID); !slices.Equal(units, []int64{*anna.OrgUnitID}) {
+			t.Errorf("after the same file again Anna manages %v, want %d", units, *anna.OrgUnitID)
 		}
 	})
 }
