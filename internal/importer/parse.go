@@ -1,6 +1,7 @@
 // Package importer reads an HR export (CSV) of people and plans what importing it changes:
-// creates, updates, moves, deactivations, new org units and per-line errors. It is pure: the store
-// applies a plan in one transaction.
+// creates, updates, moves, deactivations, new org units, role changes, manager links and per-line
+// errors. It is pure and holds the import's rules: the store only executes a plan's operations, in
+// one transaction.
 package importer
 
 import (

@@ -28,6 +28,26 @@ type Change struct {
 	Reactivate bool
 }
 
+// RoleChange is an update that changes someone's roles: the store replaces them and records the
+// change in the evidence log. Updates whose roles stay have none, so their roles are left alone.
+type RoleChange struct {
+	UserID int64
+	Before []string // the roles as they are now
+	After  []string // the file's roles, plus admin when held already (MergeRoles)
+}
+
+// ManagerLink makes the person with PersonnelNumber manager of the unit at UnitPath. The person or
+// the unit may be created by the same import, so they are named, not numbered. A plan links
+// everyone with the manager role in the file, changed or not, so a link removed in ailit comes
+// back with the next import; links that exist already change nothing and do not count in Empty.
+type ManagerLink struct {
+	PersonnelNumber string
+	UnitPath        string
+}
+
+// managerRole in a file makes the person manager of their own unit.
+const managerRole = "manager"
+
 // Mode says what the file stands for.
 type Mode string
 
@@ -56,14 +76,17 @@ func ParseMode(s string) (Mode, bool) {
 // otherwise deactivate everybody else with one click).
 const massDeactivationCount = 5
 
-// Plan is what an import would change.
+// Plan is what an import would change, as the operations the store executes in this order: new
+// units, creates, updates, role changes, moves, deactivations, manager links.
 type Plan struct {
 	Mode          Mode
 	Creates       []Change
 	Updates       []Change // name, email, personnel number, roles or active state
 	Moves         []Change // org unit
 	Deactivations []Change
-	NewUnits      []string // paths of units to create, parents first
+	NewUnits      []string     // paths of units to create, parents first
+	RoleChanges   []RoleChange // the updates whose roles change, in the order of Updates
+	Managers      []ManagerLink
 	Errors        []LineError
 	Rows          int // lines read without error
 	Active        int // active people before the import
@@ -89,6 +112,39 @@ func (p *Plan) Empty() bool {
 
 // Ok reports whether the plan may be applied: an import with errors is applied not at all.
 func (p *Plan) Ok() bool { return len(p.Errors) == 0 }
+
+// Summary is the payload of the evidence entry of an applied plan: the mode and how many people
+// and units it changed.
+func (p *Plan) Summary() map[string]any {
+	return map[string]any{"mode": string(p.Mode), "created": len(p.Creates), "updated": len(p.Updates),
+		"moved": len(p.Moves), "deactivated": len(p.Deactivations), "units": len(p.NewUnits)}
+}
+
+// Steps is how many steps applying the plan takes, as progress reports count them: one per new
+// unit, create, update, move and deactivation.
+func (p *Plan) Steps() int {
+	return len(p.NewUnits) + len(p.Creates) + len(p.Updates) + len(p.Moves) + len(p.Deactivations)
+}
+
+// Progress counts the steps of applying p and tells report (when not nil) about every 50th step
+// and the last, so that a large import is not slowed down by its own progress output.
+func (p *Plan) Progress(report func(done, total int)) *Progress {
+	return &Progress{report: report, total: p.Steps()}
+}
+
+// Progress counts the steps of applying a plan; see Plan.Progress.
+type Progress struct {
+	report      func(done, total int)
+	done, total int
+}
+
+// Step counts one step done.
+func (pr *Progress) Step() {
+	pr.done++
+	if pr.report != nil && (pr.done%50 == 0 || pr.done == pr.total) {
+		pr.report(pr.done, pr.total)
+	}
+}
 
 // MakePlan compares the rows with the people and unit paths in ailit. People are matched by
 // personnel number, then by email. In ModeFullList, people with a personnel number who are active
@@ -156,15 +212,23 @@ func MakePlan(rows []Row, rowErrs []LineError, people []Person, unitPaths []stri
 				p.NewUnits = append(p.NewUnits, prefix)
 			}
 		}
+		if slices.Contains(r.Roles, managerRole) {
+			p.Managers = append(p.Managers, ManagerLink{PersonnelNumber: r.PersonnelNumber, UnitPath: path})
+		}
 		if existing == nil {
 			p.Creates = append(p.Creates, Change{Row: r, NewPath: path})
 			continue
 		}
 		matched[existing.ID] = true
 		c := Change{Row: r, ExistingID: existing.ID, Before: existing, NewPath: path, Reactivate: !existing.Active}
+		roles := MergeRoles(existing.Roles, r.Roles)
+		rolesChange := !sameRoles(existing.Roles, roles)
 		if existing.DisplayName != r.DisplayName() || existing.Email != r.Email || existing.PersonnelNumber != r.PersonnelNumber ||
-			!sameRoles(existing.Roles, MergeRoles(existing.Roles, r.Roles)) || !existing.Active {
+			rolesChange || !existing.Active {
 			p.Updates = append(p.Updates, c)
+		}
+		if rolesChange {
+			p.RoleChanges = append(p.RoleChanges, RoleChange{UserID: existing.ID, Before: existing.Roles, After: roles})
 		}
 		if existing.OrgPath != path {
 			p.Moves = append(p.Moves, c)

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/ailit/ailit/internal/domain"
 	"github.com/ailit/ailit/internal/importer"
@@ -64,10 +68,11 @@ func (s *Store) importSnapshot(db *gorm.DB) ([]importer.Person, []string, map[st
 	return people, paths, unitByPath, nil
 }
 
-// ApplyImport plans the rows again against the current database and applies the plan in one
-// transaction: all or nothing. A plan with errors changes nothing (EINVALID), nor does a mass
-// deactivation whose number was not confirmed (*importer.UnconfirmedError). Applying the same file
-// twice changes nothing the second time.
+// ApplyImport plans the rows again against the current database and executes the plan's
+// operations in one transaction: all or nothing. A plan with errors changes nothing (EINVALID), nor
+// does a mass deactivation whose number was not confirmed (*importer.UnconfirmedError). Applying the
+// same file twice changes nothing the second time. What to change is the plan's decision; this
+// only carries it out.
 func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []importer.LineError, opts ImportOptions) (*importer.Plan, error) {
 	var plan *importer.Plan
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
@@ -82,92 +87,116 @@ func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []
 		if !plan.Confirmed(opts.ConfirmedDeactivations) {
 			return &importer.UnconfirmedError{Deactivations: len(plan.Deactivations), Typed: opts.ConfirmedDeactivations}
 		}
-		progress := opts.Progress
-		total := len(plan.NewUnits) + len(plan.Creates) + len(plan.Updates) + len(plan.Moves) + len(plan.Deactivations)
-		done := 0
-		step := func() {
-			done++
-			if progress != nil && (done%50 == 0 || done == total) {
-				progress(done, total)
-			}
-		}
+		progress, now := plan.Progress(opts.Progress), s.Now()
 		for _, path := range plan.NewUnits {
 			if err := s.createUnitAtPath(tx, path, unitByPath); err != nil {
 				return err
 			}
-			step()
+			progress.Step()
 		}
-		now := s.Now()
 		for _, c := range plan.Creates {
-			unit, number := unitByPath[c.NewPath], c.Row.PersonnelNumber
-			u := &User{Email: c.Row.Email, DisplayName: c.Row.DisplayName(), Active: true, OrgUnitID: &unit, PersonnelNumber: &number}
-			for _, r := range c.Row.Roles {
-				u.Roles = append(u.Roles, UserRole{Role: r})
-			}
-			if err := tx.Create(u).Error; err != nil {
+			if err := s.importCreate(tx, c, unitByPath[c.NewPath]); err != nil {
 				return err
 			}
-			if err := s.appendRolesChanged(tx, u.ID, nil, c.Row.Roles); err != nil {
-				return err
-			}
-			step()
+			progress.Step()
 		}
 		for _, c := range plan.Updates {
-			number := c.Row.PersonnelNumber
-			if err := tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"display_name": c.Row.DisplayName(),
-				"email": c.Row.Email, "personnel_number": &number, "active": true, "updated_at": now}).Error; err != nil {
+			if err := importUpdate(tx, c, now); err != nil {
 				return err
 			}
-			if err := s.replaceRoles(tx, c.ExistingID, c.Before.Roles, importer.MergeRoles(c.Before.Roles, c.Row.Roles)); err != nil {
+			progress.Step()
+		}
+		for _, rc := range plan.RoleChanges {
+			if err := s.replaceRoles(tx, rc.UserID, rc.Before, rc.After); err != nil {
 				return err
 			}
-			step()
 		}
 		for _, c := range plan.Moves {
-			unit := unitByPath[c.NewPath]
-			if err := tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"org_unit_id": unit, "updated_at": now}).Error; err != nil {
+			if err := importMove(tx, c.ExistingID, unitByPath[c.NewPath], now); err != nil {
 				return err
 			}
-			step()
+			progress.Step()
 		}
 		for _, c := range plan.Deactivations {
-			if err := tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"active": false, "updated_at": now,
-				"deactivated_at": gorm.Expr("COALESCE(deactivated_at, ?)", now)}).Error; err != nil {
+			if err := importDeactivate(tx, c.ExistingID, now); err != nil {
 				return err
 			}
-			if err := tx.Where("user_id = ?", c.ExistingID).Delete(&WebSession{}).Error; err != nil {
-				return err
-			}
-			step()
+			progress.Step()
 		}
-		if err := s.importManagers(tx, rows, unitByPath); err != nil {
+		if err := linkManagers(tx, plan.Managers, unitByPath); err != nil {
 			return err
 		}
 		if plan.Empty() {
 			return nil
 		}
-		_, err = s.AppendEvidence(tx, EventHRImported, nil, map[string]any{"mode": string(plan.Mode), "created": len(plan.Creates), "updated": len(plan.Updates),
-			"moved": len(plan.Moves), "deactivated": len(plan.Deactivations), "units": len(plan.NewUnits)})
+		_, err = s.AppendEvidence(tx, EventHRImported, nil, plan.Summary())
 		return err
 	})
 	return plan, err
 }
 
-// importManagers makes everyone with the manager role in the file manager of their own unit.
-func (s *Store) importManagers(tx *gorm.DB, rows []importer.Row, unitByPath map[string]int64) error {
-	for _, r := range rows {
-		if !hasString(r.Roles, RoleManager) {
-			continue
+// importCreate creates a person from the file in unit, recording their roles in the evidence log.
+func (s *Store) importCreate(tx *gorm.DB, c importer.Change, unit int64) error {
+	number := c.Row.PersonnelNumber
+	u := &User{Email: c.Row.Email, DisplayName: c.Row.DisplayName(), Active: true, OrgUnitID: &unit, PersonnelNumber: &number}
+	for _, r := range c.Row.Roles {
+		u.Roles = append(u.Roles, UserRole{Role: r})
+	}
+	if err := tx.Create(u).Error; err != nil {
+		return err
+	}
+	return s.appendRolesChanged(tx, u.ID, nil, c.Row.Roles)
+}
+
+// importUpdate writes the name, email and personnel number from the file and makes the person
+// active; their roles are the plan's RoleChanges.
+func importUpdate(tx *gorm.DB, c importer.Change, now time.Time) error {
+	number := c.Row.PersonnelNumber
+	return tx.Model(&User{}).Where("id = ?", c.ExistingID).Updates(map[string]any{"display_name": c.Row.DisplayName(),
+		"email": c.Row.Email, "personnel_number": &number, "active": true, "updated_at": now}).Error
+}
+
+// importMove places a person in unit.
+func importMove(tx *gorm.DB, userID, unit int64, now time.Time) error {
+	return tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"org_unit_id": unit, "updated_at": now}).Error
+}
+
+// importDeactivate deactivates a person who left, keeps the date they first left (the retention
+// clock) and ends their sessions.
+func importDeactivate(tx *gorm.DB, userID int64, now time.Time) error {
+	if err := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"active": false, "updated_at": now,
+		"deactivated_at": gorm.Expr("COALESCE(deactivated_at, ?)", now)}).Error; err != nil {
+		return err
+	}
+	return tx.Where("user_id = ?", userID).Delete(&WebSession{}).Error
+}
+
+// linkManagers makes each link's person manager of its unit, once the import's people and units
+// exist; links that exist already stay as they are. It works in chunks: one query finds the people
+// of a chunk by personnel number, one adds their links.
+func linkManagers(tx *gorm.DB, links []importer.ManagerLink, unitByPath map[string]int64) error {
+	for chunk := range slices.Chunk(links, 500) {
+		numbers := make([]string, len(chunk))
+		for i, l := range chunk {
+			numbers[i] = l.PersonnelNumber
 		}
-		var id int64
-		if err := tx.Model(&User{}).Where("personnel_number = ?", r.PersonnelNumber).Pluck("id", &id).Error; err != nil {
+		var users []User
+		if err := tx.Select("id", "personnel_number").Where("personnel_number IN ?", numbers).Find(&users).Error; err != nil {
 			return err
 		}
-		unit := unitByPath[org.JoinPath(r.OrgPath)]
-		if id == 0 || unit == 0 {
-			continue
+		idByNumber := make(map[string]int64, len(users))
+		for _, u := range users {
+			idByNumber[*u.PersonnelNumber] = u.ID
 		}
-		if err := tx.Where(ManagerUnit{UserID: id, OrgUnitID: unit}).FirstOrCreate(&ManagerUnit{UserID: id, OrgUnitID: unit}).Error; err != nil {
+		rows := make([]ManagerUnit, 0, len(chunk))
+		for _, l := range chunk {
+			id, unit := idByNumber[l.PersonnelNumber], unitByPath[l.UnitPath]
+			if id == 0 || unit == 0 {
+				return fmt.Errorf("manager %s of unit %q: the person or the unit is missing after the import", l.PersonnelNumber, l.UnitPath)
+			}
+			rows = append(rows, ManagerUnit{UserID: id, OrgUnitID: unit})
+		}
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rows).Error; err != nil {
 			return err
 		}
 	}
@@ -188,13 +217,4 @@ func (s *Store) replaceRoles(tx *gorm.DB, userID int64, previous, roles []string
 		}
 	}
 	return nil
-}
-
-func hasString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
