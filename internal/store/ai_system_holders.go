@@ -33,7 +33,7 @@ func (s *Store) SetAISystemHolder(ctx context.Context, by, systemID, userID int6
 		} else if del.RowsAffected == 0 {
 			return nil // nothing changed, nothing to log
 		}
-		_, err := s.AppendEvidence(tx, EventAISystemRole, &userID, map[string]any{"key": sys.Key, "role": role, "holds": add, "by": by, "source": HolderByAdmin})
+		_, err := s.appendEvidence(tx, EventAISystemRole, &userID, map[string]any{"key": sys.Key, "role": role, "holds": add, "by": by, "source": HolderByAdmin})
 		return err
 	})
 }
@@ -100,7 +100,7 @@ func (s *Store) ReplaceSSOHolders(ctx context.Context, userID int64, roles []Sys
 			if !slices.Contains(changed, h.SystemID) {
 				changed = append(changed, h.SystemID)
 			}
-			_, err := s.AppendEvidence(tx, EventAISystemRole, &userID, map[string]any{"key": keyOf[h.SystemID], "role": h.Role,
+			_, err := s.appendEvidence(tx, EventAISystemRole, &userID, map[string]any{"key": keyOf[h.SystemID], "role": h.Role,
 				"holds": holds, "source": HolderBySSO})
 			return err
 		}

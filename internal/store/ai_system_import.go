@@ -92,7 +92,7 @@ func (s *Store) ApplyInventoryImport(ctx context.Context, by int64, p *inventory
 				keys = append(keys, e.System.Key)
 			}
 		}
-		_, err := s.AppendEvidence(tx, EventAISystemImport, nil, map[string]any{"created": len(p.Creates),
+		_, err := s.appendEvidence(tx, EventAISystemImport, nil, map[string]any{"created": len(p.Creates),
 			"updated": len(p.Updates), "keys": keys, "by": by})
 		return err
 	})

@@ -238,7 +238,7 @@ func (s *Store) saveAISystem(tx *gorm.DB, by int64, id int64, sys inventory.Syst
 	sysRow := AISystem{Rules: rules}
 	payload := evidencePayload(sys, unitIDs, sysRow.PureRules())
 	payload["by"] = by
-	_, err := s.AppendEvidence(tx, EventAISystemSaved, nil, payload)
+	_, err := s.appendEvidence(tx, EventAISystemSaved, nil, payload)
 	return row.ID, err
 }
 
@@ -297,7 +297,7 @@ func (s *Store) saveAISystemRules(tx *gorm.DB, by, systemID int64, rules []inven
 	for _, r := range rules {
 		rs = append(rs, map[string]any{"role": r.Role, "measure": r.Measure.String(), "validity_months": r.ValidityMonths, "due_days": r.DueDays})
 	}
-	_, err := s.AppendEvidence(tx, EventAISystemRules, nil, map[string]any{"key": sys.Key, "rules": rs, "by": by})
+	_, err := s.appendEvidence(tx, EventAISystemRules, nil, map[string]any{"key": sys.Key, "rules": rs, "by": by})
 	return err
 }
 
@@ -318,7 +318,7 @@ func (s *Store) SetPublicRegister(ctx context.Context, by int64, on bool) error 
 		if err := putSetting(tx, SettingPublicRegister, value, &by, s.Now()); err != nil {
 			return err
 		}
-		_, err := s.AppendEvidence(tx, EventPublicRegister, nil, map[string]any{"public_register": value, "by": by})
+		_, err := s.appendEvidence(tx, EventPublicRegister, nil, map[string]any{"public_register": value, "by": by})
 		return err
 	})
 }

@@ -65,7 +65,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, t *APIToken) error {
 		if t.ExpiresAt != nil {
 			payload["expires_at"] = t.ExpiresAt.UTC().Format(time.RFC3339)
 		}
-		_, err := s.AppendEvidence(tx, EventAPITokenCreated, nil, payload)
+		_, err := s.appendEvidence(tx, EventAPITokenCreated, nil, payload)
 		return err
 	})
 }
@@ -85,7 +85,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, id int64, by *int64) error {
 		if err := tx.Model(&t).Update("revoked_at", now).Error; err != nil {
 			return err
 		}
-		_, err := s.AppendEvidence(tx, EventAPITokenRevoked, nil, map[string]any{"token_id": t.ID, "name": t.Name, "revoked_by": by})
+		_, err := s.appendEvidence(tx, EventAPITokenRevoked, nil, map[string]any{"token_id": t.ID, "name": t.Name, "revoked_by": by})
 		return err
 	})
 }

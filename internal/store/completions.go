@@ -61,7 +61,7 @@ func (s *Store) recordCompletion(tx *gorm.DB, c *Completion) (created bool, err 
 		err := tx.Where("user_id = ? AND course_id = ? AND version = ?", c.UserID, c.CourseID, c.Version).First(c).Error
 		return false, err
 	}
-	if _, err = s.AppendEvidence(tx, EventCompletionRecorded, &c.UserID, completionPayload(c)); err != nil {
+	if _, err = s.appendEvidence(tx, EventCompletionRecorded, &c.UserID, completionPayload(c)); err != nil {
 		return true, err
 	}
 	return true, refreshMemberFactsOf(tx, c.UserID, c.CourseID)
@@ -95,7 +95,7 @@ func (s *Store) revokeCompletion(tx *gorm.DB, c *Completion, reason string) erro
 	}
 	payload := completionPayload(c)
 	payload["revoke_reason"] = reason
-	if _, err = s.AppendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
+	if _, err = s.appendEvidence(tx, EventCompletionRevoked, &c.UserID, payload); err != nil {
 		return err
 	}
 	return refreshMemberFactsOf(tx, c.UserID, c.CourseID)

@@ -62,7 +62,7 @@ func (s *Store) PlaceHold(ctx context.Context, h *LegalHold) error {
 		if err := tx.Create(h).Error; err != nil {
 			return err
 		}
-		_, err := s.AppendEvidence(tx, EventLegalHoldPlaced, h.UserID, holdPayload(h))
+		_, err := s.appendEvidence(tx, EventLegalHoldPlaced, h.UserID, holdPayload(h))
 		return err
 	})
 }
@@ -80,7 +80,7 @@ func (s *Store) ReleaseHold(ctx context.Context, id, by int64) error {
 		}
 		p := holdPayload(&h)
 		p["released_by"] = by
-		_, err := s.AppendEvidence(tx, EventLegalHoldRelease, h.UserID, p)
+		_, err := s.appendEvidence(tx, EventLegalHoldRelease, h.UserID, p)
 		return err
 	})
 }
@@ -195,7 +195,7 @@ func (s *Store) erasePerson(tx *gorm.DB, key []byte, userID int64, reason string
 	if by != nil {
 		payload["by"] = *by
 	}
-	_, err = s.AppendEvidence(tx, EventPersonDeleted, nil, payload)
+	_, err = s.appendEvidence(tx, EventPersonDeleted, nil, payload)
 	return err
 }
 

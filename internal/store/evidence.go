@@ -39,10 +39,10 @@ const EventUserRolesChanged = "user.roles_changed"
 // never chain onto the same entry; the unique index on prev_hash is the safety net behind it.
 const evidenceLockKey = 4_220_117
 
-// AppendEvidence appends an event to the log inside tx, which must be the transaction that makes
+// appendEvidence appends an event to the log inside tx, which must be the transaction that makes
 // the change the event records, so that both are stored or neither. payload is any value that
 // encodes to a JSON object.
-func (s *Store) AppendEvidence(tx *gorm.DB, eventType string, subjectUserID *int64, payload any) (*EvidenceEvent, error) {
+func (s *Store) appendEvidence(tx *gorm.DB, eventType string, subjectUserID *int64, payload any) (*EvidenceEvent, error) {
 	canonical, err := CanonicalJSON(payload)
 	if err != nil {
 		return nil, fmt.Errorf("evidence payload: %w", err)

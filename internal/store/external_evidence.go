@@ -133,7 +133,7 @@ func (s *Store) DecideEvidence(ctx context.Context, sc Scope, id, by int64, acce
 		}
 		e.Status, e.DecidedBy, e.DecidedAt, e.Reason = status, &by, &now, reason
 		if !accept {
-			_, err := s.AppendEvidence(tx, EventEvidenceRejected, &e.UserID, map[string]any{
+			_, err := s.appendEvidence(tx, EventEvidenceRejected, &e.UserID, map[string]any{
 				"evidence_id": e.ID, "measure": e.Measure().Key(), "sha256": e.SHA256, "reason": reason, "decided_by": by})
 			return err
 		}

@@ -129,7 +129,7 @@ func (s *Store) ApplyImport(ctx context.Context, rows []importer.Row, rowErrs []
 		if plan.Empty() {
 			return nil
 		}
-		_, err = s.AppendEvidence(tx, EventHRImported, nil, plan.Summary())
+		_, err = s.appendEvidence(tx, EventHRImported, nil, plan.Summary())
 		return err
 	})
 	return plan, err

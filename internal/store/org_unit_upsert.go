@@ -37,7 +37,7 @@ func (s *Store) EnsureOrgUnits(ctx context.Context, paths [][]string, dryRun boo
 		if len(created) == 0 {
 			return nil
 		}
-		_, err = s.AppendEvidence(tx, EventOrgUnitsEnsured, nil, map[string]any{"created": created})
+		_, err = s.appendEvidence(tx, EventOrgUnitsEnsured, nil, map[string]any{"created": created})
 		return err
 	})
 	return created, err

@@ -56,7 +56,7 @@ func (s *Store) LogReport(ctx context.Context, e *ReportExport, filters map[stri
 		if e.Kind == ReportView || e.Kind == ReportDashboard {
 			return nil
 		}
-		ev, err := s.AppendEvidence(tx, EventReportExported, nil, map[string]any{
+		ev, err := s.appendEvidence(tx, EventReportExported, nil, map[string]any{
 			"export_id": e.ID, "user_id": e.UserID, "actor": e.Actor, "kind": e.Kind, "format": e.Format,
 			"filters": filters, "rows": e.RowCount, "hash": e.Hash})
 		if err != nil || e.IntegrityFor == nil {

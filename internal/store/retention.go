@@ -138,7 +138,7 @@ func (s *Store) ApplyRetention(ctx context.Context, p retention.Policy, asOf tim
 			deleted[string(d.Category)] = counts[d.Category]
 			periods[string(d.Category)] = p.Period(d.Category)
 		}
-		_, err := s.AppendEvidence(tx, EventRetentionApplied, nil, map[string]any{
+		_, err := s.appendEvidence(tx, EventRetentionApplied, nil, map[string]any{
 			"as_of": asOf.UTC().Format(time.RFC3339), "deleted": deleted, "periods": periods})
 		return err
 	})
@@ -188,7 +188,7 @@ func (s *Store) SaveRetentionPolicy(ctx context.Context, by int64, old, next ret
 		if err := putSetting(tx, settingRetention, string(value), &by, s.Now()); err != nil {
 			return err
 		}
-		_, err := s.AppendEvidence(tx, EventRetentionPolicyChanged, nil, map[string]any{"by": by, "changes": changes})
+		_, err := s.appendEvidence(tx, EventRetentionPolicyChanged, nil, map[string]any{"by": by, "changes": changes})
 		return err
 	})
 }

@@ -90,7 +90,7 @@ func (s *Store) SaveReportSettings(ctx context.Context, by int64, old, new Repor
 				return err
 			}
 		}
-		_, err := s.AppendEvidence(tx, EventReportSettingsChanged, nil, map[string]any{"by": by, "changes": changes})
+		_, err := s.appendEvidence(tx, EventReportSettingsChanged, nil, map[string]any{"by": by, "changes": changes})
 		return err
 	})
 }

@@ -219,7 +219,7 @@ func (s *Store) appendRolesChanged(tx *gorm.DB, userID int64, previous, roles []
 		return nil
 	}
 	payload := map[string]any{"previous": previous, "roles": roles}
-	_, err := s.AppendEvidence(tx, EventUserRolesChanged, &userID, payload)
+	_, err := s.appendEvidence(tx, EventUserRolesChanged, &userID, payload)
 	return err
 }
 
