@@ -2,11 +2,11 @@ package content
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ailit/ailit/internal/content/contenttest"
 )
 
 // BenchmarkLoad200Versions loads 20 courses × 10 versions × 10 lessons with quizzes.
@@ -40,7 +40,7 @@ func BenchmarkLoad200Versions(b *testing.B) {
 
 // BenchmarkLoad200ShippedVersions loads 200 copies of the newest shipped ki-grundlagen, as the
 // start-up figure in docs/benchmarks.md does (internal/loadtest WriteManyVersions): real lessons
-// and quizzes, 27 MB on disk.
+// and quizzes, each copy with one lesson and one quiz changed, 27 MB on disk.
 func BenchmarkLoad200ShippedVersions(b *testing.B) {
 	dir := write200ShippedVersions(b)
 	benchLoad(b, dir)
@@ -68,21 +68,9 @@ func BenchmarkRestart200ShippedVersions(b *testing.B) {
 }
 
 func write200ShippedVersions(b *testing.B) string {
-	src := filepath.Join("..", "..", "courses", "ki-grundlagen", "1.2.0")
-	manifest, err := os.ReadFile(filepath.Join(src, "course.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	drop := regexp.MustCompile(`(?m)^(id|version|change|translation_of): .*\n`)
 	dir := b.TempDir()
-	for i := range 200 {
-		id := fmt.Sprintf("viele-versionen-%03d", i+1)
-		dst := filepath.Join(dir, id, "1.0.0")
-		if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-			b.Fatal(err)
-		}
-		writeFile(b, dir, id+"/1.0.0/course.yaml", "id: "+id+"\nversion: 1.0.0\n"+drop.ReplaceAllString(string(manifest), ""))
-		writeFile(b, dir, id+"/1.0.0/CHANGELOG.md", "## 1.0.0 (2026-12-06)\n\nKopie.\n")
+	if err := contenttest.WriteManyVersions(filepath.Join("..", "..", "courses", "ki-grundlagen", "1.2.0"), dir, 200); err != nil {
+		b.Fatal(err)
 	}
 	return dir
 }

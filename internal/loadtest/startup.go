@@ -1,13 +1,12 @@
 package loadtest
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ailit/ailit/internal/content/contenttest"
 )
 
 // StartResult is how long `ailit serve` takes until /readyz answers, and its memory when idle.
@@ -39,34 +38,12 @@ func MeasureStart(name, binary, coursesDir, dataDir string, versions int) (Start
 // RSSKiB reads the process's current resident set size (VmRSS) from /proc; 0 if unavailable.
 func RSSKiB(pid int) int64 { return procStatus(pid, "VmRSS:") }
 
-var manifestLine = regexp.MustCompile(`(?m)^(id|version|change|translation_of): .*\n`)
-
-// WriteManyVersions writes n published courses into dir, each a copy of the shipped course
-// ki-grundlagen (its newest version) under its own id, as an installation with a long history of
-// releases has: the start-up and memory figures with 200 versions come from here.
+// WriteManyVersions writes n published courses into dir, copies of the shipped course
+// ki-grundlagen (its newest version) that each change one lesson and one quiz, as releases do
+// (contenttest.WriteManyVersions): the start-up and memory figures with 200 versions come from
+// here.
 func WriteManyVersions(dir string, n int) error {
-	src := filepath.Join(RepoRoot(), "courses", "ki-grundlagen", "1.2.0")
-	manifest, err := os.ReadFile(filepath.Join(src, "course.yaml"))
-	if err != nil {
-		return err
-	}
-	for i := range n {
-		id := fmt.Sprintf("viele-versionen-%03d", i+1)
-		dst := filepath.Join(dir, id, "1.0.0")
-		if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-			return err
-		}
-		m := manifestLine.ReplaceAllString(string(manifest), "")
-		m = "id: " + id + "\nversion: 1.0.0\n" + m
-		if err := os.WriteFile(filepath.Join(dst, "course.yaml"), []byte(m), 0o644); err != nil {
-			return err
-		}
-		changelog := "## 1.0.0 (2026-12-06)\n\nKopie von ki-grundlagen für den Lasttest (" + strconv.Itoa(i+1) + ").\n"
-		if err := os.WriteFile(filepath.Join(dst, "CHANGELOG.md"), []byte(changelog), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return contenttest.WriteManyVersions(filepath.Join(RepoRoot(), "courses", "ki-grundlagen", "1.2.0"), dir, n)
 }
 
 // countVersions counts the version folders under dir (for the table).
