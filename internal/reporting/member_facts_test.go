@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/ailit/ailit/internal/assign"
 	"github.com/ailit/ailit/internal/compliance"
 	"github.com/ailit/ailit/internal/content"
