@@ -45,6 +45,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	lib := content.NewLibrary(cfg.CoursesDir, db, log)
 	lib.KeepPublished(cfg.PublishedDir()) // ops: copies of published versions
 	lib.ReturnMemoryAfterReload()
+	lib.KeepCopiesAfterReload()
+	defer lib.Wait() // a copy under way is finished before the database closes
 	lib.CacheRendered(filepath.Join(cfg.DataDir, "cache", "versions"))
 	report, err := lib.Reload()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // HashRecorder remembers the first content hash seen for each published version, with the course
@@ -34,7 +35,22 @@ type Library struct {
 	// returnMemory: give the memory of a load back to the system after each reload
 	// (ReturnMemoryAfterReload; a forced GC, so not in tests that build hundreds of libraries).
 	returnMemory bool
+	// copyLater: keep the copies of newly published versions after the reload has swapped the
+	// catalog (KeepCopiesAfterReload); copies counts those under way.
+	copyLater bool
+	copies    sync.WaitGroup
 }
+
+// KeepCopiesAfterReload makes a reload keep the copies of newly published versions (KeepPublished)
+// in the background, after it has put the new catalog in place: ailit serve answers while a first
+// start with many versions still copies them (on a slow file system most of its time). A copy is
+// checked against the digests the load read, so files edited meanwhile are not kept, and the next
+// reload, which waits for the copies, treats the version as it would without a copy. Call Wait
+// before the process ends.
+func (l *Library) KeepCopiesAfterReload() { l.copyLater = true }
+
+// Wait returns when the copies that reloads keep in the background are written.
+func (l *Library) Wait() { l.copies.Wait() }
 
 // ReturnMemoryAfterReload makes every reload end by returning the memory the load needed to the
 // operating system (ailit serve, so an idle server stays small).
@@ -70,6 +86,7 @@ func (l *Library) Report() *LoadReport { return l.report.Load() }
 func (l *Library) Reload() (*LoadReport, error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
+	l.copies.Wait() // the copies of the last reload are part of what this one compares with
 	if l.cache != nil {
 		l.cache.begin()
 	}
@@ -111,7 +128,9 @@ func (l *Library) Reload() (*LoadReport, error) {
 		}
 		served = append(served, v)
 	}
-	l.keepCopies(toKeep)
+	if !l.copyLater {
+		l.keepCopies(toKeep)
+	}
 	// Published versions whose folder is broken or was deleted: their kept copy. Policies (keys
 	// "policy:…") are recorded beside the courses but kept by recordPolicies.
 	for key, first := range recorded {
@@ -138,6 +157,13 @@ func (l *Library) Reload() (*LoadReport, error) {
 	}
 	for _, fn := range l.afterReload {
 		fn(l.Catalog())
+	}
+	if l.copyLater && len(toKeep) > 0 {
+		l.copies.Go(func() {
+			start := time.Now()
+			l.keepCopies(toKeep)
+			l.log.Info("copies of published versions kept", "versions", len(toKeep), "duration", time.Since(start))
+		})
 	}
 	// Loading allocates many times the catalog's size (syntax trees, rendering buffers); the heap
 	// grew for it. A server gives that memory back now rather than keep it resident while idle.

@@ -33,8 +33,9 @@ func (l *Library) keptDir(hash, courseID, folder string) string {
 }
 
 // keepCopy writes the copy of a published version unless it exists. The copy is written to a
-// temporary folder, hashed again (the files may change while they are copied) and renamed into
-// place, so a copy that exists is always complete and has the version's hash.
+// temporary folder, each file checked against the digest the load read (the files may change
+// while they are copied), and renamed into place, so a copy that exists is always complete and
+// has the version's hash.
 func (l *Library) keepCopy(v *Version) error {
 	final := l.keptDir(v.Hash, v.CourseID, v.Folder)
 	if _, err := os.Stat(final); err == nil {

@@ -114,3 +114,56 @@ func TestWithoutAKeptCopyAChangedVersionIsStillRefused(t *testing.T) {
 		t.Errorf("a changed version without its copy: served %v, refused %d", lib.Catalog().Version("ki-grundlagen", "1.0.0") != nil, report.Count(StatusRefused))
 	}
 }
+
+func TestCopiesKeptAfterTheReloadAreInPlaceForTheNextReload(t *testing.T) {
+	dir := copyCourses(t)
+	lib := NewLibrary(dir, listRecorder{mapRecorder{}}, quietLog())
+	lib.KeepPublished(filepath.Join(t.TempDir(), "published"))
+	lib.KeepCopiesAfterReload()
+	if _, err := lib.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if lib.Catalog().Version("ki-grundlagen", "1.0.0") == nil || lib.Catalog().Version("ki-grundlagen", "1.1.0") == nil {
+		t.Fatal("the versions are not served while their copies are kept")
+	}
+	// No Wait: the next reload waits for the copies of the last one before it compares.
+	if _, err := lib.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	v := lib.Catalog().Version("ki-grundlagen", "1.0.0")
+	if _, err := os.Stat(lib.keptDir(v.Hash, v.CourseID, v.Folder)); err != nil {
+		t.Fatalf("the copy of 1.0.0 is not in place after the next reload: %v", err)
+	}
+	lib.Wait()
+	editFile(t, dir, changedLesson, "Routinearbeit", "Routine-Arbeit")
+	report, err := lib.Reload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustServeKept(t, lib, report, changedLesson)
+	lib.Wait()
+}
+
+func TestACopyOfFilesEditedSinceTheLoadIsNotKept(t *testing.T) {
+	dir := copyCourses(t)
+	lib := NewLibrary(dir, listRecorder{mapRecorder{}}, quietLog())
+	lib.KeepPublished(filepath.Join(t.TempDir(), "published"))
+	lib.KeepCopiesAfterReload() // the copy is not written yet when the file changes below
+	cat, _, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := cat.Version("ki-grundlagen", "1.0.0")
+	editFile(t, dir, changedLesson, "Routinearbeit", "Routine-Arbeit")
+	err = lib.keepCopy(v)
+	if err == nil || !strings.Contains(err.Error(), "changed while they were copied") || !strings.Contains(err.Error(), "lesson.md") {
+		t.Fatalf("keeping a copy of edited files: %v", err)
+	}
+	if _, err := os.Stat(lib.keptDir(v.Hash, v.CourseID, v.Folder)); !os.IsNotExist(err) {
+		t.Errorf("a copy was kept anyway: %v", err)
+	}
+	entries, _ := os.ReadDir(lib.keepDir)
+	for _, e := range entries {
+		t.Errorf("left behind in the folder of copies: %s", e.Name())
+	}
+}
