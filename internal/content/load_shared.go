@@ -2,6 +2,7 @@ package content
 
 import (
 	"html/template"
+	"maps"
 	"sync"
 
 	"github.com/ailit/ailit/internal/quiz"
@@ -15,10 +16,13 @@ type loadShared struct {
 	mu      sync.Mutex
 	quizzes map[string]*parsedQuiz // by the file's sha256; only files that loaded without a problem (doc nil when restored from the render cache)
 	html    map[string]template.HTML
+	texts   map[string][]map[string]template.HTML // by quiz file digest: the distinct rendered texts
+	hashes  map[string]map[string]string          // by quiz file digest: the question hashes
 }
 
 func newLoadShared() *loadShared {
-	return &loadShared{quizzes: map[string]*parsedQuiz{}, html: map[string]template.HTML{}}
+	return &loadShared{quizzes: map[string]*parsedQuiz{}, html: map[string]template.HTML{},
+		texts: map[string][]map[string]template.HTML{}, hashes: map[string]map[string]string{}}
 }
 
 // parseQuiz is parseQuizFile, taking the definition of an identical file parsed before in this
@@ -35,12 +39,18 @@ func (s *loadShared) parseQuiz(relPath, digest string, data []byte) (*parsedQuiz
 		return &parsedQuiz{p.definition, &yamlDoc{path: relPath, file: p.doc.file}}, nil
 	}
 	p, ps := parseQuizFile(relPath, data)
-	if p != nil && len(ps) == 0 {
-		s.mu.Lock()
-		s.quizzes[digest] = p
-		s.mu.Unlock()
+	if p == nil || len(ps) > 0 {
+		return p, ps
 	}
-	return p, ps
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// Another version may have parsed the same file meanwhile, or restored it from the cache:
+	// the definition met first is the one shared.
+	if first, ok := s.quizzes[digest]; ok {
+		p.definition = first.definition
+	}
+	s.quizzes[digest] = p
+	return p, nil
 }
 
 // definition returns the definition of the quiz file with this digest that the load met first,
@@ -71,4 +81,32 @@ func (s *loadShared) keep(h template.HTML) template.HTML {
 	}
 	s.html[string(h)] = h
 	return h
+}
+
+// shareQuizMaps gives module m, whose quiz file has digest, the maps of rendered texts and
+// question hashes that an equal module met before holds. The hashes depend on the file alone; the
+// rendered texts also on the version's links, so they are shared only when they are equal.
+func (s *loadShared) shareQuizMaps(digest string, m *Module) {
+	if s == nil || digest == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m.QuestionHashes != nil {
+		if h, ok := s.hashes[digest]; ok && maps.Equal(h, m.QuestionHashes) {
+			m.QuestionHashes = h
+		} else if !ok {
+			s.hashes[digest] = m.QuestionHashes
+		}
+	}
+	if m.texts == nil {
+		return
+	}
+	for _, t := range s.texts[digest] {
+		if maps.Equal(t, m.texts) {
+			m.texts = t
+			return
+		}
+	}
+	s.texts[digest] = append(s.texts[digest], m.texts)
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -39,6 +40,10 @@ func TestVersionsWithEqualFilesShareTheirParsedQuizzesAndRenderedTexts(t *testin
 	}
 	if qa.Quiz != qb.Quiz {
 		t.Error("the same quiz file in two versions was parsed into two definitions")
+	}
+	if reflect.ValueOf(qa.QuestionHashes).UnsafePointer() != reflect.ValueOf(qb.QuestionHashes).UnsafePointer() ||
+		reflect.ValueOf(qa.texts).UnsafePointer() != reflect.ValueOf(qb.texts).UnsafePointer() {
+		t.Error("the same quiz file in two versions keeps two maps of question hashes or rendered texts")
 	}
 	if qa.version == qb.version || qb.Version().CourseID != "ki-grundlagen-kopie" {
 		t.Error("the modules themselves must stay apart: each belongs to its own version")

@@ -128,6 +128,9 @@ func (l *versionLoad) loadQuiz(m *Module, texts map[string][]byte, questionOwner
 			m.texts[s] = l.shared.keep(h)
 		}
 	}
+	if len(ps) == 0 {
+		l.shared.shareQuizMaps(l.v.files[dir+"/quiz.yaml"].digest, m)
+	}
 }
 
 // quizTexts lists every text of a quiz a learner may see.

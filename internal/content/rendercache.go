@@ -187,8 +187,10 @@ func (l *versionLoad) restore(cv *cachedVersion, texts map[string][]byte) bool {
 		m := &Module{ID: cm.ID, Folder: cm.Folder, Title: cm.Title, Minutes: cm.Minutes, HTML: l.shared.keep(cm.HTML), Quiz: cm.Quiz,
 			QuestionHashes: cm.QuestionHashes, Hash: cm.Hash, Package: cm.Package, version: l.v, index: i, texts: cm.Texts}
 		if m.Quiz != nil {
-			m.Quiz = l.shared.definition(l.v.files["modules/"+m.Folder+"/quiz.yaml"].digest, m.Quiz)
+			digest := l.v.files["modules/"+m.Folder+"/quiz.yaml"].digest
+			m.Quiz = l.shared.definition(digest, m.Quiz)
 			l.shareQuizStrings(m)
+			l.shared.shareQuizMaps(digest, m)
 		}
 		l.v.Modules = append(l.v.Modules, m)
 		if m.Quiz != nil {
