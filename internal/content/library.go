@@ -163,6 +163,9 @@ func (l *Library) Reload() (*LoadReport, error) {
 			start := time.Now()
 			l.keepCopies(toKeep)
 			l.log.Info("copies of published versions kept", "versions", len(toKeep), "duration", time.Since(start))
+			if l.returnMemory {
+				debug.FreeOSMemory()
+			}
 		})
 	}
 	// Loading allocates many times the catalog's size (syntax trees, rendering buffers); the heap
