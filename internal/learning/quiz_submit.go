@@ -32,11 +32,11 @@ func (s *Service) SubmitAttempt(ctx context.Context, a *Attempt, auto bool) (*st
 		}
 		return g, nil
 	}
-	graded, _, err := s.db.SubmitQuizAttempt(ctx, at.ID, at.UserID, auto, grade, s.afterGrade)
-	if err != nil {
-		return nil, err
+	stored, gradedNow, err := s.db.SubmitQuizAttempt(ctx, at.ID, at.UserID, auto, grade, s.afterGrade)
+	if err != nil || gradedNow {
+		return stored, err // graded now: as the transaction stored it, answers included
 	}
-	return s.db.QuizAttemptOfUser(ctx, graded.ID, graded.UserID)
+	return s.db.QuizAttemptOfUser(ctx, stored.ID, stored.UserID) // submitted before: as stored then
 }
 
 // afterGrade runs in the grading transaction. A passed quiz counts for its module in the learner's
