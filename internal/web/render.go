@@ -31,6 +31,7 @@ type templates struct {
 	base   *template.Template // layout and partials; cloned for every page, never executed
 	mu     sync.Mutex         // one parse at a time (cloning base is not safe concurrently)
 	pages  sync.Map           // page name → *template.Template; read on every request without a lock
+	layout layoutCache        // the kept parts of the layout (layout_parts.go)
 }
 
 func parseTemplates(idx *assetIndex) (*templates, error) {
@@ -48,7 +49,11 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	return &templates{assets: idx, base: base}, nil
+	blocks, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return &templates{assets: idx, base: base, layout: layoutCache{blocks: blocks}}, nil
 }
 
 // page returns the parsed template set of a page (templates/pages/NAME.html).
@@ -94,7 +99,8 @@ type view struct {
 	User   *store.User
 	CSRF   string
 	Flash  string
-	Nav    []navItem
+	Layout *layoutParts  // the parts of the layout of this language (layout_parts.go)
+	Nav    template.HTML // the main navigation for the user's roles and this page; empty without a user
 	Errors map[string]string
 	// ErrorList is Errors in the order of the fields on the page, for the error summary.
 	ErrorList []fieldError
@@ -124,11 +130,6 @@ func errorsInPageOrder(page []byte, errs map[string]string) []fieldError {
 	return list
 }
 
-type navItem struct {
-	Href, Label string
-	Current     bool
-}
-
 // render writes a page into a buffer first, so a template error becomes a clean 500 page instead of
 // half a page.
 func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[string]string) error {
@@ -136,7 +137,10 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	if err != nil {
 		return err
 	}
-	v := a.newView(c)
+	v, err := a.newView(c)
+	if err != nil {
+		return err
+	}
 	v.Data = data
 	v.Errors = errs
 	var buf bytes.Buffer
@@ -157,46 +161,24 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	return c.Send(buf.Bytes())
 }
 
-func (a *App) newView(c *fiber.Ctx) *view {
+func (a *App) newView(c *fiber.Ctx) (*view, error) {
 	ws := webSession(c)
 	u := currentUser(c)
 	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
+	var err error
+	if v.Layout, err = a.tpl.layout.layout(v.Lang, a.version); err != nil {
+		return nil, err
+	}
 	if ws != nil {
 		v.CSRF = ws.csrfToken()
 		v.Flash = ws.popFlash(a.decodeFlash)
 	}
 	if u != nil {
-		v.Nav = navFor(u, c.Path())
+		if v.Nav, err = a.tpl.layout.nav(navKeyFor(v.Lang, u, v.Path)); err != nil {
+			return nil, err
+		}
 	}
-	return v
-}
-
-// navFor builds the role-aware main navigation.
-func navFor(u *store.User, current string) []navItem {
-	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}, {Href: "/sessions", Label: "nav.sessions"}}
-	if u.HasRole(store.RoleAdmin) {
-		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
-	}
-	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
-		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
-		items = append(items, navItem{Href: "/workspace", Label: "nav.workspace"})
-		items = append(items, navItem{Href: "/trainer/sessions", Label: "nav.trainer.sessions"}) // measures
-	}
-	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
-		items = append(items, navItem{Href: "/team", Label: "nav.team"})
-		items = append(items, navItem{Href: "/reports", Label: "nav.reports"})
-		items = append(items, navItem{Href: "/team/evidence", Label: "nav.team.evidence"}) // measures
-	}
-	if u.HasRole(store.RoleAdmin) {
-		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})
-		items = append(items, navItem{Href: "/admin/settings", Label: "nav.admin.settings"})
-		items = append(items, navItem{Href: "/admin/inventory", Label: "nav.inventory"}) // AI inventory
-	}
-	for i := range items {
-		h := items[i].Href
-		items[i].Current = current == h || (h != "/" && strings.HasPrefix(current, h+"/"))
-	}
-	return items
+	return v, nil
 }
 
 func dict(kv ...any) (map[string]any, error) {
