@@ -130,8 +130,10 @@ func errorsInPageOrder(page []byte, errs map[string]string) []fieldError {
 	return list
 }
 
-// render writes a page into a buffer first, so a template error becomes a clean 500 page instead of
-// half a page.
+// render executes a page straight into the response body: fasthttp keeps a pool of body buffers,
+// so a page needs no buffer of its own and no copy. Nothing is sent before the handler returns, so
+// a template error still becomes a clean 500 page instead of half a page: the body written so far
+// is dropped.
 func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[string]string) error {
 	tpl, err := a.tpl.page(page)
 	if err != nil {
@@ -143,22 +145,29 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	}
 	v.Data = data
 	v.Errors = errs
-	var buf bytes.Buffer
-	if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
-		return fmt.Errorf("rendering %s: %w", page, err)
+	resp := c.Response()
+	execute := func() error {
+		resp.ResetBody()
+		if err := tpl.ExecuteTemplate(resp.BodyWriter(), "layout", v); err != nil {
+			resp.ResetBody()
+			return fmt.Errorf("rendering %s: %w", page, err)
+		}
+		return nil
+	}
+	if err := execute(); err != nil {
+		return err
 	}
 	if len(errs) > 0 {
 		// The error summary lists the messages in the order the fields appear on the page, which
 		// only the rendered page knows: render once more with that order.
-		v.ErrorList = errorsInPageOrder(buf.Bytes(), errs)
-		buf.Reset()
-		if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
-			return fmt.Errorf("rendering %s: %w", page, err)
+		v.ErrorList = errorsInPageOrder(resp.Body(), errs)
+		if err := execute(); err != nil {
+			return err
 		}
 	}
 	c.Status(status)
 	c.Type("html", "utf-8")
-	return c.Send(buf.Bytes())
+	return nil
 }
 
 func (a *App) newView(c *fiber.Ctx) (*view, error) {
