@@ -1,12 +1,9 @@
 package web
 
 import (
-	"bytes"
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/ailit/ailit/internal/store"
 )
@@ -127,57 +124,27 @@ func navFor(k navKey) []navItem {
 	return items
 }
 
-// layoutKey names the layoutParts of one language and app version (one set of templates serves
-// every app of the process, see templates).
-type layoutKey struct{ lang, version string }
+// layoutPartKey names one part of the layout in one language and app version (one set of
+// templates serves every app of the process, see templates).
+type layoutPartKey struct{ block, lang, version string }
 
-// layoutCache keeps the rendered layout parts and navigations.
-type layoutCache struct {
-	blocks *template.Template // a clone of the base set that may be executed (the base may not)
-	parts  sync.Map           // layoutKey → *layoutParts
-	navs   sync.Map           // navKey → template.HTML
-}
-
-// layout returns the parts of the layout for lang and version, rendering them on first use.
-// Two requests may render the same parts at once; both results are the same bytes.
-func (lc *layoutCache) layout(lang, version string) (*layoutParts, error) {
-	key := layoutKey{lang, version}
-	if p, ok := lc.parts.Load(key); ok {
-		return p.(*layoutParts), nil
-	}
-	data := layoutData{Lang: lang, Version: version}
+// layoutParts returns the parts of the layout for lang and version.
+func (k *keptBlocks) layoutParts(lang, version string) (layoutParts, error) {
 	var p layoutParts
 	var err error
-	if p.Head, err = lc.execute("layout-head", data); err != nil {
-		return nil, err
+	data := func() any { return layoutData{Lang: lang, Version: version} }
+	for _, part := range []struct {
+		block string
+		html  *template.HTML
+	}{{"layout-head", &p.Head}, {"layout-brand", &p.Brand}, {"layout-footer", &p.Footer}} {
+		if *part.html, err = k.get(layoutPartKey{part.block, lang, version}, part.block, data); err != nil {
+			return layoutParts{}, err
+		}
 	}
-	if p.Brand, err = lc.execute("layout-brand", data); err != nil {
-		return nil, err
-	}
-	if p.Footer, err = lc.execute("layout-footer", data); err != nil {
-		return nil, err
-	}
-	stored, _ := lc.parts.LoadOrStore(key, &p)
-	return stored.(*layoutParts), nil
+	return p, nil
 }
 
-// nav returns the main navigation of key, rendering it on first use.
-func (lc *layoutCache) nav(k navKey) (template.HTML, error) {
-	if h, ok := lc.navs.Load(k); ok {
-		return h.(template.HTML), nil
-	}
-	h, err := lc.execute("layout-nav", layoutData{Lang: k.lang, Nav: navFor(k)})
-	if err != nil {
-		return "", err
-	}
-	lc.navs.Store(k, h)
-	return h, nil
-}
-
-func (lc *layoutCache) execute(block string, data layoutData) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := lc.blocks.ExecuteTemplate(&buf, block, data); err != nil {
-		return "", fmt.Errorf("rendering %s: %w", block, err)
-	}
-	return template.HTML(buf.String()), nil
+// nav returns the main navigation of key.
+func (k *keptBlocks) nav(key navKey) (template.HTML, error) {
+	return k.get(key, "layout-nav", func() any { return layoutData{Lang: key.lang, Nav: navFor(key)} })
 }

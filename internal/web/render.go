@@ -31,7 +31,7 @@ type templates struct {
 	base   *template.Template // layout and partials; cloned for every page, never executed
 	mu     sync.Mutex         // one parse at a time (cloning base is not safe concurrently)
 	pages  sync.Map           // page name → *template.Template; read on every request without a lock
-	layout layoutCache        // the kept parts of the layout (layout_parts.go)
+	kept   keptBlocks         // blocks rendered once and kept (kept_blocks.go)
 }
 
 func parseTemplates(idx *assetIndex) (*templates, error) {
@@ -53,7 +53,7 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &templates{assets: idx, base: base, layout: layoutCache{blocks: blocks}}, nil
+	return &templates{assets: idx, base: base, kept: keptBlocks{blocks: blocks}}, nil
 }
 
 // page returns the parsed template set of a page (templates/pages/NAME.html).
@@ -99,7 +99,7 @@ type view struct {
 	User   *store.User
 	CSRF   string
 	Flash  string
-	Layout *layoutParts  // the parts of the layout of this language (layout_parts.go)
+	Layout layoutParts   // the parts of the layout of this language (layout_parts.go)
 	Nav    template.HTML // the main navigation for the user's roles and this page; empty without a user
 	Errors map[string]string
 	// ErrorList is Errors in the order of the fields on the page, for the error summary.
@@ -175,7 +175,7 @@ func (a *App) newView(c *fiber.Ctx) (*view, error) {
 	u := currentUser(c)
 	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
 	var err error
-	if v.Layout, err = a.tpl.layout.layout(v.Lang, a.version); err != nil {
+	if v.Layout, err = a.tpl.kept.layoutParts(v.Lang, a.version); err != nil {
 		return nil, err
 	}
 	if ws != nil {
@@ -183,7 +183,7 @@ func (a *App) newView(c *fiber.Ctx) (*view, error) {
 		v.Flash = ws.popFlash(a.decodeFlash)
 	}
 	if u != nil {
-		if v.Nav, err = a.tpl.layout.nav(navKeyFor(v.Lang, u, v.Path)); err != nil {
+		if v.Nav, err = a.tpl.kept.nav(navKeyFor(v.Lang, u, v.Path)); err != nil {
 			return nil, err
 		}
 	}
