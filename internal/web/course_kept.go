@@ -9,8 +9,8 @@ import (
 )
 
 // A published version never changes, so the parts of its course page that do not depend on the
-// learner are rendered once per UI language and kept (kept_blocks.go): the module links and the
-// facts. The learner's state of a module has only a few values, so its badge is kept per language
+// learner are rendered once per UI language and kept (kept_blocks.go): everything but the
+// alerts, the summary and the learner's part. The learner's state of a module has only a few values, so its badge is kept per language
 // and state. A version is named by its base URL and content hash, so a reload that changes a
 // version folder gets new renderings; what is kept grows only with the versions and languages.
 
@@ -66,10 +66,23 @@ func (k *keptBlocks) moduleState(lang string, state progress.ModuleState) (templ
 	})
 }
 
-// courseAbout returns the facts of v's course page in lang.
-func (k *keptBlocks) courseAbout(v *content.Version, lang, contentLang string, overdue bool) (template.HTML, error) {
-	key := courseBlockKey{block: "course-about", base: v.Base, hash: v.Hash, lang: lang, overdue: overdue}
-	return k.get(key, key.block, func() any {
-		return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Overdue: overdue}
-	})
+// courseParts returns the parts of v's course page in lang around the learner's: the breadcrumbs
+// and heading, the objectives and the start of the module list, and everything after the list.
+func (k *keptBlocks) courseParts(v *content.Version, lang, contentLang string, overdue bool) (head, outline, tail template.HTML, err error) {
+	block := func(name string, overdue bool) (template.HTML, error) {
+		key := courseBlockKey{block: name, base: v.Base, hash: v.Hash, lang: lang, overdue: overdue}
+		return k.get(key, name, func() any {
+			return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Overdue: overdue}
+		})
+	}
+	if head, err = block("course-head", false); err != nil {
+		return "", "", "", err
+	}
+	if outline, err = block("course-outline", false); err != nil {
+		return "", "", "", err
+	}
+	if tail, err = block("course-tail", overdue); err != nil { // the facts mark an overdue review
+		return "", "", "", err
+	}
+	return head, outline, tail, nil
 }

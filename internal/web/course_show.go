@@ -21,8 +21,8 @@ type coursePage struct {
 	Translations []familyLink
 	Preferred    *familyLink
 	// Rendered once per version and language and kept (course_kept.go).
-	Modules []courseModuleRow
-	About   template.HTML
+	Head, Outline, Tail template.HTML
+	Modules             []courseModuleRow
 }
 
 // courseShow shows the course page of the version the user should take (see courseVersionFor).
@@ -65,7 +65,7 @@ func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Vers
 	if page.Modules, err = a.tpl.kept.courseModules(v, l, page.Lang, learner); err != nil {
 		return err
 	}
-	if page.About, err = a.tpl.kept.courseAbout(v, l, page.Lang, page.Overdue); err != nil {
+	if page.Head, page.Outline, page.Tail, err = a.tpl.kept.courseParts(v, l, page.Lang, page.Overdue); err != nil {
 		return err
 	}
 	return a.render(c, fiber.StatusOK, "course", page, nil)
