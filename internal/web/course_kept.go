@@ -9,10 +9,11 @@ import (
 )
 
 // A published version never changes, so the parts of its course page that do not depend on the
-// learner are rendered once per UI language and kept (kept_blocks.go): everything but the
-// alerts, the summary and the learner's part. The learner's state of a module has only a few values, so its badge is kept per language
-// and state. A version is named by its base URL and content hash, so a reload that changes a
-// version folder gets new renderings; what is kept grows only with the versions and languages.
+// learner are rendered once per UI language and kept (kept_blocks.go): everything but the alerts,
+// the summary and the learner's part. The learner's state of a module has only a few values, so
+// its badge is kept per language and state. A version is named by its base URL and content hash,
+// so a reload that changes a version folder gets new renderings; what is kept grows only with the
+// versions and languages.
 
 // courseModuleRow is one item of the course page's module list.
 type courseModuleRow struct {

@@ -11,8 +11,8 @@ import (
 // The layout is the same on every page of a language except for a few per-request values (the
 // title, the CSRF token, the user's name, the flash). Its other parts are rendered from their
 // blocks in layout.html once and kept: a page then writes them as they are instead of looking up
-// a dozen messages and escaping them again on every request (a third of the reflective template
-// calls of a lesson page were the layout's).
+// a dozen messages and escaping them again on every request (each is a reflective call in
+// text/template).
 
 // layoutParts are the parts of the layout that depend only on the language and the app's version.
 type layoutParts struct {
