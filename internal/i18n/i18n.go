@@ -82,7 +82,11 @@ func parseCatalog(b []byte) (map[string]message, error) {
 // number. A missing key shows as the key itself, so it is visible and caught by the catalog test,
 // never a blank.
 func T(lang, key string, args ...any) string {
-	msg, ok := catalogs[Normalize(lang)][key]
+	cat, ok := catalogs[lang] // pages pass the language normalized already; anything else is normalized here
+	if !ok {
+		cat = catalogs[Normalize(lang)]
+	}
+	msg, ok := cat[key]
 	if !ok {
 		msg, ok = catalogs[Default][key]
 		if !ok {

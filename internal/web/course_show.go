@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,6 +20,9 @@ type coursePage struct {
 	// when this course is in another.
 	Translations []familyLink
 	Preferred    *familyLink
+	// Rendered once per version and language and kept (course_kept.go).
+	Head, Outline, Tail template.HTML
+	Modules             []courseModuleRow
 }
 
 // courseShow shows the course page of the version the user should take (see courseVersionFor).
@@ -56,6 +60,13 @@ func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Vers
 	}
 	if latest := course.Latest(); latest != v {
 		page.Newer = latest
+	}
+	l := lang(c)
+	if page.Modules, err = a.tpl.kept.courseModules(v, l, page.Lang, learner); err != nil {
+		return err
+	}
+	if page.Head, page.Outline, page.Tail, err = a.tpl.kept.courseParts(v, l, page.Lang, page.Overdue); err != nil {
+		return err
 	}
 	return a.render(c, fiber.StatusOK, "course", page, nil)
 }

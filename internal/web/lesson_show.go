@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/ailit/ailit/internal/content"
@@ -14,6 +16,8 @@ type lessonPage struct {
 	Number, Total int             // "Modul 2 von 3"
 	Lang          string          // the course language when it differs from the UI language
 	Learner       *learning.State // the current user's enrollment and progress (internal/learning)
+	// Rendered once per version, module and language and kept (lesson_kept.go).
+	Article, Pager template.HTML
 }
 
 // lessonShow shows one module's lesson, rendered at load time: serving it never reads the disk.
@@ -37,6 +41,9 @@ func (a *App) lessonShow(c *fiber.Ctx) error {
 	}
 	if m.Package != nil {
 		return a.packageShow(c, page)
+	}
+	if page.Article, page.Pager, err = a.tpl.kept.lessonParts(page, lang(c)); err != nil {
+		return err
 	}
 	return a.render(c, fiber.StatusOK, "lesson", page, nil)
 }

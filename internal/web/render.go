@@ -31,6 +31,7 @@ type templates struct {
 	base   *template.Template // layout and partials; cloned for every page, never executed
 	mu     sync.Mutex         // one parse at a time (cloning base is not safe concurrently)
 	pages  sync.Map           // page name → *template.Template; read on every request without a lock
+	kept   keptBlocks         // blocks rendered once and kept (kept_blocks.go)
 }
 
 func parseTemplates(idx *assetIndex) (*templates, error) {
@@ -48,7 +49,11 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	return &templates{assets: idx, base: base}, nil
+	blocks, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return &templates{assets: idx, base: base, kept: keptBlocks{blocks: blocks}}, nil
 }
 
 // page returns the parsed template set of a page (templates/pages/NAME.html).
@@ -94,7 +99,8 @@ type view struct {
 	User   *store.User
 	CSRF   string
 	Flash  string
-	Nav    []navItem
+	Layout layoutParts   // the parts of the layout of this language (layout_parts.go)
+	Nav    template.HTML // the main navigation for the user's roles and this page; empty without a user
 	Errors map[string]string
 	// ErrorList is Errors in the order of the fields on the page, for the error summary.
 	ErrorList []fieldError
@@ -124,79 +130,64 @@ func errorsInPageOrder(page []byte, errs map[string]string) []fieldError {
 	return list
 }
 
-type navItem struct {
-	Href, Label string
-	Current     bool
-}
-
-// render writes a page into a buffer first, so a template error becomes a clean 500 page instead of
-// half a page.
+// render executes a page straight into the response body: fasthttp keeps a pool of body buffers,
+// so a page needs no buffer of its own and no copy. Nothing is sent before the handler returns, so
+// a template error still becomes a clean 500 page instead of half a page: the body written so far
+// is dropped.
 func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[string]string) error {
 	tpl, err := a.tpl.page(page)
 	if err != nil {
 		return err
 	}
-	v := a.newView(c)
+	v, err := a.newView(c)
+	if err != nil {
+		return err
+	}
 	v.Data = data
 	v.Errors = errs
-	var buf bytes.Buffer
-	if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
-		return fmt.Errorf("rendering %s: %w", page, err)
+	resp := c.Response()
+	execute := func() error {
+		resp.ResetBody()
+		if err := tpl.ExecuteTemplate(resp.BodyWriter(), "layout", v); err != nil {
+			resp.ResetBody()
+			return fmt.Errorf("rendering %s: %w", page, err)
+		}
+		return nil
+	}
+	if err := execute(); err != nil {
+		return err
 	}
 	if len(errs) > 0 {
 		// The error summary lists the messages in the order the fields appear on the page, which
 		// only the rendered page knows: render once more with that order.
-		v.ErrorList = errorsInPageOrder(buf.Bytes(), errs)
-		buf.Reset()
-		if err := tpl.ExecuteTemplate(&buf, "layout", v); err != nil {
-			return fmt.Errorf("rendering %s: %w", page, err)
+		v.ErrorList = errorsInPageOrder(resp.Body(), errs)
+		if err := execute(); err != nil {
+			return err
 		}
 	}
 	c.Status(status)
 	c.Type("html", "utf-8")
-	return c.Send(buf.Bytes())
+	return nil
 }
 
-func (a *App) newView(c *fiber.Ctx) *view {
+func (a *App) newView(c *fiber.Ctx) (*view, error) {
 	ws := webSession(c)
 	u := currentUser(c)
 	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
+	var err error
+	if v.Layout, err = a.tpl.kept.layoutParts(v.Lang, a.version); err != nil {
+		return nil, err
+	}
 	if ws != nil {
 		v.CSRF = ws.csrfToken()
 		v.Flash = ws.popFlash(a.decodeFlash)
 	}
 	if u != nil {
-		v.Nav = navFor(u, c.Path())
+		if v.Nav, err = a.tpl.kept.nav(navKeyFor(v.Lang, u, v.Path)); err != nil {
+			return nil, err
+		}
 	}
-	return v
-}
-
-// navFor builds the role-aware main navigation.
-func navFor(u *store.User, current string) []navItem {
-	items := []navItem{{Href: "/", Label: "nav.home"}, {Href: "/courses", Label: "nav.courses"}, {Href: "/sessions", Label: "nav.sessions"}}
-	if u.HasRole(store.RoleAdmin) {
-		items = append(items, navItem{Href: "/admin/users", Label: "nav.admin.users"})
-	}
-	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleTrainer) {
-		items = append(items, navItem{Href: "/admin/courses", Label: "nav.admin.courses"})
-		items = append(items, navItem{Href: "/workspace", Label: "nav.workspace"})
-		items = append(items, navItem{Href: "/trainer/sessions", Label: "nav.trainer.sessions"}) // measures
-	}
-	if u.HasRole(store.RoleAdmin) || u.HasRole(store.RoleManager) {
-		items = append(items, navItem{Href: "/team", Label: "nav.team"})
-		items = append(items, navItem{Href: "/reports", Label: "nav.reports"})
-		items = append(items, navItem{Href: "/team/evidence", Label: "nav.team.evidence"}) // measures
-	}
-	if u.HasRole(store.RoleAdmin) {
-		items = append(items, navItem{Href: "/admin/org", Label: "nav.admin.org"}, navItem{Href: "/admin/assignments", Label: "nav.admin.assignments"})
-		items = append(items, navItem{Href: "/admin/settings", Label: "nav.admin.settings"})
-		items = append(items, navItem{Href: "/admin/inventory", Label: "nav.inventory"}) // AI inventory
-	}
-	for i := range items {
-		h := items[i].Href
-		items[i].Current = current == h || (h != "/" && strings.HasPrefix(current, h+"/"))
-	}
-	return items
+	return v, nil
 }
 
 func dict(kv ...any) (map[string]any, error) {

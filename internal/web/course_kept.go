@@ -1,0 +1,89 @@
+package web
+
+import (
+	"html/template"
+
+	"github.com/ailit/ailit/internal/content"
+	"github.com/ailit/ailit/internal/learning"
+	"github.com/ailit/ailit/internal/progress"
+)
+
+// A published version never changes, so the parts of its course page that do not depend on the
+// learner are rendered once per UI language and kept (kept_blocks.go): everything but the alerts,
+// the summary and the learner's part. The learner's state of a module has only a few values, so
+// its badge is kept per language and state. A version is named by its base URL and content hash,
+// so a reload that changes a version folder gets new renderings; what is kept grows only with the
+// versions and languages.
+
+// courseModuleRow is one item of the course page's module list.
+type courseModuleRow struct {
+	Link  template.HTML // link, reading time and quiz note ("course-module-link")
+	State template.HTML // the learner's state of the module ("module-state"); empty when not learning
+}
+
+// courseBlockData is what the kept blocks of the course page receive: nothing of a learner.
+type courseBlockData struct {
+	Lang        string // the UI language
+	ContentLang string // the course language when it differs from Lang (see contentLang)
+	Version     *content.Version
+	Module      *content.Module
+	Overdue     bool
+}
+
+// courseBlockKey names one kept block of a version's course page. ContentLang follows from the
+// version and the UI language, so it needs no place of its own.
+type courseBlockKey struct {
+	block, base, hash, lang, module string
+	overdue                         bool
+}
+
+// moduleStateKey names the kept badge of one module state in one language.
+type moduleStateKey struct {
+	lang  string
+	state progress.ModuleState
+}
+
+// courseModules returns the module list of v's course page in lang for learner.
+func (k *keptBlocks) courseModules(v *content.Version, lang, contentLang string, learner *learning.State) ([]courseModuleRow, error) {
+	rows := make([]courseModuleRow, len(v.Modules))
+	for i, m := range v.Modules {
+		var err error
+		key := courseBlockKey{block: "course-module-link", base: v.Base, hash: v.Hash, lang: lang, module: m.ID}
+		if rows[i].Link, err = k.get(key, key.block, func() any {
+			return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Module: m}
+		}); err != nil {
+			return nil, err
+		}
+		if rows[i].State, err = k.moduleState(lang, learner.ModuleState(m.ID)); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
+
+func (k *keptBlocks) moduleState(lang string, state progress.ModuleState) (template.HTML, error) {
+	return k.get(moduleStateKey{lang, state}, "module-state", func() any {
+		return map[string]any{"V": courseBlockData{Lang: lang}, "State": state}
+	})
+}
+
+// courseParts returns the parts of v's course page in lang around the learner's: the breadcrumbs
+// and heading, the objectives and the start of the module list, and everything after the list.
+func (k *keptBlocks) courseParts(v *content.Version, lang, contentLang string, overdue bool) (head, outline, tail template.HTML, err error) {
+	block := func(name string, overdue bool) (template.HTML, error) {
+		key := courseBlockKey{block: name, base: v.Base, hash: v.Hash, lang: lang, overdue: overdue}
+		return k.get(key, name, func() any {
+			return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Overdue: overdue}
+		})
+	}
+	if head, err = block("course-head", false); err != nil {
+		return "", "", "", err
+	}
+	if outline, err = block("course-outline", false); err != nil {
+		return "", "", "", err
+	}
+	if tail, err = block("course-tail", overdue); err != nil { // the facts mark an overdue review
+		return "", "", "", err
+	}
+	return head, outline, tail, nil
+}
