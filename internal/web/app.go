@@ -95,6 +95,8 @@ func New(d Deps) (*App, error) {
 		flash:    newFlashCodec(d.Config.SessionKey),
 	}
 	a.learn = learning.New(d.Store, d.Library, d.Log)
+	// Kept page parts of versions no longer served would stay for the life of the process.
+	d.Library.AfterReload(func(*content.Catalog) { a.tpl.kept.forget() })
 	// The library was loaded before the app existed: move learners to patch releases now, as
 	// every later reload does.
 	if _, err := a.learn.MovePatchReleases(context.Background()); err != nil {

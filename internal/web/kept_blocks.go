@@ -34,3 +34,7 @@ func (k *keptBlocks) get(key any, block string, data func() any) (template.HTML,
 	k.html.Store(key, h)
 	return h, nil
 }
+
+// forget drops everything kept; the next requests render it again (after a reload of the courses,
+// so parts of versions no longer served do not stay).
+func (k *keptBlocks) forget() { k.html.Clear() }
