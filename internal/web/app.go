@@ -57,11 +57,7 @@ type App struct {
 // the binary and never change while the process runs, so this happens once per process, however
 // many apps are built (every handler test builds one).
 var compiledTemplates = sync.OnceValues(func() (*templates, error) {
-	idx, err := buildAssetIndex()
-	if err != nil {
-		return nil, err
-	}
-	return parseTemplates(idx)
+	return parseTemplates(newAssetIndex())
 })
 
 // New builds the web application with all routes.

@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -205,39 +203,3 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// assetIndex maps static file names to fingerprinted URLs (/static/app.3f2a1b9c.css), so the
-// files can be cached for a year and still change with each release.
-type assetIndex struct {
-	urls  map[string]string // "app.css" -> "/static/app.3f2a1b9c.css"
-	files map[string]string // "app.3f2a1b9c.css" -> "app.css"
-}
-
-func buildAssetIndex() (*assetIndex, error) {
-	idx := &assetIndex{urls: map[string]string{}, files: map[string]string{}}
-	err := fs.WalkDir(assets.Static, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(assets.Static, p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(b)
-		rel := strings.TrimPrefix(p, "static/")
-		ext := path.Ext(rel)
-		hashed := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		idx.urls[rel] = "/static/" + hashed
-		idx.files[hashed] = rel
-		return nil
-	})
-	return idx, err
-}
-
-// URL returns the fingerprinted URL of a static file (or the plain one if it is missing, which
-// happens only when the front-end packages were not installed).
-func (idx *assetIndex) URL(name string) string {
-	if u, ok := idx.urls[name]; ok {
-		return u
-	}
-	return "/static/" + name
-}

@@ -15,7 +15,7 @@ import (
 func (a *App) staticFile(c *fiber.Ctx) error {
 	name := c.Params("*")
 	cache := "public, max-age=86400"
-	if orig, ok := a.tpl.assets.files[name]; ok {
+	if orig, ok := a.tpl.assets.original(name); ok {
 		name, cache = orig, "public, max-age=31536000, immutable"
 	}
 	b, err := fs.ReadFile(assets.Static, path.Join("static", path.Clean("/" + name)[1:]))
