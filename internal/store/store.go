@@ -42,12 +42,29 @@ type Store struct {
 	Clock   domain.Clock
 	log     *slog.Logger
 	writes  atomic.Int64 // statements that change data, for Writes
+	reads   atomic.Int64 // statements that only read, for Reads
+	authGen authGenerationStmt
 }
 
 // Writes counts the statements that changed (or could change) data since the store was opened:
 // inserts, updates, deletes and raw statements other than SELECT. The test that GET pages only
 // read compares it before and after each page.
 func (s *Store) Writes() int64 { return s.writes.Load() }
+
+// Reads counts the statements that only read data since the store was opened, on either pool,
+// including the revocation counter's query. Tests use it to see that a cached session and user
+// cost no query of their own.
+func (s *Store) Reads() int64 { return s.reads.Load() }
+
+// countReads registers the callbacks behind Reads on db.
+func (s *Store) countReads(db *gorm.DB) error {
+	count := func(*gorm.DB) { s.reads.Add(1) }
+	cb := db.Callback()
+	return errors.Join(
+		cb.Query().After("gorm:query").Register("ailit:count_reads", count),
+		cb.Row().After("gorm:row").Register("ailit:count_reads", count), // Raw(…).Scan, Pluck
+	)
+}
 
 // countWrites registers the callbacks behind Writes on db.
 func (s *Store) countWrites(db *gorm.DB) error {
@@ -135,6 +152,14 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 	if err := s.countWrites(s.w); err != nil {
 		return nil, err
 	}
+	for _, db := range []*gorm.DB{s.w, s.r} {
+		if db == s.r && s.r == s.w {
+			break // PostgreSQL: one pool, counted once
+		}
+		if err := s.countReads(db); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -168,7 +193,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the read pool, then the writer, so SQLite checkpoints the WAL on the last close.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.authGen.close()}
 	if s.r != s.w {
 		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())
