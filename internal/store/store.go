@@ -152,11 +152,11 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 	if err := s.countWrites(s.w); err != nil {
 		return nil, err
 	}
-	for _, db := range []*gorm.DB{s.w, s.r} {
-		if db == s.r && s.r == s.w {
-			break // PostgreSQL: one pool, counted once
-		}
-		if err := s.countReads(db); err != nil {
+	if err := s.countReads(s.w); err != nil {
+		return nil, err
+	}
+	if s.r != s.w { // on PostgreSQL one pool, counted once
+		if err := s.countReads(s.r); err != nil {
 			return nil, err
 		}
 	}
