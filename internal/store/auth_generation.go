@@ -65,11 +65,17 @@ func (s *Store) AuthGeneration(ctx context.Context) (int64, error) {
 }
 
 // authGenerationIn returns the counter as a write transaction sees it after its own writes, to tag
-// what the transaction wrote. On SQLite the writer is alone; on PostgreSQL a write that counted
-// holds the counter's row until commit, and one that did not reads the last committed value. Either
+// what the transaction wrote. On SQLite the writer is alone. On PostgreSQL the counting triggers
+// are deferred to the commit: they are made to run now, and a transaction that counted then holds
+// the counter's row until it ends, while one that did not reads the last committed value. Either
 // way every change the value does not include is counted after it, so an entry tagged with it is
 // reloaded after that change.
-func authGenerationIn(tx *gorm.DB) (int64, error) {
+func (s *Store) authGenerationIn(tx *gorm.DB) (int64, error) {
+	if s.Dialect == Postgres {
+		if err := tx.Exec("SET CONSTRAINTS ALL IMMEDIATE").Error; err != nil {
+			return 0, err
+		}
+	}
 	var n int64
 	err := tx.Raw(authGenerationQuery).Scan(&n).Error
 	return n, err

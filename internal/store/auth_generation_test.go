@@ -109,3 +109,41 @@ func TestSessionWritesReturnTheCounterAfterThem(t *testing.T) {
 func setExpiry(s *store.Store, id string, at time.Time) error {
 	return s.TestWriter().Model(&store.WebSession{}).Where("id = ?", id).Update("expires_at", at).Error
 }
+
+// On PostgreSQL the counting waits for the commit, so a long transaction that changes users (an
+// HR import) holds up no login or logout meanwhile, and its changes count once it commits.
+func TestAuthGenerationCountsAtCommitAndHoldsUpNoOneBefore(t *testing.T) {
+	if storetest.PostgresURL() == "" {
+		t.Skip("PostgreSQL tests need AILIT_TEST_DATABASE_URL")
+	}
+	s := storetest.OpenPostgres(t)
+	ctx := context.Background()
+	u := &store.User{Email: "lea@stadt.example", DisplayName: "Lea", Active: true}
+	if err := s.CreateUser(ctx, u, nil); err != nil {
+		t.Fatal(err)
+	}
+	now := s.Now().Truncate(time.Second)
+	if _, err := s.CreateSession(ctx, &store.WebSession{ID: "other", SecretHash: []byte{1}, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.AuthGeneration(ctx)
+	long := s.TestWriter().Begin()
+	defer long.Rollback()
+	if err := long.Model(&store.User{}).Where("id = ?", u.ID).Update("display_name", "Lea B.").Error; err != nil {
+		t.Fatal(err)
+	}
+	// A guard against waiting for the open transaction for ever, not a measurement.
+	guard, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.DeleteSession(guard, "other"); err != nil {
+		t.Fatalf("a logout while another transaction changed a user: %v", err)
+	}
+	ended, _ := s.AuthGeneration(ctx)
+	if err := long.Commit().Error; err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.AuthGeneration(ctx)
+	if ended != before+1 || after != ended+1 {
+		t.Errorf("counter %d, after the logout %d, after the commit %d: want one more each", before, ended, after)
+	}
+}

@@ -27,7 +27,7 @@ func (s *Store) CreateSession(ctx context.Context, ws *WebSession) (generation i
 		if err := tx.Create(ws).Error; err != nil {
 			return err
 		}
-		generation, err = authGenerationIn(tx)
+		generation, err = s.authGenerationIn(tx)
 		return err
 	})
 	return generation, err
@@ -46,7 +46,7 @@ func (s *Store) UpdateSessionValues(ctx context.Context, id string, data []byte,
 		if res.RowsAffected == 0 {
 			return notFound(gorm.ErrRecordNotFound, "session")
 		}
-		generation, err = authGenerationIn(tx)
+		generation, err = s.authGenerationIn(tx)
 		return err
 	})
 	return generation, err
