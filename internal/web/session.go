@@ -20,8 +20,7 @@ const (
 // wSession bridges gorilla/sessions into Fiber: the session is loaded once (from the instance's
 // cache when it is still valid), and saved once after the handler when something changed.
 type wSession struct {
-	s      *sessions.Session
-	cookie string // the session cookie the request came with, "" for none
+	s *sessions.Session
 	// owned is whether s.Values is this request's own map: a loaded session's values are shared
 	// with the session cache and are copied before the first change.
 	owned bool
@@ -102,7 +101,7 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	cookie := c.Cookies(sessionCookie)
 	s, u, err := a.sessions.Load(ctx, sessionCookie, cookie) // errors mean "no valid session": start anonymous
-	ws := &wSession{s: s, cookie: cookie, store: a.sessions, flashCookie: c.Cookies(flashCookie)}
+	ws := &wSession{s: s, store: a.sessions, flashCookie: c.Cookies(flashCookie)}
 	c.Locals(localsSession, ws)
 	if store.Unavailable(err) {
 		return a.handleError(c, err) // not "logged out": the database is away (503)
