@@ -15,7 +15,7 @@ import (
 func (s *Store) RecordVersionHash(courseID, version, hash, translationOf string) (string, error) {
 	ctx := context.Background()
 	row := CourseVersionHash{CourseID: courseID, Version: version, Hash: hash, FirstSeenAt: s.Now(), TranslationOf: translationOf}
-	err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 		if res.Error != nil || res.RowsAffected == 0 || translationOf == "" {
 			return res.Error

@@ -20,6 +20,38 @@ func (s *Store) SaveSession(ctx context.Context, ws *WebSession) error {
 	return s.w.WithContext(ctx).Save(ws).Error
 }
 
+// CreateSession inserts a new session and returns the revocation counter as of the insert, to
+// cache the session under (auth_generation.go).
+func (s *Store) CreateSession(ctx context.Context, ws *WebSession) (generation int64, err error) {
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(ws).Error; err != nil {
+			return err
+		}
+		generation, err = s.authGenerationIn(tx)
+		return err
+	})
+	return generation, err
+}
+
+// UpdateSessionValues stores a session's values and user and records activity, and returns the
+// revocation counter as of the update. A session that has ended or expired meanwhile is not
+// brought back: that is an ENOTFOUND error.
+func (s *Store) UpdateSessionValues(ctx context.Context, id string, data []byte, userID *int64, now time.Time) (generation int64, err error) {
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&WebSession{}).Where("id = ? AND expires_at > ?", id, now).
+			Updates(map[string]any{"data": data, "user_id": userID, "last_seen_at": now})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return notFound(gorm.ErrRecordNotFound, "session")
+		}
+		generation, err = s.authGenerationIn(tx)
+		return err
+	})
+	return generation, err
+}
+
 // DeleteSession ends one session.
 func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	return s.w.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
@@ -29,18 +61,26 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 // reader first whether there is anything to update: on SQLite an UPDATE that matches nothing still
 // queues behind every write in progress, and a page view should not write at all (issue 23).
 func (s *Store) TouchSession(ctx context.Context, id string, lastSeen, now time.Time) error {
+	_, err := s.RecordSessionActivity(ctx, id, lastSeen, now)
+	return err
+}
+
+// RecordSessionActivity is TouchSession, and reports whether it set the session's last activity
+// to now (false: it was within the minute already, or the session is gone).
+func (s *Store) RecordSessionActivity(ctx context.Context, id string, lastSeen, now time.Time) (bool, error) {
 	if !lastSeen.IsZero() && !lastSeen.Before(now.Add(-time.Minute)) {
-		return nil // the session as loaded for this request was seen within the minute
+		return false, nil // the session as loaded for this request was seen within the minute
 	}
 	var due int64
 	err := s.r.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).Count(&due).Error
 	if err != nil || due == 0 {
-		return err
+		return false, err
 	}
-	return s.w.WithContext(ctx).Model(&WebSession{}).
+	res := s.w.WithContext(ctx).Model(&WebSession{}).
 		Where("id = ? AND last_seen_at < ?", id, now.Add(-time.Minute)).
-		Update("last_seen_at", now).Error
+		Update("last_seen_at", now)
+	return res.RowsAffected > 0, res.Error
 }
 
 // SessionsOfUser lists a user's active sessions, newest first.

@@ -34,7 +34,8 @@ const (
 	Postgres = "postgres"
 )
 
-// Store holds the database handles. Use W for every write and every transaction, R for reads.
+// Store holds the database handles: the writer w for every write and transaction, the reader r for
+// reads (on PostgreSQL both are one pool). Other packages call its methods and InTx, never a handle.
 type Store struct {
 	w       *gorm.DB
 	r       *gorm.DB
@@ -42,12 +43,29 @@ type Store struct {
 	Clock   domain.Clock
 	log     *slog.Logger
 	writes  *atomic.Int64 // statements that change data, for Writes (shared by a transaction's copy)
+	reads   *atomic.Int64 // statements that only read, for Reads (shared too)
+	authGen *authGenerationStmt
 }
 
 // Writes counts the statements that changed (or could change) data since the store was opened:
 // inserts, updates, deletes and raw statements other than SELECT. The test that GET pages only
 // read compares it before and after each page.
 func (s *Store) Writes() int64 { return s.writes.Load() }
+
+// Reads counts the statements that only read data since the store was opened, on either pool,
+// including the revocation counter's query. Tests use it to see that a cached session and user
+// cost no query of their own.
+func (s *Store) Reads() int64 { return s.reads.Load() }
+
+// countReads registers the callbacks behind Reads on db.
+func (s *Store) countReads(db *gorm.DB) error {
+	count := func(*gorm.DB) { s.reads.Add(1) }
+	cb := db.Callback()
+	return errors.Join(
+		cb.Query().After("gorm:query").Register("ailit:count_reads", count),
+		cb.Row().After("gorm:row").Register("ailit:count_reads", count), // Raw(…).Scan, Pluck
+	)
+}
 
 // countWrites registers the callbacks behind Writes on db.
 func (s *Store) countWrites(db *gorm.DB) error {
@@ -78,7 +96,7 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 			Logger:         logger.Discard,
 		}
 	}
-	s := &Store{Clock: domain.SystemClock{}, log: log, writes: new(atomic.Int64)}
+	s := &Store{Clock: domain.SystemClock{}, log: log, writes: new(atomic.Int64), reads: new(atomic.Int64), authGen: new(authGenerationStmt)}
 	if config.IsPostgresURL(dbURL) {
 		db, err := gorm.Open(postgres.Open(withTimeZoneUTC(dbURL)), gcfg())
 		if err != nil {
@@ -135,6 +153,14 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 	if err := s.countWrites(s.w); err != nil {
 		return nil, err
 	}
+	if err := s.countReads(s.w); err != nil {
+		return nil, err
+	}
+	if s.r != s.w { // on PostgreSQL one pool, counted once
+		if err := s.countReads(s.r); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -168,7 +194,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the read pool, then the writer, so SQLite checkpoints the WAL on the last close.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.authGen.close()}
 	if s.r != s.w {
 		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())

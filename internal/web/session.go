@@ -2,10 +2,9 @@ package web
 
 import (
 	"context"
-	"net/http"
+	"maps"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gorilla/sessions"
 
 	"github.com/ailit/ailit/internal/auth"
@@ -18,11 +17,13 @@ const (
 	localsUser    = "user"
 )
 
-// wSession bridges gorilla/sessions into Fiber: the request is converted once, the session is
-// loaded once, and saved once after the handler when something changed.
+// wSession bridges gorilla/sessions into Fiber: the session is loaded once (from the instance's
+// cache when it is still valid), and saved once after the handler when something changed.
 type wSession struct {
-	req   *http.Request
-	s     *sessions.Session
+	s *sessions.Session
+	// owned is whether s.Values is this request's own map: a loaded session's values are shared
+	// with the session cache and are copied before the first change.
+	owned bool
 	dirty bool
 	store *auth.SessionStore
 	// A flash message set by this request: shown on this request's page if it renders one, else
@@ -34,6 +35,13 @@ type wSession struct {
 func (ws *wSession) get(key string) any { return ws.s.Values[key] }
 
 func (ws *wSession) set(key string, v any) {
+	if !ws.owned {
+		ws.s.Values = maps.Clone(ws.s.Values)
+		if ws.s.Values == nil {
+			ws.s.Values = map[any]any{}
+		}
+		ws.owned = true
+	}
 	ws.s.Values[key] = v
 	ws.dirty = true
 }
@@ -86,34 +94,22 @@ func (ws *wSession) logout() {
 	ws.dirty = true
 }
 
-// headerWriter collects the Set-Cookie headers gorilla writes, to copy them into fasthttp.
-type headerWriter struct{ h http.Header }
-
-func (w *headerWriter) Header() http.Header         { return w.h }
-func (w *headerWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (w *headerWriter) WriteHeader(int)             {}
-
-// sessionMiddleware loads the session and the logged-in user, runs the handler, then saves.
+// sessionMiddleware loads the session and the logged-in user, runs the handler, then saves. It
+// reads the cookie from fasthttp directly: a net/http request per request only to hand the cookie
+// to gorilla/sessions cost allocations on every page.
 func (a *App) sessionMiddleware(c *fiber.Ctx) error {
-	req, err := adaptor.ConvertRequest(c, false)
-	if err != nil {
-		return err
-	}
-	req.RemoteAddr = c.IP()
-	s, err := a.sessions.Get(req, sessionCookie) // errors mean "no valid session": start anonymous
-	ws := &wSession{req: req, s: s, store: a.sessions, flashCookie: c.Cookies(flashCookie)}
+	ctx := c.UserContext()
+	cookie := c.Cookies(sessionCookie)
+	s, u, err := a.sessions.Load(ctx, sessionCookie, cookie) // errors mean "no valid session": start anonymous
+	ws := &wSession{s: s, store: a.sessions, flashCookie: c.Cookies(flashCookie)}
 	c.Locals(localsSession, ws)
 	if store.Unavailable(err) {
 		return a.handleError(c, err) // not "logged out": the database is away (503)
 	}
-	if id, ok := ws.userID(); ok {
-		u, err := a.db.UserByID(c.UserContext(), id)
-		if store.Unavailable(err) {
-			return a.handleError(c, err)
-		}
-		if err == nil && u.Active {
+	if _, ok := ws.userID(); ok {
+		if u != nil && u.Active {
 			c.Locals(localsUser, u)
-			_ = a.sessions.Touch(c.UserContext(), s)
+			_ = a.sessions.Touch(ctx, s, cookie)
 		} else {
 			ws.logout() // the account was deactivated or deleted meanwhile
 		}
@@ -126,12 +122,13 @@ func (a *App) sessionMiddleware(c *fiber.Ctx) error {
 	}
 	a.passFlash(c, ws)
 	if ws.dirty {
-		w := &headerWriter{h: http.Header{}}
-		if err := a.sessions.Save(req, w, s); err != nil {
+		client := auth.Client{UserAgent: c.Get(fiber.HeaderUserAgent), IP: c.IP()}
+		set, err := a.sessions.Write(ctx, s, cookie, client)
+		if err != nil {
 			return err
 		}
-		for _, v := range w.h.Values("Set-Cookie") {
-			c.Response().Header.Add(fiber.HeaderSetCookie, v) // Add, not Set: Set keeps only one cookie
+		if set != nil {
+			c.Response().Header.Add(fiber.HeaderSetCookie, set.String()) // Add, not Set: Set keeps only one cookie
 		}
 	}
 	return nil

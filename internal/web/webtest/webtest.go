@@ -78,6 +78,12 @@ func New(t testing.TB, opts ...Options) *Env {
 	if o.DatabaseURL != nil {
 		dbURL = o.DatabaseURL(dbURL)
 	}
+	return start(t, cfg, dbURL, o.Log)
+}
+
+// start opens the database at dbURL and builds an app on it.
+func start(t testing.TB, cfg config.Config, dbURL string, log *slog.Logger) *Env {
+	t.Helper()
 	db := storetest.OpenURL(t, dbURL)
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
 	// The kept copies of published versions are named by their content hash and written by an
@@ -87,11 +93,18 @@ func New(t testing.TB, opts ...Options) *Env {
 	if _, err := lib.Reload(); err != nil {
 		t.Fatalf("loading courses: %v", err)
 	}
-	app, err := web.New(web.Deps{Config: cfg, Store: db, Library: lib, Version: "test", Log: o.Log})
+	app, err := web.New(web.Deps{Config: cfg, Store: db, Library: lib, Version: "test", Log: log})
 	if err != nil {
 		t.Fatalf("building app: %v", err)
 	}
 	return &Env{App: app, Store: db, Library: lib, Config: cfg, DatabaseURL: dbURL}
+}
+
+// SecondInstance starts another app on the same database with the same configuration and
+// session key, as a second ailit instance behind a load balancer: its own store, pools and caches.
+func (e *Env) SecondInstance(t testing.TB) *Env {
+	t.Helper()
+	return start(t, e.Config, e.DatabaseURL, nil)
 }
 
 // RepoRoot is the repository's top folder.
@@ -203,6 +216,12 @@ func (c *Client) Login(email, password string) {
 		c.t.Fatalf("login as %s: status %d, want 303\n%s", email, r.Status, r.Body)
 	}
 	c.Get("/account") // the login renewed the session's CSRF token: pick up the new one
+}
+
+// Via returns a client that sends its requests to the app of env and shares this client's
+// cookies: the same browser, its next request answered by another instance.
+func (c *Client) Via(env *Env) *Client {
+	return &Client{t: c.t, env: env, cookies: c.cookies, CSRF: c.CSRF, Header: c.Header}
 }
 
 // Cookie returns the value of a cookie the client holds.
