@@ -13,7 +13,8 @@ func TestPackedReportColumnAndDecoderComeFromOneLayout(t *testing.T) {
 	want := strings.Join([]string{
 		`u.id`, `ifnull(u.org_unit_id, 0)`, `m.assignment_id`, `m.exempted`, `m.started`,
 		`ifnull(m.joined_at, '')`, `ifnull(m.completed_at, '')`, `ifnull(m.valid_until, '')`,
-		`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`, `m.completed_hash`, `m.completed_course`,
+		`m.enrolled_version`, `m.enrolled_hash`, `m.completed_version`,
+		`CASE WHEN m.completed_hash = m.enrolled_hash THEN '' ELSE '.' || m.completed_hash END`, `m.completed_course`,
 		`length(CAST(u.email AS BLOB))`, `length(CAST(ifnull(u.personnel_number, '') AS BLOB))`,
 		`length(CAST(m.exemption_reason AS BLOB))`,
 		`u.email || ifnull(u.personnel_number, '') || m.exemption_reason || u.display_name`,
@@ -34,7 +35,7 @@ func TestPackedReportColumnAndDecoderComeFromOneLayout(t *testing.T) {
 	}
 	if r.UserID != 42 || r.OrgUnitID != 3 || r.AssignmentID != 9 || !r.Exempted || r.Started || r.JoinedAt.Day() != 14 ||
 		!r.CompletedAt.IsZero() || r.ValidUntil == nil || r.ValidUntil.Year() != 2028 || r.EnrolledVersion != "1.2.0" ||
-		r.EnrolledHash != "abc" || r.Email != texts[0] || r.PersonnelNumber != "007" || r.ExemptionReason != texts[2] || r.Name != texts[3] {
+		r.EnrolledHash != "abc" || r.CompletedHash != "abc" || r.Email != texts[0] || r.PersonnelNumber != "007" || r.ExemptionReason != texts[2] || r.Name != texts[3] {
 		t.Errorf("decoded %+v", r)
 	}
 	if err := unpackReportRecord(&r, strings.Join(fields[:5], packSep), timeCache{}); err == nil {

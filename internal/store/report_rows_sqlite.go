@@ -40,8 +40,29 @@ var packedLayout = []packedField{
 	{`m.enrolled_version`, textField(func(r *ReportRecord) *string { return &r.EnrolledVersion })},
 	{`m.enrolled_hash`, textField(func(r *ReportRecord) *string { return &r.EnrolledHash })},
 	{`m.completed_version`, textField(func(r *ReportRecord) *string { return &r.CompletedVersion })},
-	{`m.completed_hash`, textField(func(r *ReportRecord) *string { return &r.CompletedHash })},
+	{sameHashSQL, func(r *ReportRecord, v string, _ timeCache) error { return unpackCompletedHash(r, v) }},
 	{`m.completed_course`, textField(func(r *ReportRecord) *string { return &r.CompletedCourse })},
+}
+
+// sameHashSQL is the completed hash as the packed column carries it. The rows are sorted by name
+// with everything they carry, and SQLite's sort writes and reads them through temporary files:
+// the bytes of a row cost time. Most people completed the version they enrolled in, so a completed
+// hash equal to the enrolled one is left out (an empty field); any other is written after a dot,
+// so an empty completed hash beside a non-empty enrolled one stays apart from an equal one.
+const sameHashSQL = `CASE WHEN m.completed_hash = m.enrolled_hash THEN '' ELSE '.' || m.completed_hash END`
+
+// unpackCompletedHash decodes the field of sameHashSQL; the enrolled hash is decoded before it.
+func unpackCompletedHash(r *ReportRecord, v string) error {
+	if v == "" {
+		r.CompletedHash = r.EnrolledHash
+		return nil
+	}
+	h, ok := strings.CutPrefix(v, ".")
+	if !ok {
+		return fmt.Errorf("report row: completed hash %q without its mark", v)
+	}
+	r.CompletedHash = h
+	return nil
 }
 
 // packedTexts are the free texts after the fields, each announced by its byte length among the
