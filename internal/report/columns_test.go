@@ -126,3 +126,28 @@ func TestPickColumns(t *testing.T) {
 		})
 	}
 }
+
+// The cells of a report come from cellMaker, which keeps a text cell whose text did not change
+// since the row before: for every row they must be the cells each column computes on its own.
+func TestCellMakerGivesTheCellsOfEachRow(t *testing.T) {
+	rows := sampleRows()
+	for r := range syntheticRows(40, 3) {
+		rows = append(rows, r)
+	}
+	// Rows that change one text at a time, back and forth, and texts that are not valid UTF-8.
+	bad := rows[0]
+	bad.Name, bad.OrgUnitPath = "Anna \xff Becker", "Amt \xc3"
+	exempt := rows[0]
+	exempt.Status, exempt.ExemptionReason = StatusExempted, "Elternzeit"
+	rows = append(rows, bad, bad, rows[0], exempt, rows[0], exempt, Row{}, rows[1])
+	cols := Columns(LevelResults)
+	m := newCellMaker(cols)
+	for i := range rows {
+		got := m.cells(&rows[i])
+		for j, c := range cols {
+			if want := c.cell(&rows[i]); got[j] != want {
+				t.Errorf("row %d, %s: %+v, want %+v", i, c.Key, got[j], want)
+			}
+		}
+	}
+}
