@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -93,6 +94,16 @@ func TestPseudonymIsStableAndKeyed(t *testing.T) {
 	}
 	if strings.Contains(a, "user") {
 		t.Error("pseudonym contains the user id")
+	}
+}
+
+// Pseudonyms keeps one HMAC for many users: each pseudonym must be the one Pseudonym gives.
+func TestPseudonymsAreThoseOfPseudonym(t *testing.T) {
+	p := NewPseudonyms([]byte("k1"))
+	for _, id := range []int64{1, 42, 42, 7, 100000, 0, -3, 1 << 40} {
+		if got, want := p.Of(id), Pseudonym([]byte("k1"), strconv.FormatInt(id, 10)); got != want {
+			t.Errorf("Of(%d) = %s, want %s", id, got, want)
+		}
 	}
 }
 
