@@ -42,3 +42,25 @@ func TestPackedReportColumnAndDecoderComeFromOneLayout(t *testing.T) {
 		t.Error("a row with too few fields decoded without an error")
 	}
 }
+
+// parseUTCTimestamp is a fast path of parseSQLiteTime for the form we store: where it reads a text
+// it must give parseSQLiteTime's time, and any text it does not read is left to parseSQLiteTime.
+func TestUTCTimestampsParseAsTheDriverParsesThem(t *testing.T) {
+	for _, s := range []string{"2026-03-14 09:30:00+00:00", "2024-02-29 23:59:59+00:00", "0001-01-01 00:00:00+00:00",
+		"9999-12-31 23:59:59+00:00", "2026-02-30 10:00:00+00:00", "2026-13-01 10:00:00+00:00", "2026-03-14 24:00:00+00:00",
+		"2026-03-14 09:30:00+01:00", "2026-03-14 09:30:00.5+00:00", "2026-03-14T09:30:00Z", "2026-03-14 09:3a:00+00:00",
+		"2026-03-14", "x026-03-14 09:30:00+00:00"} {
+		fast, ok := parseUTCTimestamp(s)
+		if !ok {
+			continue
+		}
+		if plain := parseSQLiteTime(s); fast != plain {
+			t.Errorf("%q: %v, the driver's form gives %v", s, fast, plain)
+		}
+	}
+	for _, s := range []string{"2026-02-30 10:00:00+00:00", "2026-03-14 09:30:00+01:00", "2026-03-14 09:3a:00+00:00"} {
+		if _, ok := parseUTCTimestamp(s); ok {
+			t.Errorf("%q read by the fast path", s)
+		}
+	}
+}
