@@ -28,7 +28,7 @@ func TestPackedReportRecordsEqualThePlainQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"Anna \x1f Becker", "Ümit \"Ü\" Çelik; Amt", "Bernd", "Zoë", "Carl", "Dana"}
+	names := []string{"Anna \x1f Becker", "Ümit \"Ü\" Çelik; Amt", "Bernd", "Zoë", "Carl", "Dana", "Emil"}
 	var first int64
 	for i, name := range names {
 		pn := fmt.Sprintf("00%d", i)
@@ -62,11 +62,19 @@ func TestPackedReportRecordsEqualThePlainQuery(t *testing.T) {
 		{"enrolled_version = '1.3.0', enrolled_hash = 'bbb', started = 1", nil},
 		{"completed_version = '1.0.0', completed_hash = '.x', completed_course = 'ai-basics', completed_at = ?", []any{done}},
 		{"enrolled_hash = 'ccc', completed_hash = ''", nil},
+		{"enrolled_hash = 'o''k', completed_hash = 'aaa'", nil},
 		{"exempted = 1, exemption_reason = 'Eltern\x1fzeit; bis März'", nil},
 	}
 	for i, f := range facts {
 		sql := "UPDATE assignment_members SET " + f.set + " WHERE user_id = (SELECT id FROM users WHERE email = ?)"
 		if err := s.w.Exec(sql, append(f.args, fmt.Sprintf("p%d@stadt.example", i))...).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Published versions: their hashes travel as numbers (hashCodes); ccc and .x are not among them.
+	for i, h := range []string{"aaa", "bbb", "o'k"} {
+		if err := s.w.Exec("INSERT INTO course_version_hashes (course_id, version, hash, first_seen_at) VALUES (?, ?, ?, ?)",
+			"ki-grundlagen", fmt.Sprintf("1.%d.0", i+1), h, done).Error; err != nil {
 			t.Fatal(err)
 		}
 	}
