@@ -13,7 +13,16 @@ type Column struct {
 	Kind     Kind
 	Width    float64 // XLSX width in characters
 	PDFWidth float64 // width in mm in PDF tables; 0 leaves the column out of the PDF table
-	value    func(*Row) Value
+	value    func(*Row) Value  // the cell of a row, for a cell that is not a text
+	text     func(*Row) string // the text of a text cell, which Text makes its Value
+}
+
+// cell is the value of c in the row r.
+func (c Column) cell(r *Row) Value {
+	if c.text != nil {
+		return Text(c.text(r))
+	}
+	return c.value(r)
 }
 
 // Label is the header in lang ("de" or "en").
@@ -29,28 +38,28 @@ const KindStatus Kind = 100
 
 // Person columns, in output order.
 var (
-	colPseudonym       = Column{Key: "pseudonym", DE: "Pseudonym", EN: "Pseudonym", Kind: KindID, Width: 34, value: func(r *Row) Value { return Text(r.Pseudonym) }}
-	colPersonnelNumber = Column{Key: "personnel_number", DE: "Personalnummer", EN: "Personnel number", Kind: KindID, Width: 16, PDFWidth: 22, value: func(r *Row) Value { return Text(r.PersonnelNumber) }}
-	colName            = Column{Key: "name", DE: "Name", EN: "Name", Kind: KindText, Width: 28, PDFWidth: 40, value: func(r *Row) Value { return Text(r.Name) }}
-	colEmail           = Column{Key: "email", DE: "E-Mail", EN: "Email", Kind: KindText, Width: 32, value: func(r *Row) Value { return Text(r.Email) }}
-	colOrgUnit         = Column{Key: "org_unit", DE: "Organisationseinheit", EN: "Org unit", Kind: KindText, Width: 36, PDFWidth: 48, value: func(r *Row) Value { return Text(r.OrgUnitPath) }}
-	colCourseID        = Column{Key: "course_id", DE: "Kurs-ID", EN: "Course ID", Kind: KindID, Width: 18, value: func(r *Row) Value { return Text(r.CourseID) }}
-	colCourseTitle     = Column{Key: "course_title", DE: "Kurstitel", EN: "Course title", Kind: KindText, Width: 36, PDFWidth: 50, value: func(r *Row) Value { return Text(r.CourseTitle) }}
-	colCourseVersion   = Column{Key: "course_version", DE: "Version", EN: "Version", Kind: KindID, Width: 10, PDFWidth: 14, value: func(r *Row) Value { return Text(r.CourseVersion) }}
-	colContentHash     = Column{Key: "content_hash", DE: "Inhalts-Hash", EN: "Content hash", Kind: KindID, Width: 20, value: func(r *Row) Value { return Text(r.ContentHash) }}
-	colStatus          = Column{Key: "status", DE: "Status", EN: "Status", Kind: KindStatus, Width: 18, PDFWidth: 24, value: func(r *Row) Value { return Text(string(r.Status)) }}
-	colExemption       = Column{Key: "exemption_reason", DE: "Befreiungsgrund", EN: "Exemption reason", Kind: KindText, Width: 24, value: func(r *Row) Value {
+	colPseudonym       = Column{Key: "pseudonym", DE: "Pseudonym", EN: "Pseudonym", Kind: KindID, Width: 34, text: func(r *Row) string { return r.Pseudonym }}
+	colPersonnelNumber = Column{Key: "personnel_number", DE: "Personalnummer", EN: "Personnel number", Kind: KindID, Width: 16, PDFWidth: 22, text: func(r *Row) string { return r.PersonnelNumber }}
+	colName            = Column{Key: "name", DE: "Name", EN: "Name", Kind: KindText, Width: 28, PDFWidth: 40, text: func(r *Row) string { return r.Name }}
+	colEmail           = Column{Key: "email", DE: "E-Mail", EN: "Email", Kind: KindText, Width: 32, text: func(r *Row) string { return r.Email }}
+	colOrgUnit         = Column{Key: "org_unit", DE: "Organisationseinheit", EN: "Org unit", Kind: KindText, Width: 36, PDFWidth: 48, text: func(r *Row) string { return r.OrgUnitPath }}
+	colCourseID        = Column{Key: "course_id", DE: "Kurs-ID", EN: "Course ID", Kind: KindID, Width: 18, text: func(r *Row) string { return r.CourseID }}
+	colCourseTitle     = Column{Key: "course_title", DE: "Kurstitel", EN: "Course title", Kind: KindText, Width: 36, PDFWidth: 50, text: func(r *Row) string { return r.CourseTitle }}
+	colCourseVersion   = Column{Key: "course_version", DE: "Version", EN: "Version", Kind: KindID, Width: 10, PDFWidth: 14, text: func(r *Row) string { return r.CourseVersion }}
+	colContentHash     = Column{Key: "content_hash", DE: "Inhalts-Hash", EN: "Content hash", Kind: KindID, Width: 20, text: func(r *Row) string { return r.ContentHash }}
+	colStatus          = Column{Key: "status", DE: "Status", EN: "Status", Kind: KindStatus, Width: 18, PDFWidth: 24, text: func(r *Row) string { return string(r.Status) }}
+	colExemption       = Column{Key: "exemption_reason", DE: "Befreiungsgrund", EN: "Exemption reason", Kind: KindText, Width: 24, text: func(r *Row) string {
 		if r.Status != StatusExempted {
-			return Value{}
+			return ""
 		}
-		return Text(r.ExemptionReason)
+		return r.ExemptionReason
 	}}
 	colAssignedAt  = Column{Key: "assigned_at", DE: "Zugewiesen am", EN: "Assigned on", Kind: KindDate, Width: 13, value: func(r *Row) Value { return Date(r.AssignedAt) }}
 	colDueAt       = Column{Key: "due_at", DE: "Fällig am", EN: "Due on", Kind: KindDate, Width: 13, PDFWidth: 20, value: func(r *Row) Value { return Date(r.DueAt) }}
 	colCompletedAt = Column{Key: "completed_at", DE: "Abgeschlossen am", EN: "Completed on", Kind: KindDate, Width: 13, PDFWidth: 20, value: func(r *Row) Value { return Date(r.CompletedAt) }}
 	colValidUntil  = Column{Key: "valid_until", DE: "Gültig bis", EN: "Valid until", Kind: KindDate, Width: 13, PDFWidth: 20, value: func(r *Row) Value { return Date(r.ValidUntil) }}
-	colAreas       = Column{Key: "competence_areas", DE: "Kompetenzbereiche", EN: "Competence areas", Kind: KindText, Width: 24, value: func(r *Row) Value { return Text(strings.Join(r.CompetenceAreas, ", ")) }}
-	colLevel       = Column{Key: "competence_level", DE: "Kompetenzstufe", EN: "Competence level", Kind: KindText, Width: 10, value: func(r *Row) Value { return Text(r.CompetenceLevel) }}
+	colAreas       = Column{Key: "competence_areas", DE: "Kompetenzbereiche", EN: "Competence areas", Kind: KindText, Width: 24, text: func(r *Row) string { return strings.Join(r.CompetenceAreas, ", ") }}
+	colLevel       = Column{Key: "competence_level", DE: "Kompetenzstufe", EN: "Competence level", Kind: KindText, Width: 10, text: func(r *Row) string { return r.CompetenceLevel }}
 	colPassed      = Column{Key: "passed", DE: "Bestanden", EN: "Passed", Kind: KindBool, Width: 11, PDFWidth: 16, value: func(r *Row) Value {
 		if r.Passed == nil {
 			return Value{}
@@ -139,13 +148,34 @@ var columnByKey = func() map[string]Column {
 	return m
 }()
 
-// values computes the cells of a row for the given columns into dst (reused between rows).
-func values(dst []Value, cols []Column, r *Row) []Value {
-	dst = dst[:0]
-	for _, c := range cols {
-		dst = append(dst, c.value(r))
+// cellMaker computes the cells of rows that come one after another, as Column.cell does. The rows of a
+// person share name, e-mail and unit, those of a course its title, version and areas: a text cell
+// whose text is the one of the row before keeps its Value, so the text is not checked for valid
+// UTF-8 again (half a million rows have millions of text cells).
+type cellMaker struct {
+	cols  []Column
+	vals  []Value  // the cells of the last row, by column
+	texts []string // the text each text cell of the last row was made from
+	made  bool     // vals and texts hold a row
+}
+
+func newCellMaker(cols []Column) *cellMaker {
+	return &cellMaker{cols: cols, vals: make([]Value, len(cols)), texts: make([]string, len(cols))}
+}
+
+// cells are the cells of r. The slice is the same for every row: it holds one row at a time.
+func (m *cellMaker) cells(r *Row) []Value {
+	for i, c := range m.cols {
+		if c.text == nil {
+			m.vals[i] = c.value(r)
+			continue
+		}
+		if s := c.text(r); !m.made || s != m.texts[i] {
+			m.vals[i], m.texts[i] = Text(s), s
+		}
 	}
-	return dst
+	m.made = true
+	return m.vals
 }
 
 // DefaultViewColumns are the columns the report table shows a manager unless they choose others:

@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,16 @@ func TestPseudonymIsStableAndKeyed(t *testing.T) {
 	}
 }
 
+// Pseudonyms keeps one HMAC for many users: each pseudonym must be the one Pseudonym gives.
+func TestPseudonymsAreThoseOfPseudonym(t *testing.T) {
+	p := NewPseudonyms([]byte("k1"))
+	for _, id := range []int64{1, 42, 42, 7, 100000, 0, -3, 1 << 40} {
+		if got, want := p.Of(id), Pseudonym([]byte("k1"), strconv.FormatInt(id, 10)); got != want {
+			t.Errorf("Of(%d) = %s, want %s", id, got, want)
+		}
+	}
+}
+
 func TestPickColumns(t *testing.T) {
 	keys := func(cols []Column, idx []int) string {
 		var out []string
@@ -124,5 +135,30 @@ func TestPickColumns(t *testing.T) {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// The cells of a report come from cellMaker, which keeps a text cell whose text did not change
+// since the row before: for every row they must be the cells each column computes on its own.
+func TestCellMakerGivesTheCellsOfEachRow(t *testing.T) {
+	rows := sampleRows()
+	for r := range syntheticRows(40, 3) {
+		rows = append(rows, r)
+	}
+	// Rows that change one text at a time, back and forth, and texts that are not valid UTF-8.
+	bad := rows[0]
+	bad.Name, bad.OrgUnitPath = "Anna \xff Becker", "Amt \xc3"
+	exempt := rows[0]
+	exempt.Status, exempt.ExemptionReason = StatusExempted, "Elternzeit"
+	rows = append(rows, bad, bad, rows[0], exempt, rows[0], exempt, Row{}, rows[1])
+	cols := Columns(LevelResults)
+	m := newCellMaker(cols)
+	for i := range rows {
+		got := m.cells(&rows[i])
+		for j, c := range cols {
+			if want := c.cell(&rows[i]); got[j] != want {
+				t.Errorf("row %d, %s: %+v, want %+v", i, c.Key, got[j], want)
+			}
+		}
 	}
 }

@@ -114,6 +114,7 @@ func (hw *hashingWriter) Write(p []byte) (int, error) {
 type csvWriter struct {
 	w     *bufio.Writer
 	comma byte
+	line  []byte // the record being written: a line goes to w in one call, not in one per cell
 	err   error
 }
 
@@ -154,19 +155,27 @@ func (cw *csvWriter) record(fields ...string) {
 	if cw.err != nil {
 		return
 	}
+	line := cw.line[:0]
 	for i, f := range fields {
 		if i > 0 {
-			cw.w.WriteByte(cw.comma)
+			line = append(line, cw.comma)
 		}
 		if !cw.needsQuotes(f) {
-			cw.w.WriteString(f)
+			line = append(line, f...)
 			continue
 		}
-		cw.w.WriteByte('"')
-		cw.w.WriteString(strings.ReplaceAll(f, `"`, `""`))
-		cw.w.WriteByte('"')
+		line = append(line, '"')
+		for j := 0; j < len(f); j++ {
+			if f[j] == '"' {
+				line = append(line, '"')
+			}
+			line = append(line, f[j])
+		}
+		line = append(line, '"')
 	}
-	_, cw.err = cw.w.WriteString("\r\n")
+	line = append(line, '\r', '\n')
+	cw.line = line
+	_, cw.err = cw.w.Write(line)
 }
 
 // needsQuotes reports whether f holds a quote, a line break or the separator (one pass, as most

@@ -68,7 +68,7 @@ func PersonReport(o Options, rows Rows) Document {
 	var readErr error
 	persons := Section{Key: "persons", Columns: cols, Landscape: true,
 		Rows: func(yield func([]Value, error) bool) {
-			var vals []Value
+			cells := newCellMaker(cols)
 			for r, err := range rows {
 				if err != nil {
 					readErr = err
@@ -76,8 +76,7 @@ func PersonReport(o Options, rows Rows) Document {
 					return
 				}
 				counted.Add(&r)
-				vals = values(vals, cols, &r)
-				if !yield(vals, nil) {
+				if !yield(cells.cells(&r), nil) {
 					readErr = errStopped
 					return
 				}

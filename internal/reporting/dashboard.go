@@ -72,12 +72,24 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	bit := map[int64]int64{}
 	var openMask, doneMask string
 	if len(as) <= 62 {
+		// An assignment's bit is its position in as; while every id is below 63 it is the id
+		// itself, one shift a row instead of a CASE over the assignments.
+		small := true
+		for i := range as {
+			small = small && as[i].ID >= 0 && as[i].ID < 63
+		}
 		bits := "CASE assignment_id"
 		for i := range as {
 			bit[as[i].ID] = 1 << i
 			bits += " WHEN " + itoa(as[i].ID) + " THEN " + itoa(1<<i)
 		}
 		bits += " ELSE 0 END"
+		if small {
+			for i := range as {
+				bit[as[i].ID] = 1 << as[i].ID
+			}
+			bits = "(CAST(1 AS BIGINT) << CAST(assignment_id AS INTEGER))"
+		}
 		if len(as) == 0 {
 			bits = "0"
 		}
@@ -114,26 +126,36 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	for m := from; !m.After(s.Now); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
 	}
-	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN -1",
+	// mo is computed once per row; packed, it is already the row's weight in the person's packed
+	// counts (32^i for month i, 0 for none), so the person's sum is one comparison a row, not one
+	// per month.
+	packed := len(as) < 32 && len(months) <= 12
+	monthValue := func(i int) string {
+		if packed {
+			return itoa(1 << (5 * i))
+		}
+		return itoa(int64(i))
+	}
+	none := "-1"
+	if packed {
+		none = "0"
+	}
+	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN " + none,
 		Args: []any{from, months[len(months)-1].AddDate(0, 1, 0)}}
 	for i := len(months) - 1; i > 0; i-- {
-		month.SQL += " WHEN m.completed_at >= ? THEN " + itoa(int64(i))
+		month.SQL += " WHEN m.completed_at >= ? THEN " + monthValue(i)
 		month.Args = append(month.Args, months[i])
 	}
-	month.SQL += " ELSE 0 END"
-	counted := " AND st IN (" + sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ")"
-	if len(as) < 32 && len(months) <= 12 {
-		packed := "CASE WHEN mo = 0" + counted + " THEN 1"
-		for i := 1; i < len(months); i++ {
-			packed += " WHEN mo = " + itoa(int64(i)) + counted + " THEN " + itoa(1<<(5*i))
-		}
-		p := person("CAST(SUM(" + packed + " ELSE 0 END) AS BIGINT)")
+	month.SQL += " ELSE " + monthValue(0) + " END"
+	counted := "st IN (" + sqlState(assign.Completed) + ", " + sqlState(assign.Expired) + ")"
+	if packed {
+		p := person("CAST(SUM(CASE WHEN " + counted + " THEN mo ELSE 0 END) AS BIGINT)")
 		for i := range months {
 			unit("SUM((" + p + " / " + itoa(1<<(5*i)) + ") % 32)")
 		}
 	} else {
 		for i := range months {
-			unit("SUM(" + person("SUM(CASE WHEN mo = "+itoa(int64(i))+counted+" THEN 1 ELSE 0 END)") + ")")
+			unit("SUM(" + person("SUM(CASE WHEN mo = "+itoa(int64(i))+" AND "+counted+" THEN 1 ELSE 0 END)") + ")")
 		}
 	}
 	state := stateCode(assign.State(f.Status))

@@ -41,6 +41,7 @@ type Source struct {
 	courses map[string]*courseInfo
 
 	// The rows of one person come one after another: their pseudonym is computed once.
+	pseudonyms    *report.Pseudonyms
 	lastUser      int64
 	lastPseudonym string
 }
@@ -221,7 +222,10 @@ func (s *Source) stream(ctx context.Context, rf store.ReportFilter, f Filter, yi
 
 func (s *Source) pseudonym(userID int64) string {
 	if userID != s.lastUser || s.lastPseudonym == "" {
-		s.lastUser, s.lastPseudonym = userID, report.Pseudonym(s.Key, itoa(userID))
+		if s.pseudonyms == nil {
+			s.pseudonyms = report.NewPseudonyms(s.Key)
+		}
+		s.lastUser, s.lastPseudonym = userID, s.pseudonyms.Of(userID)
 	}
 	return s.lastPseudonym
 }

@@ -25,23 +25,44 @@ var packedLayout = []packedField{
 	{`u.id`, intField(func(r *ReportRecord, n int64) { r.UserID = n })},
 	{`ifnull(u.org_unit_id, 0)`, intField(func(r *ReportRecord, n int64) { r.OrgUnitID = n })},
 	{`m.assignment_id`, intField(func(r *ReportRecord, n int64) { r.AssignmentID = n })},
-	{`m.exempted`, func(r *ReportRecord, v string, _ timeCache) error { r.Exempted = v == "1"; return nil }},
-	{`m.started`, func(r *ReportRecord, v string, _ timeCache) error { r.Started = v == "1"; return nil }},
-	{`ifnull(m.joined_at, '')`, func(r *ReportRecord, v string, c timeCache) error { r.JoinedAt = c.parse(v); return nil }},
-	{`ifnull(m.completed_at, '')`, func(r *ReportRecord, v string, c timeCache) error { r.CompletedAt = c.parse(v); return nil }},
-	{`ifnull(m.valid_until, '')`, func(r *ReportRecord, v string, c timeCache) error {
+	{`m.exempted`, func(r *ReportRecord, v string, _ *packedDecoder) error { r.Exempted = v == "1"; return nil }},
+	{`m.started`, func(r *ReportRecord, v string, _ *packedDecoder) error { r.Started = v == "1"; return nil }},
+	{`ifnull(m.joined_at, '')`, func(r *ReportRecord, v string, d *packedDecoder) error { r.JoinedAt = d.times.parse(v); return nil }},
+	{`ifnull(m.completed_at, '')`, func(r *ReportRecord, v string, d *packedDecoder) error { r.CompletedAt = d.times.parse(v); return nil }},
+	{`ifnull(m.valid_until, '')`, func(r *ReportRecord, v string, d *packedDecoder) error {
 		r.ValidUntil = nil
 		if v != "" {
-			t := c.parse(v)
+			t := d.times.parse(v)
 			r.ValidUntil = &t
 		}
 		return nil
 	}},
 	{`m.enrolled_version`, textField(func(r *ReportRecord) *string { return &r.EnrolledVersion })},
-	{`m.enrolled_hash`, textField(func(r *ReportRecord) *string { return &r.EnrolledHash })},
+	{hashCodeSQL, func(r *ReportRecord, v string, d *packedDecoder) (err error) { r.EnrolledHash, err = d.hash(v); return err }},
 	{`m.completed_version`, textField(func(r *ReportRecord) *string { return &r.CompletedVersion })},
-	{`m.completed_hash`, textField(func(r *ReportRecord) *string { return &r.CompletedHash })},
+	{sameHashSQL, func(r *ReportRecord, v string, _ *packedDecoder) error { return unpackCompletedHash(r, v) }},
 	{`m.completed_course`, textField(func(r *ReportRecord) *string { return &r.CompletedCourse })},
+}
+
+// sameHashSQL is the completed hash as the packed column carries it. The rows are sorted by name
+// with everything they carry, and SQLite's sort writes and reads them through temporary files:
+// the bytes of a row cost time. Most people completed the version they enrolled in, so a completed
+// hash equal to the enrolled one is left out (an empty field); any other is written after a dot,
+// so an empty completed hash beside a non-empty enrolled one stays apart from an equal one.
+const sameHashSQL = `CASE WHEN m.completed_hash = m.enrolled_hash THEN '' ELSE '.' || m.completed_hash END`
+
+// unpackCompletedHash decodes the field of sameHashSQL; the enrolled hash is decoded before it.
+func unpackCompletedHash(r *ReportRecord, v string) error {
+	if v == "" {
+		r.CompletedHash = r.EnrolledHash
+		return nil
+	}
+	h, ok := strings.CutPrefix(v, ".")
+	if !ok {
+		return fmt.Errorf("report row: completed hash %q without its mark", v)
+	}
+	r.CompletedHash = h
+	return nil
 }
 
 // packedTexts are the free texts after the fields, each announced by its byte length among the
@@ -56,12 +77,18 @@ var packedTexts = []struct {
 }
 
 type packedField struct {
-	sql string
-	set func(r *ReportRecord, v string, times timeCache) error
+	sql string // hashCodeSQL stands for the SQL hashCodes writes
+	set func(r *ReportRecord, v string, d *packedDecoder) error
 }
 
-func intField(set func(*ReportRecord, int64)) func(*ReportRecord, string, timeCache) error {
-	return func(r *ReportRecord, v string, _ timeCache) error {
+// packedDecoder is what decoding a packed row needs besides the row.
+type packedDecoder struct {
+	times  timeCache
+	hashes []string // the content hashes hashCodes numbered
+}
+
+func intField(set func(*ReportRecord, int64)) func(*ReportRecord, string, *packedDecoder) error {
+	return func(r *ReportRecord, v string, _ *packedDecoder) error {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return fmt.Errorf("report row: %w", err)
@@ -71,18 +98,23 @@ func intField(set func(*ReportRecord, int64)) func(*ReportRecord, string, timeCa
 	}
 }
 
-func textField(field func(*ReportRecord) *string) func(*ReportRecord, string, timeCache) error {
-	return func(r *ReportRecord, v string, _ timeCache) error { *field(r) = v; return nil }
+func textField(field func(*ReportRecord) *string) func(*ReportRecord, string, *packedDecoder) error {
+	return func(r *ReportRecord, v string, _ *packedDecoder) error { *field(r) = v; return nil }
 }
 
 // packedFields is the number of separated fields before the free texts.
 var packedFields = len(packedLayout) + len(packedTexts)
 
-// packedReportColumn is the SQL of the packed column, in the order of packedLayout and packedTexts.
-var packedReportColumn = func() string {
+// packedReportColumn is the SQL of the packed column, in the order of packedLayout and packedTexts,
+// with the content hashes of hashCodes numbered in that order.
+func packedReportColumn(hashes []string) string {
 	parts := make([]string, 0, packedFields+1)
 	texts := make([]string, 0, len(packedTexts)+1)
 	for _, f := range packedLayout {
+		if f.sql == hashCodeSQL {
+			parts = append(parts, hashCodes(hashes))
+			continue
+		}
 		parts = append(parts, f.sql)
 	}
 	for _, t := range packedTexts {
@@ -92,7 +124,54 @@ var packedReportColumn = func() string {
 	texts = append(texts, `u.display_name`)
 	parts = append(parts, strings.Join(texts, ` || `))
 	return strings.Join(parts, ` || '`+packSep+`' || `)
-}()
+}
+
+// hashCodeSQL marks the field of the enrolled hash in packedLayout; hashCodes writes its SQL.
+const hashCodeSQL = `m.enrolled_hash`
+
+// maxHashCodes bounds the hashes numbered in the query: beyond, its text outgrows the gain.
+const maxHashCodes = 256
+
+// hashCodes is the enrolled hash as the packed column carries it: a content hash of a published
+// course version as "#" and its number in hashes (most rows carry one of a few dozen hashes, and
+// 64 bytes a row cost time in the sort, as sameHashSQL says), any other after a dot, none as "".
+func hashCodes(hashes []string) string {
+	var b strings.Builder
+	b.WriteString(`CASE m.enrolled_hash WHEN '' THEN ''`)
+	for i, h := range hashes {
+		b.WriteString(` WHEN '` + strings.ReplaceAll(h, `'`, `''`) + `' THEN '#` + strconv.Itoa(i) + `'`)
+	}
+	b.WriteString(` ELSE '.' || m.enrolled_hash END`)
+	return b.String()
+}
+
+// hash decodes a field of hashCodes.
+func (d *packedDecoder) hash(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if h, ok := strings.CutPrefix(v, "."); ok {
+		return h, nil
+	}
+	if n, ok := strings.CutPrefix(v, "#"); ok {
+		if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < len(d.hashes) {
+			return d.hashes[i], nil
+		}
+	}
+	return "", fmt.Errorf("report row: enrolled hash %q", v)
+}
+
+// publishedHashes are the content hashes of the published course versions, at most maxHashCodes
+// (none when there are more), for hashCodes.
+func publishedHashes(conn *gorm.DB) ([]string, error) {
+	var hashes []string
+	err := conn.Raw(`SELECT DISTINCT hash FROM course_version_hashes WHERE hash <> '' ORDER BY hash LIMIT ?`, maxHashCodes+1).
+		Scan(&hashes).Error
+	if len(hashes) > maxHashCodes {
+		hashes = nil
+	}
+	return hashes, err
+}
 
 // scanPackedReportRecords is scanReportRecords for a current report on SQLite.
 func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
@@ -107,7 +186,11 @@ func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rul
 }
 
 func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
-	query, args := reportQuery(f, rules, fam, packedReportColumn)
+	hashes, err := publishedHashes(conn)
+	if err != nil {
+		return err
+	}
+	query, args := reportQuery(f, rules, fam, packedReportColumn(hashes))
 	rows, err := conn.Raw(query, args...).Rows()
 	if err != nil {
 		return err
@@ -118,7 +201,7 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam 
 		packed string
 		best   sql.NullFloat64
 		passed sql.NullInt64
-		times  = timeCache{}
+		d      = &packedDecoder{times: timeCache{}, hashes: hashes}
 	)
 	for rows.Next() {
 		dest := []any{&packed}
@@ -128,7 +211,7 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam 
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		if err := unpackReportRecord(&r, packed, times); err != nil {
+		if err := unpackReportRecord(&r, packed, d); err != nil {
 			return err
 		}
 		a := rules[r.AssignmentID]
@@ -141,7 +224,7 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam 
 }
 
 // unpackReportRecord fills r from the packed column (packedLayout, then packedTexts).
-func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
+func unpackReportRecord(r *ReportRecord, packed string, d *packedDecoder) error {
 	rest := packed
 	var v string
 	for i, f := range packedLayout {
@@ -149,7 +232,7 @@ func unpackReportRecord(r *ReportRecord, packed string, times timeCache) error {
 		if v, rest, ok = strings.Cut(rest, packSep); !ok {
 			return fmt.Errorf("report row: %d fields, want more than %d", i+1, packedFields)
 		}
-		if err := f.set(r, v, times); err != nil {
+		if err := f.set(r, v, d); err != nil {
 			return err
 		}
 	}
@@ -185,6 +268,9 @@ func (c timeCache) parse(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
+	if t, ok := parseUTCTimestamp(s); ok {
+		return t
+	}
 	t, ok := c[s]
 	if !ok {
 		if len(c) >= 1<<14 { // memory stays flat whatever the dates
@@ -194,6 +280,38 @@ func (c timeCache) parse(s string) time.Time {
 		c[s] = t
 	}
 	return t
+}
+
+// parseUTCTimestamp reads the form our timestamps are stored in, "2026-03-14 09:30:00+00:00",
+// digit by digit: a report reads three of them a row, and a look-up in timeCache costs more than
+// this. ok is false for any other text, which parseSQLiteTime then reads; where both read a text,
+// they give the same time (the test compares them).
+func parseUTCTimestamp(s string) (t time.Time, ok bool) {
+	if len(s) != 25 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || s[19:] != "+00:00" {
+		return time.Time{}, false
+	}
+	num := func(from, to int) int {
+		n := 0
+		for i := from; i < to; i++ {
+			d := s[i] - '0'
+			if d > 9 {
+				ok = false
+			}
+			n = n*10 + int(d)
+		}
+		return n
+	}
+	ok = true
+	y, mo, d := num(0, 4), num(5, 7), num(8, 10)
+	h, mi, sec := num(11, 13), num(14, 16), num(17, 19)
+	if !ok || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t = time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
+	if t.Day() != d { // 30 February: time.Parse refuses the day, time.Date would move it on
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // parseSQLiteTime is what mattn/go-sqlite3 does with the text of a DATETIME column (our DSN sets no
