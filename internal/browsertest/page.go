@@ -106,8 +106,26 @@ func Fill(t testing.TB, ctx context.Context, label, value string) {
 	if err := chromedp.Do(ctx, chromedp.Clear(field)); err != nil && !strings.Contains(err.Error(), "does not have child #text node") {
 		t.Fatalf("clearing %q: %v", label, err)
 	}
-	if err := chromedp.Do(ctx, chromedp.SendKeys(field, value)); err != nil {
-		t.Fatalf("typing into %q: %v", label, err)
+	// Under load a key event can get lost; a required field that then holds less than was typed
+	// blocks the form, and the click after it waits for a page that never comes. So the value is
+	// read back and, if it is not what was typed, typed again as a person would.
+	for try := 1; ; try++ {
+		if err := chromedp.Do(ctx, chromedp.SendKeys(field, value)); err != nil {
+			t.Fatalf("typing into %q: %v", label, err)
+		}
+		typed, err := chromedp.Run(ctx, chromedp.Evaluate[string](string(field)+".value"))
+		if err != nil {
+			t.Fatalf("reading %q back: %v", label, err)
+		}
+		if typed == value {
+			return
+		}
+		if try == 3 {
+			t.Fatalf("field %q holds %q after typing %q three times", label, typed, value)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](string(field)+".value = ''")); err != nil {
+			t.Fatalf("clearing %q: %v", label, err)
+		}
 	}
 }
 
