@@ -11,8 +11,8 @@ type Column struct {
 	Key      string
 	DE, EN   string
 	Kind     Kind
-	Width    float64 // XLSX width in characters
-	PDFWidth float64 // width in mm in PDF tables; 0 leaves the column out of the PDF table
+	Width    float64           // XLSX width in characters
+	PDFWidth float64           // width in mm in PDF tables; 0 leaves the column out of the PDF table
 	value    func(*Row) Value  // the cell of a row, for a cell that is not a text
 	text     func(*Row) string // the text of a text cell, which Text makes its Value
 }

@@ -38,7 +38,10 @@ var packedLayout = []packedField{
 		return nil
 	}},
 	{`m.enrolled_version`, textField(func(r *ReportRecord) *string { return &r.EnrolledVersion })},
-	{hashCodeSQL, func(r *ReportRecord, v string, d *packedDecoder) (err error) { r.EnrolledHash, err = d.hash(v); return err }},
+	{hashCodeSQL, func(r *ReportRecord, v string, d *packedDecoder) (err error) {
+		r.EnrolledHash, err = d.hash(v)
+		return err
+	}},
 	{`m.completed_version`, textField(func(r *ReportRecord) *string { return &r.CompletedVersion })},
 	{sameHashSQL, func(r *ReportRecord, v string, _ *packedDecoder) error { return unpackCompletedHash(r, v) }},
 	{`m.completed_course`, textField(func(r *ReportRecord) *string { return &r.CompletedCourse })},

@@ -202,4 +202,3 @@ func dict(kv ...any) (map[string]any, error) {
 	}
 	return m, nil
 }
-
