@@ -145,25 +145,16 @@ func (l *Library) differences(kept *Version) []Problem {
 
 // copyFileDigest is CopyFile that returns the sha256 (hex) of the bytes it wrote.
 func copyFileDigest(src, dst string, perm os.FileMode) (string, error) {
-	in, err := os.Open(src)
-	if err != nil {
-		return "", err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-	if err != nil {
-		return "", err
-	}
 	h := sha256.New()
-	if _, err := io.Copy(io.MultiWriter(out, h), in); err != nil {
-		out.Close()
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), out.Close()
+	err := copyFile(src, dst, perm, h)
+	return hex.EncodeToString(h.Sum(nil)), err
 }
 
 // CopyFile copies src to a new file dst (which must not exist) with permissions perm.
-func CopyFile(src, dst string, perm os.FileMode) error {
+func CopyFile(src, dst string, perm os.FileMode) error { return copyFile(src, dst, perm, nil) }
+
+// copyFile is CopyFile that also writes the bytes to also, when it is not nil.
+func copyFile(src, dst string, perm os.FileMode, also io.Writer) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -173,7 +164,11 @@ func CopyFile(src, dst string, perm os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
+	var w io.Writer = out
+	if also != nil {
+		w = io.MultiWriter(out, also)
+	}
+	if _, err := io.Copy(w, in); err != nil {
 		out.Close()
 		return err
 	}

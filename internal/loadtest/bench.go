@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/ailit/ailit/internal/store"
 )
 
 // Options configure a load test run.
@@ -64,7 +66,7 @@ func Bench(ctx context.Context, o Options) (*Report, error) {
 	}
 	rep.Runs = append(rep.Runs, *run)
 	if o.Postgres != "" {
-		dbURL, drop, err := NewPostgresSchema(ctx, o.Postgres)
+		dbURL, drop, err := store.NewPostgresSchema(ctx, o.Postgres, "bench_")
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"sync/atomic"
 
 	"gorm.io/gorm"
 )
@@ -18,33 +19,34 @@ const authGenerationQuery = "SELECT n FROM auth_generation WHERE id = 1"
 // needed (the table exists only after Migrate): every request with a session cookie runs it, so it
 // skips GORM's statement building.
 type authGenerationStmt struct {
-	mu   sync.Mutex
-	stmt *sql.Stmt
+	mu   sync.Mutex // one Prepare at a time; a request that finds the statement takes no lock
+	stmt atomic.Pointer[sql.Stmt]
 }
 
 func (a *authGenerationStmt) get(db *sql.DB) (*sql.Stmt, error) {
+	if stmt := a.stmt.Load(); stmt != nil {
+		return stmt, nil
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.stmt != nil {
-		return a.stmt, nil
+	if stmt := a.stmt.Load(); stmt != nil {
+		return stmt, nil
 	}
 	stmt, err := db.Prepare(authGenerationQuery)
 	if err != nil {
 		return nil, err // not kept: the next request tries again (the database may be back)
 	}
-	a.stmt = stmt
+	a.stmt.Store(stmt)
 	return stmt, nil
 }
 
 func (a *authGenerationStmt) close() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.stmt == nil {
-		return nil
+	if stmt := a.stmt.Swap(nil); stmt != nil {
+		return stmt.Close()
 	}
-	err := a.stmt.Close()
-	a.stmt = nil
-	return err
+	return nil
 }
 
 // AuthGeneration returns the revocation counter. It reads from the reader pool, as SessionByID

@@ -15,11 +15,6 @@ func (s *Store) SessionByID(ctx context.Context, id string) (*WebSession, error)
 	return &ws, notFound(err, "session")
 }
 
-// SaveSession inserts or updates a session.
-func (s *Store) SaveSession(ctx context.Context, ws *WebSession) error {
-	return s.w.WithContext(ctx).Save(ws).Error
-}
-
 // CreateSession inserts a new session and returns the revocation counter as of the insert, to
 // cache the session under (auth_generation.go).
 func (s *Store) CreateSession(ctx context.Context, ws *WebSession) (generation int64, err error) {
@@ -57,16 +52,11 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	return s.w.WithContext(ctx).Where("id = ?", id).Delete(&WebSession{}).Error
 }
 
-// TouchSession records activity, at most once a minute per session to keep writes rare. It asks a
-// reader first whether there is anything to update: on SQLite an UPDATE that matches nothing still
-// queues behind every write in progress, and a page view should not write at all (issue 23).
-func (s *Store) TouchSession(ctx context.Context, id string, lastSeen, now time.Time) error {
-	_, err := s.RecordSessionActivity(ctx, id, lastSeen, now)
-	return err
-}
-
-// RecordSessionActivity is TouchSession, and reports whether it set the session's last activity
-// to now (false: it was within the minute already, or the session is gone).
+// RecordSessionActivity records activity, at most once a minute per session to keep writes rare,
+// and reports whether it set the session's last activity to now (false: it was within the minute
+// already, or the session is gone). It asks a reader first whether there is anything to update: on
+// SQLite an UPDATE that matches nothing still queues behind every write in progress, and a page
+// view should not write at all (issue 23).
 func (s *Store) RecordSessionActivity(ctx context.Context, id string, lastSeen, now time.Time) (bool, error) {
 	if !lastSeen.IsZero() && !lastSeen.Before(now.Add(-time.Minute)) {
 		return false, nil // the session as loaded for this request was seen within the minute

@@ -9,12 +9,12 @@ import (
 	"github.com/ailit/ailit/internal/store/storetest"
 )
 
-func TestTouchSessionRecordsActivityAtMostOnceAMinute(t *testing.T) {
+func TestSessionActivityIsRecordedAtMostOnceAMinute(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		start := time.Now().UTC().Truncate(time.Second) // SessionByID finds only sessions that have not expired
 		ws := &store.WebSession{ID: "touch-test", SecretHash: []byte{1}, CreatedAt: start, LastSeenAt: start, ExpiresAt: start.Add(12 * time.Hour)}
-		if err := s.SaveSession(ctx, ws); err != nil {
+		if _, err := s.CreateSession(ctx, ws); err != nil {
 			t.Fatal(err)
 		}
 		for _, step := range []struct {
@@ -26,7 +26,7 @@ func TestTouchSessionRecordsActivityAtMostOnceAMinute(t *testing.T) {
 			{90 * time.Second, 61 * time.Second},   // within the next minute again: kept
 			{125 * time.Second, 125 * time.Second}, // and recorded again after it
 		} {
-			if err := s.TouchSession(ctx, ws.ID, time.Time{}, start.Add(step.at)); err != nil { // last seen unknown: asks the database
+			if _, err := s.RecordSessionActivity(ctx, ws.ID, time.Time{}, start.Add(step.at)); err != nil { // last seen unknown: asks the database
 				t.Fatal(err)
 			}
 			got, err := s.SessionByID(ctx, ws.ID)

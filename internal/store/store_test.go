@@ -121,7 +121,7 @@ func TestDeactivatingAUserEndsTheirSessions(t *testing.T) {
 		}
 		now := s.Now()
 		ws := &store.WebSession{ID: "abc", SecretHash: []byte{1}, UserID: &u.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}
-		if err := s.SaveSession(ctx, ws); err != nil {
+		if _, err := s.CreateSession(ctx, ws); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetActive(ctx, u.ID, false); err != nil {

@@ -35,14 +35,13 @@ func (a *App) quizModuleFromParams(c *fiber.Ctx) (*content.Module, error) {
 	return a.learn.QuizModule(c.Params("course"), c.Params("version"), c.Params("module"))
 }
 
-// attemptView is an attempt with what every attempt page needs.
-type attemptView struct {
-	Attempt *store.QuizAttempt
-	Module  *content.Module
-	Quiz    quiz.Definition
-	Layout  quiz.Layout
-	learn   *learning.Attempt
-}
+// attemptView is the learning service's attempt as every attempt page needs it.
+type attemptView struct{ at *learning.Attempt }
+
+func (av *attemptView) Attempt() *store.QuizAttempt { return av.at.Stored }
+func (av *attemptView) Module() *content.Module     { return av.at.Module }
+func (av *attemptView) Layout() quiz.Layout         { return av.at.Layout }
+func (av *attemptView) Quiz() quiz.Definition       { return *av.at.Module.Quiz }
 
 // userAttempt loads the current user's attempt named by :id (learning.AttemptOf: closed first when
 // its deadline has passed; expired reports that this request did so).
@@ -59,17 +58,17 @@ func (a *App) userAttempt(c *fiber.Ctx) (av *attemptView, expired bool, err erro
 }
 
 func viewOf(at *learning.Attempt) *attemptView {
-	return &attemptView{Attempt: at.Stored, Module: at.Module, Quiz: *at.Module.Quiz, Layout: at.Layout, learn: at}
+	return &attemptView{at}
 }
 
 // submitAttempt grades the attempt's saved answers and stores the result (learning.SubmitAttempt);
-// av.Attempt is replaced by the attempt as stored.
+// av then holds the attempt as stored.
 func (a *App) submitAttempt(ctx context.Context, av *attemptView, auto bool) error {
-	stored, err := a.learn.SubmitAttempt(ctx, av.learn, auto)
+	stored, err := a.learn.SubmitAttempt(ctx, av.at, auto)
 	if err != nil {
 		return err
 	}
-	av.Attempt, av.learn.Stored = stored, stored
+	av.at.Stored = stored
 	return nil
 }
 

@@ -25,8 +25,8 @@ func (a *App) quizAttemptConfirm(c *fiber.Ctx) error {
 	if av == nil || err != nil {
 		return err
 	}
-	p := quizConfirmPage{ID: av.Attempt.ID, Module: av.Module, ContentLang: contentLang(c, av.Module.Version()),
-		Total: len(questions), Action: attemptPath(av.Attempt.ID, "/submit"), Back: attemptPath(av.Attempt.ID, "")}
+	p := quizConfirmPage{ID: av.Attempt().ID, Module: av.Module(), ContentLang: contentLang(c, av.Module().Version()),
+		Total: len(questions), Action: attemptPath(av.Attempt().ID, "/submit"), Back: attemptPath(av.Attempt().ID, "")}
 	for _, q := range questions {
 		if q.Answered {
 			p.Answered++

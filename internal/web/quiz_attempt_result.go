@@ -38,7 +38,7 @@ func (a *App) quizAttemptResult(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	at, m, d := av.Attempt, av.Module, av.Quiz
+	at, m, d := av.Attempt(), av.Module(), av.Quiz()
 	if at.Open() {
 		return c.Redirect(attemptPath(at.ID, ""), fiber.StatusSeeOther)
 	}
@@ -54,7 +54,7 @@ func (a *App) quizAttemptResult(c *fiber.Ctx) error {
 	show := quiz.Visible(d, quiz.NewReviewState(d, summaries, learning.Summary(d, at)))
 	v := m.Version()
 	p := quizResultPage{Attempt: at, Module: m, ContentLang: contentLang(c, v), PassPercent: d.PassPercent, Show: show,
-		Review:     reviewViews(quiz.BuildReview(d, av.Layout, responses, storedResult(at, responses), show)),
+		Review:     reviewViews(quiz.BuildReview(d, av.Layout(), responses, storedResult(at, responses), show)),
 		QuizPath:   quizPath(v.CourseID, v.Version, m.ID),
 		CoursePath: "/courses/" + v.CourseID + "/v/" + v.Version,
 		Next:       m.Next(),

@@ -27,16 +27,16 @@ func (a *App) quizAttemptSave(c *fiber.Ctx) error {
 	if expired {
 		return a.quizClosed(c, av)
 	}
-	if !av.Attempt.Open() {
+	if !av.Attempt().Open() {
 		return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "quiz.error.submitted"))
 	}
 	values := postValues(c)
 	answers, err := decodeAnswers(av, values)
 	if err != nil {
-		a.log.Info("quiz form rejected", "user_id", av.Attempt.UserID, "attempt_id", av.Attempt.ID, "error", err)
+		a.log.Info("quiz form rejected", "user_id", av.Attempt().UserID, "attempt_id", av.Attempt().ID, "error", err)
 		return domain.Errorf(domain.EINVALID, "%s", i18n.T(l, "quiz.error.form"))
 	}
-	if err := a.db.SaveQuizAnswers(c.UserContext(), av.Attempt.ID, av.Attempt.UserID, answers); err != nil {
+	if err := a.db.SaveQuizAnswers(c.UserContext(), av.Attempt().ID, av.Attempt().UserID, answers); err != nil {
 		if domain.ErrorCode(err) == domain.ECONFLICT {
 			return domain.Errorf(domain.ECONFLICT, "%s", i18n.T(l, "quiz.error.submitted"))
 		}
@@ -47,10 +47,10 @@ func (a *App) quizAttemptSave(c *fiber.Ctx) error {
 		return c.JSON(fiber.Map{"message": i18n.T(l, "quiz.autosaved", saved)})
 	}
 	if c.FormValue("next") == "confirm" {
-		return c.Redirect(attemptPath(av.Attempt.ID, "/confirm"), fiber.StatusSeeOther)
+		return c.Redirect(attemptPath(av.Attempt().ID, "/confirm"), fiber.StatusSeeOther)
 	}
 	webSession(c).flash(i18n.T(l, "quiz.flash.saved", saved))
-	return c.Redirect(attemptPath(av.Attempt.ID, ""), fiber.StatusSeeOther)
+	return c.Redirect(attemptPath(av.Attempt().ID, ""), fiber.StatusSeeOther)
 }
 
 // postValues returns the form fields of a POST body, with repeated fields (checkboxes) kept.
@@ -65,7 +65,7 @@ func postValues(c *fiber.Ctx) map[string][]string {
 // decodeAnswers reads the answer to every question of the attempt from the form. A question field
 // ("q-…") that belongs to no question of the attempt is an error, like a value that was not offered.
 func decodeAnswers(av *attemptView, values map[string][]string) ([]store.QuizAnswer, error) {
-	presented := av.Layout.Present(av.Quiz)
+	presented := av.Layout().Present(av.Quiz())
 	for name := range values {
 		if !strings.HasPrefix(name, "q-") {
 			continue
@@ -81,7 +81,7 @@ func decodeAnswers(av *attemptView, values map[string][]string) ([]store.QuizAns
 	}
 	var answers []store.QuizAnswer
 	for _, p := range presented {
-		q, ok := questionOf(av.Quiz, p.ID)
+		q, ok := questionOf(av.Quiz(), p.ID)
 		if !ok {
 			return nil, errors.New("presented question missing from the quiz")
 		}
@@ -93,7 +93,7 @@ func decodeAnswers(av *attemptView, values map[string][]string) ([]store.QuizAns
 		if err != nil {
 			return nil, err
 		}
-		answers = append(answers, store.QuizAnswer{QuestionID: q.ID, QuestionHash: av.Module.QuestionHashes[q.ID], Response: string(b)})
+		answers = append(answers, store.QuizAnswer{QuestionID: q.ID, QuestionHash: av.Module().QuestionHashes[q.ID], Response: string(b)})
 	}
 	return answers, nil
 }

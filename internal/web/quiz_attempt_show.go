@@ -67,8 +67,8 @@ func (a *App) quizAttemptShow(c *fiber.Ctx) error {
 		return err
 	}
 	return a.render(c, fiber.StatusOK, "quiz_attempt", quizAttemptPage{
-		ID: av.Attempt.ID, Module: av.Module, ContentLang: contentLang(c, av.Module.Version()),
-		Questions: questions, Deadline: av.Attempt.Deadline, Action: attemptPath(av.Attempt.ID, "/save"),
+		ID: av.Attempt().ID, Module: av.Module(), ContentLang: contentLang(c, av.Module().Version()),
+		Questions: questions, Deadline: av.Attempt().Deadline, Action: attemptPath(av.Attempt().ID, "/save"),
 		MaxLength: quiz.MaxAnswerLength,
 	}, nil)
 }
@@ -82,11 +82,11 @@ func (a *App) openAttempt(c *fiber.Ctx) (*attemptView, []questionView, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if !av.Attempt.Open() {
+	if !av.Attempt().Open() {
 		if expired {
 			webSession(c).flash(i18n.T(lang(c), "quiz.flash.expired"))
 		}
-		return nil, nil, c.Redirect(attemptPath(av.Attempt.ID, "/result"), fiber.StatusSeeOther)
+		return nil, nil, c.Redirect(attemptPath(av.Attempt().ID, "/result"), fiber.StatusSeeOther)
 	}
 	questions, err := attemptQuestions(av)
 	if err != nil {
@@ -96,13 +96,13 @@ func (a *App) openAttempt(c *fiber.Ctx) (*attemptView, []questionView, error) {
 }
 
 func attemptQuestions(av *attemptView) ([]questionView, error) {
-	saved, err := learning.SavedResponses(av.Attempt)
+	saved, err := learning.SavedResponses(av.Attempt())
 	if err != nil {
 		return nil, err
 	}
 	var out []questionView
-	for _, p := range av.Layout.Present(av.Quiz) {
-		out = append(out, newQuestionView(av.Module, p, saved[p.ID]))
+	for _, p := range av.Layout().Present(av.Quiz()) {
+		out = append(out, newQuestionView(av.Module(), p, saved[p.ID]))
 	}
 	return out, nil
 }

@@ -19,14 +19,14 @@ func (a *App) quizAttemptSubmit(c *fiber.Ctx) error {
 	if expired {
 		return a.quizClosed(c, av)
 	}
-	if !av.Attempt.Open() {
+	if !av.Attempt().Open() {
 		webSession(c).flash(i18n.T(l, "quiz.flash.already"))
-		return c.Redirect(attemptPath(av.Attempt.ID, "/result"), fiber.StatusSeeOther)
+		return c.Redirect(attemptPath(av.Attempt().ID, "/result"), fiber.StatusSeeOther)
 	}
 	if err := a.submitAttempt(c.UserContext(), av, false); err != nil {
 		return err
 	}
-	at := av.Attempt
+	at := av.Attempt()
 	a.log.Info("quiz attempt submitted", "user_id", at.UserID, "attempt_id", at.ID, "percent", at.Percent, "passed", at.Passed)
 	return c.Redirect(attemptPath(at.ID, "/result"), fiber.StatusSeeOther)
 }
