@@ -73,27 +73,50 @@ func (s *State) LessonRead(moduleID string) bool {
 
 // State tells where user userID stands in version v. It only reads.
 func (s *Service) State(ctx context.Context, userID int64, v *content.Version) (*State, error) {
-	st := &State{}
 	course := s.lib.Catalog().Course(v.CourseID)
 	if course == nil {
+		return &State{}, nil
+	}
+	lc, err := s.db.LearnerCourseOf(ctx, userID, course.ID)
+	if err != nil {
+		return nil, err
+	}
+	return s.stateIn(ctx, userID, course, v, lc)
+}
+
+// CourseState is State for the version of the course the user should take: the one their
+// enrollment is pinned to (after the change policy moved it), else the newest published version.
+// Both come from one read.
+func (s *Service) CourseState(ctx context.Context, userID int64, course *content.Course) (*content.Version, *State, error) {
+	lc, err := s.db.LearnerCourseOf(ctx, userID, course.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	v := course.Latest()
+	if lc.Enrollment != nil {
+		if pinned := course.Version(lc.Enrollment.Version); pinned != nil {
+			v = pinned
+		}
+	}
+	st, err := s.stateIn(ctx, userID, course, v, lc)
+	return v, st, err
+}
+
+// stateIn is State from what LearnerCourseOf read.
+func (s *Service) stateIn(ctx context.Context, userID int64, course *content.Course, v *content.Version, lc store.LearnerCourse) (st *State, err error) {
+	st = &State{}
+	e := lc.Enrollment
+	if e == nil {
 		return st, nil
 	}
-	e, completion, err := s.enrollment(ctx, userID, course.ID)
-	if err != nil || e == nil {
-		return st, err
-	}
 	st.Enrollment = e
-	st.Decision = progress.Decide(progress.ReleasesOf(course), e.Version, completion != nil)
+	st.Decision = progress.Decide(progress.ReleasesOf(course), e.Version, lc.Completion != nil)
 	if st.Here = e.Version == v.Version; !st.Here {
 		st.Completion, err = s.db.CompletionFor(ctx, userID, v.CourseID, v.Version)
 		return st, err
 	}
-	st.Completion = completion
-	rows, err := s.db.ProgressOf(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	st.Progress = progress.Evaluate(progress.SpecOf(v), DoneByModule(v, rows))
+	st.Completion = lc.Completion
+	st.Progress = progress.Evaluate(progress.SpecOf(v), DoneByModule(v, lc.Progress))
 	st.States = make(map[string]progress.ModuleState, len(st.Progress.Modules))
 	for _, m := range st.Progress.Modules {
 		st.States[m.ID] = m.State
@@ -104,18 +127,8 @@ func (s *Service) State(ctx context.Context, userID int64, v *content.Version) (
 // Enrollment returns the user's enrollment in a course (nil when there is none) and whether its
 // pinned version is completed. It only reads.
 func (s *Service) Enrollment(ctx context.Context, userID int64, course *content.Course) (*store.Enrollment, bool, error) {
-	e, completion, err := s.enrollment(ctx, userID, course.ID)
-	return e, completion != nil, err
-}
-
-// enrollment loads the enrollment and the valid completion of its pinned version.
-func (s *Service) enrollment(ctx context.Context, userID int64, courseID string) (*store.Enrollment, *store.Completion, error) {
-	e, err := s.db.EnrollmentOf(ctx, userID, courseID)
-	if err != nil || e == nil {
-		return nil, nil, err
-	}
-	done, err := s.db.CompletionFor(ctx, userID, courseID, e.Version)
-	return e, done, err
+	lc, err := s.db.LearnerCourseOf(ctx, userID, course.ID)
+	return lc.Enrollment, lc.Completion != nil, err
 }
 
 // DoneByModule turns progress rows into what the completion rule reads. Rows recorded for other

@@ -75,11 +75,11 @@ func (s *Service) Move(ctx context.Context, e *store.Enrollment, course *content
 // version got a patch release since the last reload's batch is moved to it first, as the batch
 // would have done.
 func (s *Service) enrollmentForWrite(ctx context.Context, userID int64, course *content.Course) (*store.Enrollment, error) {
-	e, completion, err := s.enrollment(ctx, userID, course.ID)
+	e, completed, err := s.Enrollment(ctx, userID, course)
 	if err != nil || e == nil {
 		return e, err
 	}
-	if d := progress.Decide(progress.ReleasesOf(course), e.Version, completion != nil); d.MoveTo != "" {
+	if d := progress.Decide(progress.ReleasesOf(course), e.Version, completed); d.MoveTo != "" {
 		if _, err := s.Move(ctx, e, course, d.MoveTo, true); err != nil {
 			return nil, err
 		}

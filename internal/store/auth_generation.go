@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"sync"
-	"sync/atomic"
 
 	"gorm.io/gorm"
 )
@@ -15,54 +12,15 @@ import (
 // when the entry was filled (internal/auth, sessioncache.go).
 const authGenerationQuery = "SELECT n FROM auth_generation WHERE id = 1"
 
-// authGenerationStmt is the counter's query, prepared on the reader pool the first time it is
-// needed (the table exists only after Migrate): every request with a session cookie runs it, so it
-// skips GORM's statement building.
-type authGenerationStmt struct {
-	mu   sync.Mutex // one Prepare at a time; a request that finds the statement takes no lock
-	stmt atomic.Pointer[sql.Stmt]
-}
-
-func (a *authGenerationStmt) get(db *sql.DB) (*sql.Stmt, error) {
-	if stmt := a.stmt.Load(); stmt != nil {
-		return stmt, nil
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if stmt := a.stmt.Load(); stmt != nil {
-		return stmt, nil
-	}
-	stmt, err := db.Prepare(authGenerationQuery)
-	if err != nil {
-		return nil, err // not kept: the next request tries again (the database may be back)
-	}
-	a.stmt.Store(stmt)
-	return stmt, nil
-}
-
-func (a *authGenerationStmt) close() error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if stmt := a.stmt.Swap(nil); stmt != nil {
-		return stmt.Close()
-	}
-	return nil
-}
-
 // AuthGeneration returns the revocation counter. It reads from the reader pool, as SessionByID
 // does: a revocation is committed before it returns, so a reader sees it at once.
 func (s *Store) AuthGeneration(ctx context.Context) (int64, error) {
-	db, err := s.r.DB()
+	row, err := s.queryRow(ctx, &s.prepared.authGeneration)
 	if err != nil {
 		return 0, err
 	}
-	stmt, err := s.authGen.get(db)
-	if err != nil {
-		return 0, err
-	}
-	s.reads.Add(1)
 	var n int64
-	err = stmt.QueryRowContext(ctx).Scan(&n)
+	err = row.Scan(&n)
 	return n, err
 }
 

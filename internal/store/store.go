@@ -37,14 +37,14 @@ const (
 // Store holds the database handles: the writer w for every write and transaction, the reader r for
 // reads (on PostgreSQL both are one pool). Other packages call its methods and InTx, never a handle.
 type Store struct {
-	w       *gorm.DB
-	r       *gorm.DB
-	Dialect string
-	Clock   domain.Clock
-	log     *slog.Logger
-	writes  *atomic.Int64 // statements that change data, for Writes (shared by a transaction's copy)
-	reads   *atomic.Int64 // statements that only read, for Reads (shared too)
-	authGen *authGenerationStmt
+	w        *gorm.DB
+	r        *gorm.DB
+	Dialect  string
+	Clock    domain.Clock
+	log      *slog.Logger
+	writes   *atomic.Int64  // statements that change data, for Writes (shared by a transaction's copy)
+	reads    *atomic.Int64  // statements that only read, for Reads (shared too)
+	prepared *preparedReads // the hot queries, prepared once on the reader pool
 }
 
 // Writes counts the statements that changed (or could change) data since the store was opened:
@@ -96,7 +96,7 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 			Logger:         logger.Discard,
 		}
 	}
-	s := &Store{Clock: domain.SystemClock{}, log: log, writes: new(atomic.Int64), reads: new(atomic.Int64), authGen: new(authGenerationStmt)}
+	s := &Store{Clock: domain.SystemClock{}, log: log, writes: new(atomic.Int64), reads: new(atomic.Int64), prepared: newPreparedReads()}
 	if config.IsPostgresURL(dbURL) {
 		db, err := gorm.Open(postgres.Open(withTimeZoneUTC(dbURL)), gcfg())
 		if err != nil {
@@ -194,7 +194,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the read pool, then the writer, so SQLite checkpoints the WAL on the last close.
 func (s *Store) Close() error {
-	errs := []error{s.authGen.close()}
+	errs := []error{s.prepared.close()}
 	if s.r != s.w {
 		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())

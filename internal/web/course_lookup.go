@@ -28,19 +28,6 @@ func publishedVersion(cat *content.Catalog, c *fiber.Ctx) (*content.Version, err
 	return v, nil
 }
 
-// courseVersionFor picks the version of a course that /courses/:course shows to the current user.
-// An enrolled learner sees the version their enrollment is pinned to (after the change policy moved
-// it, see enrollmentIn); everyone else the newest published version. A database error falls back to
-// the newest version: the course page's own learner state reports it.
-func (a *App) courseVersionFor(c *fiber.Ctx, course *content.Course) *content.Version {
-	if e, _, err := a.learn.Enrollment(c.UserContext(), currentUser(c).ID, course); err == nil && e != nil {
-		if v := course.Version(e.Version); v != nil {
-			return v
-		}
-	}
-	return course.Latest()
-}
-
 // contentLang is the course language when it differs from the UI language, for a lang attribute on
 // the course's own texts (WCAG 3.1.2); empty when both are the same.
 func contentLang(c *fiber.Ctx, v *content.Version) string {

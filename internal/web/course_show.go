@@ -25,13 +25,18 @@ type coursePage struct {
 	Modules             []courseModuleRow
 }
 
-// courseShow shows the course page of the version the user should take (see courseVersionFor).
+// courseShow shows the course page of the version the user should take: the one their enrollment
+// is pinned to (after the change policy moved it, see enrollmentIn), else the newest published one.
 func (a *App) courseShow(c *fiber.Ctx) error {
 	course, err := publishedCourse(a.lib.Catalog(), c)
 	if err != nil {
 		return err
 	}
-	return a.renderCourse(c, course, a.courseVersionFor(c, course))
+	v, learner, err := a.learn.CourseState(c.UserContext(), currentUser(c).ID, course)
+	if err != nil {
+		return err
+	}
+	return a.renderCourse(c, course, v, learner)
 }
 
 // courseVersionShow shows the course page of one published version.
@@ -45,14 +50,14 @@ func (a *App) courseVersionShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return a.renderCourse(c, course, v)
-}
-
-func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Version) error {
 	learner, err := a.learn.State(c.UserContext(), currentUser(c).ID, v)
 	if err != nil {
 		return err
 	}
+	return a.renderCourse(c, course, v, learner)
+}
+
+func (a *App) renderCourse(c *fiber.Ctx, course *content.Course, v *content.Version, learner *learning.State) (err error) {
 	page := coursePage{Version: v, Lang: contentLang(c, v), Overdue: v.ReviewOverdue(time.Now()), Learner: learner,
 		Translations: familyLinks(c, a.lib.Catalog(), course)}
 	if page.Lang != "" {
