@@ -2,7 +2,6 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/ailit/ailit/internal/api"
@@ -19,9 +18,7 @@ func (a *App) registerRoutes() {
 	if a.cfg.Secure() {
 		f.Use(hsts)
 	}
-	// The fastest level: pages are a few kilobytes of HTML, where it saves nearly as much as the
-	// default level at a fraction of the CPU (the default was 8 % of a page view's cost).
-	f.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	f.Use(compressLarge()) // compress.go: from 12 KiB and streamed exports
 
 	// Probes and static files: no session.
 	f.Get("/healthz", a.healthz)
