@@ -18,6 +18,7 @@ import (
 // same block at once, and both get the same bytes.
 type keptBlocks struct {
 	blocks *template.Template // a clone of the base set that may be executed (the base may not)
+	frames *template.Template // the same with marker blocks for "layout" (layout_frame.go)
 	html   sync.Map           // key → template.HTML
 }
 

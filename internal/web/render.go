@@ -51,7 +51,11 @@ func parseTemplates(idx *assetIndex) (*templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &templates{assets: idx, base: base, kept: keptBlocks{blocks: blocks}}, nil
+	frames, err := frameTemplates(base)
+	if err != nil {
+		return nil, err
+	}
+	return &templates{assets: idx, base: base, kept: keptBlocks{blocks: blocks, frames: frames}}, nil
 }
 
 // page returns the parsed template set of a page (templates/pages/NAME.html).
@@ -92,14 +96,15 @@ func pageNames() ([]string, error) {
 
 // view is what every page template receives.
 type view struct {
-	Lang   string
-	Path   string
-	User   *store.User
-	CSRF   string
-	Flash  string
-	Layout layoutParts   // the parts of the layout of this language (layout_parts.go)
-	Nav    template.HTML // the main navigation for the user's roles and this page; empty without a user
-	Errors map[string]string
+	Lang      string
+	Path      string
+	User      *store.User
+	CSRF      string
+	Flash     string
+	Layout    layoutParts   // the parts of the layout of this language (layout_parts.go)
+	OnAccount bool          // the page is /account (its link in the navigation is current)
+	Nav       template.HTML // the main navigation for the user's roles and this page; empty without a user
+	Errors    map[string]string
 	// ErrorList is Errors in the order of the fields on the page, for the error summary.
 	ErrorList []fieldError
 	Version   string
@@ -143,10 +148,14 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	}
 	v.Data = data
 	v.Errors = errs
+	f, err := a.tpl.kept.frame(frameKey{lang: v.Lang, version: a.version, signedIn: v.User != nil, onAccount: v.OnAccount, flash: v.Flash != ""}, v.Layout)
+	if err != nil {
+		return err
+	}
 	resp := c.Response()
 	execute := func() error {
 		resp.ResetBody()
-		if err := tpl.ExecuteTemplate(resp.BodyWriter(), "layout", v); err != nil {
+		if err := f.write(resp.BodyWriter(), tpl, v); err != nil {
 			resp.ResetBody()
 			return fmt.Errorf("rendering %s: %w", page, err)
 		}
@@ -172,6 +181,7 @@ func (a *App) newView(c *fiber.Ctx) (*view, error) {
 	ws := webSession(c)
 	u := currentUser(c)
 	v := &view{Lang: lang(c), Path: c.Path(), User: u, Version: a.version, lib: a.lib}
+	v.OnAccount = v.Path == "/account"
 	var err error
 	if v.Layout, err = a.tpl.kept.layoutParts(v.Lang, a.version); err != nil {
 		return nil, err
