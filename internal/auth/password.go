@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -51,10 +52,30 @@ var errBadHash = errors.New("auth: malformed password hash")
 // bound).
 var hashing = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 
+// inFlight counts the computations running or waiting; returning marks a return of memory under
+// way.
+var inFlight, returning atomic.Int32
+
 func idKey(password, salt []byte, passes, memory uint32, threads uint8, keyLen uint32) []byte {
+	inFlight.Add(1)
+	defer afterHash()
 	hashing <- struct{}{}
 	defer func() { <-hashing }()
 	return argon2.IDKey(password, salt, passes, memory, threads, keyLen)
+}
+
+// afterHash gives the memory of a burst of logins back to the system when its last hash is done.
+// Each hash leaves 19 MiB of garbage, which the Go runtime would keep mapped for minutes (a burst
+// of 64 logins left the server at 140 MiB resident with 20 MiB of live heap); the pages need none
+// of it. It runs beside the login, which does not wait for it, and once at a time.
+func afterHash() {
+	if inFlight.Add(-1) != 0 || !returning.CompareAndSwap(0, 1) {
+		return
+	}
+	go func() {
+		defer returning.Store(0)
+		debug.FreeOSMemory()
+	}()
 }
 
 // HashPassword returns a PHC-formatted argon2id hash of password.

@@ -105,6 +105,7 @@ func benchDatabase(ctx context.Context, o Options, name string, cfg ServerConfig
 	if err != nil {
 		return nil, err
 	}
+	SettleRSS(srv.PID())
 	ResetPeakRSS(srv.PID()) // the peak under load, not of the logins (argon2 takes 19 MiB each)
 	limit := Limit{Requests: o.Requests, Duration: o.Duration}
 	run := &RunReport{Database: name}

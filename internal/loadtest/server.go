@@ -167,6 +167,21 @@ func ResetPeakRSS(pid int) {
 	_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
 }
 
+// SettleRSS waits until the process's resident set size stops falling (at most three seconds):
+// after a burst of logins the server gives the memory of its password hashes back to the system,
+// beside the last login's answer.
+func SettleRSS(pid int) {
+	last := procStatus(pid, "VmRSS:")
+	for range 12 {
+		time.Sleep(250 * time.Millisecond)
+		now := procStatus(pid, "VmRSS:")
+		if now >= last {
+			return
+		}
+		last = now
+	}
+}
+
 // procStatus reads one "kB" field of /proc/<pid>/status.
 func procStatus(pid int, field string) int64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
