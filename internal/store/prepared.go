@@ -22,19 +22,21 @@ type preparedRead struct {
 
 // preparedReads are the store's hot queries (see preparedRead).
 type preparedReads struct {
-	authGeneration preparedRead
-	learnerCourse  preparedRead
+	authGeneration  preparedRead
+	learnerCourse   preparedRead
+	learnerProgress preparedRead
 }
 
 func newPreparedReads() *preparedReads {
 	return &preparedReads{
-		authGeneration: preparedRead{query: authGenerationQuery},
-		learnerCourse:  preparedRead{query: learnerCourseQuery},
+		authGeneration:  preparedRead{query: authGenerationQuery},
+		learnerCourse:   preparedRead{query: learnerCourseQuery},
+		learnerProgress: preparedRead{query: learnerProgressQuery},
 	}
 }
 
 func (p *preparedReads) close() error {
-	return errors.Join(p.authGeneration.close(), p.learnerCourse.close())
+	return errors.Join(p.authGeneration.close(), p.learnerCourse.close(), p.learnerProgress.close())
 }
 
 // query runs the prepared statement on the reader pool.

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/i18n"
@@ -155,7 +156,7 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	resp := c.Response()
 	execute := func() error {
 		resp.ResetBody()
-		if err := f.write(resp.BodyWriter(), tpl, v); err != nil {
+		if err := f.write(bodyWriter{resp}, tpl, v); err != nil {
 			resp.ResetBody()
 			return fmt.Errorf("rendering %s: %w", page, err)
 		}
@@ -175,6 +176,17 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	c.Status(status)
 	c.Type("html", "utf-8")
 	return nil
+}
+
+// bodyWriter appends to the response body; unlike fasthttp's BodyWriter it takes strings as they
+// are (the kept parts of a page are strings), without a conversion to bytes each.
+type bodyWriter struct{ resp *fasthttp.Response }
+
+func (w bodyWriter) Write(p []byte) (int, error) { w.resp.AppendBody(p); return len(p), nil }
+
+func (w bodyWriter) WriteString(s string) (int, error) {
+	w.resp.AppendBodyString(s)
+	return len(s), nil
 }
 
 func (a *App) newView(c *fiber.Ctx) (*view, error) {
