@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -106,4 +107,40 @@ func normal(lc store.LearnerCourse) store.LearnerCourse {
 		lc.Progress = rows
 	}
 	return lc
+}
+
+// BenchmarkLearnerCourseOf is the read of every course and lesson page, for a learner half-way
+// through a course (six lessons read), on SQLite and, with AILIT_TEST_DATABASE_URL, PostgreSQL.
+func BenchmarkLearnerCourseOf(b *testing.B) {
+	open := map[string]func(testing.TB) *store.Store{"sqlite": storetest.OpenSQLite}
+	if os.Getenv("AILIT_TEST_DATABASE_URL") != "" {
+		open["postgres"] = storetest.OpenPostgres
+	}
+	for name, openStore := range open {
+		b.Run(name, func(b *testing.B) {
+			s := openStore(b)
+			ctx := context.Background()
+			u := newLearner(b, s, "bench@stadt.example")
+			e := &store.Enrollment{UserID: u.ID, CourseID: "ki-grundlagen", Version: "1.0.0", ContentHash: "h1"}
+			if _, err := s.Enroll(ctx, e); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.InTx(ctx, func(tx *store.Tx) error {
+				for _, m := range []string{"m1", "m2", "m3", "m4", "m5", "m6"} {
+					if err := tx.MarkLessonDone(e.ID, m, "hash-"+m); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if lc, err := s.LearnerCourseOf(ctx, u.ID, "ki-grundlagen"); err != nil || len(lc.Progress) != 6 {
+					b.Fatalf("%d progress rows, %v", len(lc.Progress), err)
+				}
+			}
+		})
+	}
 }
