@@ -64,19 +64,34 @@ func frameTemplates(base *template.Template) (*template.Template, error) {
 
 // frame returns the layout for key, rendering and cutting it on first use.
 func (k *keptBlocks) frame(key frameKey, layout layoutParts) (*frame, error) {
+	want := []frameHole{holeTitle, holeContent, holeCSRF, holePath}
+	if key.signedIn {
+		want = append(want, holeNav, holeUserName)
+	}
+	if key.flash {
+		want = append(want, holeFlash)
+	}
+	return k.cut(key, k.frames, "layout", func() any {
+		v := &view{Lang: key.lang, Version: key.version, Layout: layout, CSRF: mark(holeCSRF), Path: mark(holePath), OnAccount: key.onAccount}
+		if key.signedIn {
+			v.User, v.Nav = &store.User{DisplayName: mark(holeUserName)}, template.HTML(mark(holeNav))
+		}
+		if key.flash {
+			v.Flash = mark(holeFlash)
+		}
+		return v
+	}, want...)
+}
+
+// cut returns block of set rendered with data() and cut at its markers, kept under key; want are
+// the holes it must have.
+func (k *keptBlocks) cut(key any, set *template.Template, block string, data func() any, want ...frameHole) (*frame, error) {
 	if f, ok := k.html.Load(key); ok {
 		return f.(*frame), nil
 	}
-	v := &view{Lang: key.lang, Version: key.version, Layout: layout, CSRF: mark(holeCSRF), Path: mark(holePath), OnAccount: key.onAccount}
-	if key.signedIn {
-		v.User, v.Nav = &store.User{DisplayName: mark(holeUserName)}, template.HTML(mark(holeNav))
-	}
-	if key.flash {
-		v.Flash = mark(holeFlash)
-	}
 	var b strings.Builder
-	if err := k.frames.ExecuteTemplate(&b, "layout", v); err != nil {
-		return nil, fmt.Errorf("rendering the layout: %w", err)
+	if err := set.ExecuteTemplate(&b, block, data()); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", block, err)
 	}
 	html := b.String()
 	f := &frame{}
@@ -89,16 +104,9 @@ func (k *keptBlocks) frame(key frameKey, layout layoutParts) (*frame, error) {
 	f.pieces = append(f.pieces, html[last:])
 	// A marker the escaper changed (a value moved into a URL or a script) is not found: refuse the
 	// frame rather than write a value with the wrong escaping.
-	want := []frameHole{holeTitle, holeContent, holeCSRF, holePath}
-	if key.signedIn {
-		want = append(want, holeNav, holeUserName)
-	}
-	if key.flash {
-		want = append(want, holeFlash)
-	}
 	for _, h := range want {
 		if !slices.Contains(f.holes, h) {
-			return nil, fmt.Errorf("the layout has no place for the %s (does it escape it for a URL or script?)", h)
+			return nil, fmt.Errorf("%s has no place for the %s (does it escape it for a URL or script?)", block, h)
 		}
 	}
 	k.html.Store(key, f)

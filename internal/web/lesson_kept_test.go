@@ -34,6 +34,15 @@ func TestKeptLessonPageShowsEachLearnerTheirOwnLanguageModuleAndForm(t *testing.
 	body := get(enrolled, first)
 	mustContain(t, "the first lesson in German", body, "Modul 1 von 3", "<h1 class=\"kern-heading-large\">Was ist Künstliche Intelligenz?</h1>",
 		"Nächstes Modul", "Als gelesen markieren und weiter", `value="`+enrolled.CSRF+`"`)
+	// Another enrolled learner gets the same kept form with their own token in it.
+	env.CreateUser(t, "zweite@stadt.example", pw, "learner")
+	other := env.Client(t)
+	other.Login("zweite@stadt.example", pw)
+	other.Post("/courses/ki-grundlagen/enroll", nil)
+	body = get(other, first)
+	mustContain(t, "the first lesson for another learner", body, `action="/courses/ki-grundlagen/v/1.1.0/m/was-ist-ki/done" class="learn-done no-print"><input type="hidden" name="_csrf" value="`+other.CSRF+`">`)
+	mustNotContain(t, "the first lesson for another learner", body, enrolled.CSRF)
+
 	body = get(enrolled, second)
 	mustContain(t, "the second lesson in German", body, "Modul 2 von 3", "<h1 class=\"kern-heading-large\">Chancen und Grenzen</h1>")
 	mustNotContain(t, "the second lesson in German", body, "Modul 1 von 3", "<h1 class=\"kern-heading-large\">Was ist Künstliche Intelligenz?</h1>")

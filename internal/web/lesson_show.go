@@ -16,8 +16,9 @@ type lessonPage struct {
 	Number, Total int             // "Modul 2 von 3"
 	Lang          string          // the course language when it differs from the UI language
 	Learner       *learning.State // the current user's enrollment and progress (internal/learning)
-	// Rendered once per version, module and language and kept (lesson_kept.go).
-	Article, Pager template.HTML
+	// Rendered once per version, module and language and kept (lesson_kept.go); Done is the
+	// "mark as read" form, for a learner enrolled in this version.
+	Article, Done, Pager template.HTML
 }
 
 // lessonShow shows one module's lesson, rendered at load time: serving it never reads the disk.
@@ -44,6 +45,11 @@ func (a *App) lessonShow(c *fiber.Ctx) error {
 	}
 	if page.Article, page.Pager, err = a.tpl.kept.lessonParts(page, lang(c)); err != nil {
 		return err
+	}
+	if ws := webSession(c); page.Learner.Here && ws != nil {
+		if page.Done, err = a.tpl.kept.lessonDone(page, lang(c), ws.csrfToken(), page.Learner.LessonRead(m.ID)); err != nil {
+			return err
+		}
 	}
 	return a.render(c, fiber.StatusOK, "lesson", page, nil)
 }
