@@ -189,7 +189,11 @@ func (s *Store) streamPackedReportRecords(ctx context.Context, f ReportFilter, r
 	if err != nil {
 		return err
 	}
-	parts := make([]*feed[ReportRecord], min(max(runtime.GOMAXPROCS(0), 1), 4))
+	n := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	if f.Unordered {
+		n = 1 // parts are merged by their order: unsorted ones would come person by person no more
+	}
+	parts := make([]*feed[ReportRecord], n)
 	for k := range parts {
 		pf := f
 		pf.part, pf.parts = k, len(parts)
