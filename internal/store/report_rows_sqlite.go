@@ -182,7 +182,8 @@ func publishedHashes(conn *gorm.DB) ([]string, error) {
 // on one core, and the sort by name holds back the first row until every row is read and sorted:
 // the people are therefore split into one part per core by id (at most 4), each part is read,
 // sorted and decoded on its own connection and goroutine at once, and the sorted parts are merged
-// on fn's goroutine by name, person and assignment, the order of the query.
+// on fn's goroutine by name, person and assignment, the order of the query. Each part reads its
+// own snapshot, all begun at once; a person's rows all come from one (as in CountMembersByUnit).
 func (s *Store) streamPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, fn func(*ReportRecord) error) error {
 	// Any hash the list misses (a version published meanwhile) is carried in full: see hashCodes.
 	hashes, err := publishedHashes(s.r.WithContext(ctx))
