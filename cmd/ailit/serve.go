@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
@@ -47,7 +46,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	lib.ReturnMemoryAfterReload()
 	lib.KeepCopiesAfterReload()
 	defer lib.Wait() // a copy under way is finished before the database closes
-	lib.CacheRendered(filepath.Join(cfg.DataDir, "cache", "versions"))
+	lib.CacheRendered(cfg.RenderCacheDir())
 	report, err := lib.Reload()
 	if err != nil {
 		return fail(stderr, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err))

@@ -53,10 +53,13 @@ func fail(stderr io.Writer, err error) int {
 }
 
 // loadCourses reads the course folders for a command that needs the catalog (report, seed,
-// import). Problems in single versions are the serve log's business; here they stay quiet.
+// import). Problems in single versions are the serve log's business; here they stay quiet. It
+// shares the server's cache of rendered versions in the data directory: a report needs only the
+// catalog, and rendering every lesson and quiz again was most of the command's start-up.
 func loadCourses(cfg config.Config, db *store.Store) (*content.Library, error) {
 	lib := content.NewLibrary(cfg.CoursesDir, db, slog.New(slog.DiscardHandler))
 	lib.KeepPublished(cfg.PublishedDir())
+	lib.CacheRendered(cfg.RenderCacheDir())
 	if _, err := lib.Reload(); err != nil {
 		return nil, fmt.Errorf("loading courses from %s (AILIT_COURSES_DIR): %w", cfg.CoursesDir, err)
 	}

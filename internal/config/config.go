@@ -259,6 +259,10 @@ func loadDemo(cfg *Config, get getter, p *Problems) {
 // when its files on disk are changed or deleted (content.Library.KeepPublished).
 func (c Config) PublishedDir() string { return filepath.Join(c.DataDir, "published") }
 
+// RenderCacheDir holds the rendered lessons and decoded quizzes of published versions, shared by
+// the server and the commands that load the courses (content.Library.CacheRendered).
+func (c Config) RenderCacheDir() string { return filepath.Join(c.DataDir, "cache", "versions") }
+
 // Secure reports whether cookies must carry the Secure flag (the site is served over https).
 func (c Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }
 

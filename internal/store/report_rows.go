@@ -19,6 +19,8 @@ type ReportFilter struct {
 	WithResults  bool      // load the best quiz score and pass/fail (privacy level "results")
 	AsOf         time.Time // completions after this instant are ignored (zero: no limit)
 	Unordered    bool      // any order will do (aggregates): saves the database a sort
+
+	part, parts int // parts > 1: only the people whose id modulo parts is part
 }
 
 // ReportRecord is one current member of one assignment with what the report needs: the person,
@@ -85,11 +87,10 @@ func (s *Store) StreamReportRecords(ctx context.Context, f ReportFilter, fn func
 	if err != nil {
 		return err
 	}
-	scan := s.scanReportRecords
 	if s.Dialect == SQLite && f.AsOf.IsZero() {
-		scan = s.scanPackedReportRecords
+		return s.streamPackedReportRecords(ctx, f, rules, fam, fn)
 	}
-	return pipeline(func(emit func(*ReportRecord) bool) error { return scan(ctx, f, rules, fam, emit) }, fn)
+	return pipeline(func(emit func(*ReportRecord) bool) error { return s.scanReportRecords(ctx, f, rules, fam, emit) }, fn)
 }
 
 // scanReportRecords runs the report query and calls emit for each record until it returns false.
@@ -200,6 +201,10 @@ WHERE m.left_at IS NULL AND u.active = ?`)
 	if f.AssignmentID != 0 {
 		b.WriteString(` AND m.assignment_id = ?`)
 		args = append(args, f.AssignmentID)
+	}
+	if f.parts > 1 {
+		b.WriteString(` AND m.user_id % ? = ?`)
+		args = append(args, f.parts, f.part)
 	}
 	if !f.Unordered {
 		b.WriteString(` ORDER BY u.display_name, u.id, m.assignment_id`)

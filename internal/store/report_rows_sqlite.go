@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -176,23 +178,79 @@ func publishedHashes(conn *gorm.DB) ([]string, error) {
 	return hashes, err
 }
 
-// scanPackedReportRecords is scanReportRecords for a current report on SQLite.
-func (s *Store) scanPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
-	return s.r.WithContext(ctx).Connection(func(conn *gorm.DB) error {
-		// The sort by name holds back the first row until every row is read and sorted; with
-		// helper threads SQLite sorts on the core that would otherwise wait for rows.
-		if err := conn.Exec("PRAGMA threads = 2").Error; err != nil {
-			return err
-		}
-		return scanPacked(conn, f, rules, fam, emit)
-	})
-}
-
-func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam Families, emit func(*ReportRecord) bool) error {
-	hashes, err := publishedHashes(conn)
+// streamPackedReportRecords is StreamReportRecords for a current report on SQLite. SQLite sorts
+// on one core, and the sort by name holds back the first row until every row is read and sorted:
+// the people are therefore split into one part per core by id (at most 4), each part is read,
+// sorted and decoded on its own connection and goroutine at once, and the sorted parts are merged
+// on fn's goroutine by name, person and assignment, the order of the query. Each part reads its
+// own snapshot, all begun at once; a person's rows all come from one (as in CountMembersByUnit).
+func (s *Store) streamPackedReportRecords(ctx context.Context, f ReportFilter, rules map[int64]*Assignment, fam Families, fn func(*ReportRecord) error) error {
+	// Any hash the list misses (a version published meanwhile) is carried in full: see hashCodes.
+	hashes, err := publishedHashes(s.r.WithContext(ctx))
 	if err != nil {
 		return err
 	}
+	n := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	if f.Unordered {
+		n = 1 // parts are merged by their order: unsorted ones would come person by person no more
+	}
+	parts := make([]*feed[ReportRecord], n)
+	for k := range parts {
+		pf := f
+		pf.part, pf.parts = k, len(parts)
+		parts[k] = startScan(func(emit func(*ReportRecord) bool) error {
+			return s.r.WithContext(ctx).Connection(func(conn *gorm.DB) error {
+				// With helper threads SQLite sorts on a core that would otherwise wait for rows.
+				if err := conn.Exec("PRAGMA threads = 2").Error; err != nil {
+					return err
+				}
+				return scanPacked(conn, pf, rules, fam, hashes, emit)
+			})
+		})
+	}
+	err = mergeParts(parts, fn)
+	for _, p := range parts {
+		err = p.finish(err)
+	}
+	return err
+}
+
+// mergeParts calls fn for the records of the sorted parts in the order of the report query.
+func mergeParts(parts []*feed[ReportRecord], fn func(*ReportRecord) error) error {
+	heads := make([]*ReportRecord, len(parts)) // the next record of each part, nil after its last
+	for k, p := range parts {
+		heads[k], _ = p.next()
+	}
+	for {
+		first := -1
+		for k, h := range heads {
+			if h != nil && (first < 0 || reportOrder(h, heads[first]) < 0) {
+				first = k
+			}
+		}
+		if first < 0 {
+			return nil
+		}
+		if err := fn(heads[first]); err != nil {
+			return err
+		}
+		heads[first], _ = parts[first].next()
+	}
+}
+
+// reportOrder compares two records as the report query's ORDER BY does: by name (SQLite's
+// BINARY collation compares bytes, as Go compares strings), person and assignment.
+func reportOrder(a, b *ReportRecord) int {
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.UserID, b.UserID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.AssignmentID, b.AssignmentID)
+}
+
+func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam Families, hashes []string, emit func(*ReportRecord) bool) error {
 	query, args := reportQuery(f, rules, fam, packedReportColumn(hashes))
 	rows, err := conn.Raw(query, args...).Rows()
 	if err != nil {
@@ -217,8 +275,7 @@ func scanPacked(conn *gorm.DB, f ReportFilter, rules map[int64]*Assignment, fam 
 		if err := unpackReportRecord(&r, packed, d); err != nil {
 			return err
 		}
-		a := rules[r.AssignmentID]
-		r.fill(a, best, passed)
+		r.fill(rules[r.AssignmentID], best, passed)
 		if !emit(&r) {
 			return nil
 		}
