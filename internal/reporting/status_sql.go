@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -76,18 +77,38 @@ func (q *statusSQL) byStarted(notStarted, started assign.State) {
 	q.add("CASE WHEN m.started THEN " + sqlState(started) + " ELSE " + sqlState(notStarted) + " END")
 }
 
-// assignmentBranches writes "CASE WHEN m.assignment_id = … THEN <each> … ELSE <otherwise> END".
-// Without assignments it is just otherwise ("CASE ELSE … END" is a syntax error; an organisation
-// that assigned nothing yet still opens its dashboard).
-func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(a *store.Assignment)) {
+// assignmentBranches writes "CASE WHEN m.assignment_id IN (…) THEN <each> … ELSE <otherwise> END".
+// Assignments whose branch is the same (the same SQL with the same arguments: often the same rule
+// over another course) share one WHEN: the database tests a row against fewer branches, and the
+// status is read for every row of the dashboard. Without assignments it is just otherwise ("CASE
+// ELSE … END" is a syntax error; an organisation that assigned nothing yet still opens its
+// dashboard).
+func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(q *statusSQL, a *store.Assignment)) {
 	if len(as) == 0 {
 		q.add(otherwise)
 		return
 	}
-	q.add("CASE")
+	type branch struct {
+		ids  []string
+		body statusSQL
+	}
+	var branches []*branch
+	byBody := map[string]*branch{}
 	for i := range as {
-		q.add(" WHEN m.assignment_id = " + strconv.FormatInt(as[i].ID, 10) + " THEN ")
-		each(&as[i])
+		br := &branch{}
+		each(&br.body, &as[i])
+		key := br.body.b.String() + fmt.Sprint(br.body.args...)
+		if seen := byBody[key]; seen != nil {
+			br = seen
+		} else {
+			byBody[key] = br
+			branches = append(branches, br)
+		}
+		br.ids = append(br.ids, strconv.FormatInt(as[i].ID, 10))
+	}
+	q.add("CASE")
+	for _, br := range branches {
+		q.add(" WHEN m.assignment_id IN ("+strings.Join(br.ids, ", ")+") THEN "+br.body.b.String(), br.body.args...)
 	}
 	q.add(" ELSE " + otherwise + " END")
 }
@@ -96,7 +117,7 @@ func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, e
 func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (store.SQLExpr, error) {
 	var q statusSQL
 	var err error
-	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(a *store.Assignment) {
+	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(q *statusSQL, a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
 		if e != nil {
 			err = e
@@ -166,7 +187,7 @@ func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, f
 	var q statusSQL
 	var err error
 	q.add("(")
-	assignmentBranches(&q, as, "FALSE", func(a *store.Assignment) {
+	assignmentBranches(&q, as, "FALSE", func(q *statusSQL, a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
 		if e != nil {
 			err = e
