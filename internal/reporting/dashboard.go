@@ -155,10 +155,11 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if packed {
 		none = "0"
 	}
-	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN " + none,
+	completed := s.dateColumn("m.completed_at")
+	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR " + completed + " < ? OR " + completed + " >= ? THEN " + none,
 		Args: []any{from, months[len(months)-1].AddDate(0, 1, 0)}}
 	for i := len(months) - 1; i > 0; i-- {
-		month.SQL += " WHEN m.completed_at >= ? THEN " + monthValue(i)
+		month.SQL += " WHEN " + completed + " >= ? THEN " + monthValue(i)
 		month.Args = append(month.Args, months[i])
 	}
 	month.SQL += " ELSE " + monthValue(0) + " END"

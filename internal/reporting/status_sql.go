@@ -20,6 +20,7 @@ import (
 type statusSQL struct {
 	b    strings.Builder
 	args []any
+	date func(column string) string // a date column as it is compared (Source.dateColumn)
 }
 
 func (q *statusSQL) add(sql string, args ...any) {
@@ -28,6 +29,19 @@ func (q *statusSQL) add(sql string, args ...any) {
 }
 
 func (q *statusSQL) expr() store.SQLExpr { return store.SQLExpr{SQL: q.b.String(), Args: q.args} }
+
+// dateColumn is a date column of the member row as the SQL compares it with an instant. On SQLite
+// a DATETIME column has NUMERIC affinity, so comparing it with a parameter (which has none) first
+// tries to read the parameter as a number, for every row and comparison (sqlite3AtoF was 6 % of
+// the dashboard's CPU). "+column" has no affinity: the two texts (stored and bound times, in the
+// same format) are compared as they are, which is what happened after the failed conversion.
+// PostgreSQL compares timestamps and has no unary + for them.
+func (s *Source) dateColumn(column string) string {
+	if s.Store.Dialect == store.SQLite {
+		return "+" + column
+	}
+	return column
+}
 
 // The SQL status is a small integer, not the state's word: the database compares it many times
 // per row (every aggregate of the dashboard reads it), and comparing integers is much cheaper than
@@ -95,7 +109,7 @@ func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, e
 	var branches []*branch
 	byBody := map[string]*branch{}
 	for i := range as {
-		br := &branch{}
+		br := &branch{body: statusSQL{date: q.date}}
 		each(&br.body, &as[i])
 		key := br.body.b.String() + fmt.Sprint(br.body.args...)
 		if seen := byBody[key]; seen != nil {
@@ -115,7 +129,7 @@ func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, e
 
 // memberStatusSQL is the status of the row at now (see assign.Status).
 func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (store.SQLExpr, error) {
-	var q statusSQL
+	q := statusSQL{date: s.dateColumn}
 	var err error
 	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(q *statusSQL, a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
@@ -134,13 +148,13 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 			window = assign.DefaultRecertDays
 		}
 		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlState(assign.Completed))
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.Expired), now)
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
+		q.add(" WHEN m.completed_at IS NOT NULL AND "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.Expired), now)
+		q.add(" WHEN m.completed_at IS NOT NULL AND "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
 		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlState(assign.Completed) + " ELSE ")
 		if rule.DueKind == assign.DueAfterJoining {
 			// The due date is joined_at plus DueDays: compare joined_at with now minus DueDays.
-			q.add("CASE WHEN m.joined_at <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
-			q.add(" WHEN m.joined_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
+			q.add("CASE WHEN "+q.date("m.joined_at")+" <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
+			q.add(" WHEN "+q.date("m.joined_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
 			q.add(" ELSE ")
 			q.byStarted(assign.NotStarted, assign.InProgress)
 			q.add(" END")
@@ -184,7 +198,7 @@ func superseded(rule assign.Rule, releases []assign.Release, now time.Time) []su
 // memberInPeriodSQL is the condition that the row's due date (the one assign.Status returns) or
 // its completion lies in [from, to] by day, as Filter.keeps decides for a report row.
 func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, from, to time.Time) (store.SQLExpr, error) {
-	var q statusSQL
+	q := statusSQL{date: s.dateColumn}
 	var err error
 	q.add("(")
 	assignmentBranches(&q, as, "FALSE", func(q *statusSQL, a *store.Assignment) {
@@ -223,10 +237,10 @@ func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, f
 func (q *statusSQL) timeInPeriod(column string, from, to time.Time, shift time.Duration) {
 	q.add(column + " IS NOT NULL")
 	if !from.IsZero() {
-		q.add(" AND "+column+" >= ?", from.Add(-shift).UTC())
+		q.add(" AND "+q.date(column)+" >= ?", from.Add(-shift).UTC())
 	}
 	if !to.IsZero() {
-		q.add(" AND "+column+" < ?", to.AddDate(0, 0, 1).Add(-shift).UTC())
+		q.add(" AND "+q.date(column)+" < ?", to.AddDate(0, 0, 1).Add(-shift).UTC())
 	}
 }
 
