@@ -138,19 +138,9 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 			return
 		}
 		rule, now := a.Rule(), s.Now
-		q.add("CASE WHEN m.exempted THEN " + sqlState(assign.Exempted))
-		for _, v := range superseded(rule, ci.releases, now) {
-			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
-			q.byStarted(v.notStarted, v.started)
-		}
-		window := rule.WindowDays
-		if window <= 0 {
-			window = assign.DefaultRecertDays
-		}
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlState(assign.Completed))
-		q.add(" WHEN m.completed_at IS NOT NULL AND "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.Expired), now)
-		q.add(" WHEN m.completed_at IS NOT NULL AND "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
-		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlState(assign.Completed) + " ELSE ")
+		// Without a completion the status is the due rule's; with one, checked once, it is the
+		// completion's (void by a later major release, without expiry, expired, due again soon).
+		q.add("CASE WHEN m.exempted THEN " + sqlState(assign.Exempted) + " WHEN m.completed_at IS NULL THEN ")
 		if rule.DueKind == assign.DueAfterJoining {
 			// The due date is joined_at plus DueDays: compare joined_at with now minus DueDays.
 			q.add("CASE WHEN "+q.date("m.joined_at")+" <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
@@ -163,6 +153,18 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 			started, _, _ := assign.Status(rule, assign.Member{}, assign.Records{Started: true}, now)
 			q.byStarted(notStarted, started)
 		}
+		for _, v := range superseded(rule, ci.releases, now) {
+			q.add(" WHEN m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
+			q.byStarted(v.notStarted, v.started)
+		}
+		window := rule.WindowDays
+		if window <= 0 {
+			window = assign.DefaultRecertDays
+		}
+		q.add(" WHEN m.expires_at IS NULL THEN " + sqlState(assign.Completed))
+		q.add(" WHEN "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.Expired), now)
+		q.add(" WHEN "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
+		q.add(" ELSE " + sqlState(assign.Completed))
 		q.add(" END")
 	})
 	return q.expr(), err
