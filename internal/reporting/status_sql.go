@@ -111,7 +111,7 @@ func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, e
 	for i := range as {
 		br := &branch{body: statusSQL{date: q.date}}
 		each(&br.body, &as[i])
-		key := br.body.b.String() + fmt.Sprint(br.body.args...)
+		key := fmt.Sprintf("%s %q", br.body.b.String(), br.body.args) // %q: each argument quoted apart
 		if seen := byBody[key]; seen != nil {
 			br = seen
 		} else {
