@@ -57,9 +57,24 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 		return "a" + itoa(int64(len(perPerson)-1))
 	}
 	unit := func(sql string) { perUnit = append(perUnit, store.SQLExpr{SQL: sql}) }
-	for _, agg := range []string{"1", "COUNT(*)", "SUM(CASE WHEN " + is(assign.Completed) + " THEN 1 ELSE 0 END)",
-		"SUM(CASE WHEN " + is(assign.Exempted) + " THEN 1 ELSE 0 END)", "SUM(CASE WHEN " + is(assign.Overdue) + " THEN 1 ELSE 0 END)"} {
-		unit("SUM(" + person(agg) + ")")
+	if len(as) <= 62 {
+		// A person has one row per assignment, so fewer than 64 rows: their counts of rows,
+		// completed, exempted and overdue are packed 6 bits each (from the lowest: completed,
+		// exempted, overdue, rows) into one aggregate, and unpacked per unit.
+		const w = 1 << 18 // the weight of a row
+		c := person("CAST(SUM(CASE st WHEN " + sqlState(assign.Completed) + " THEN " + itoa(w+1) +
+			" WHEN " + sqlState(assign.Exempted) + " THEN " + itoa(w+1<<6) + " WHEN " + sqlState(assign.Overdue) +
+			" THEN " + itoa(w+1<<12) + " ELSE " + itoa(w) + " END) AS BIGINT)")
+		unit("SUM(1)")
+		unit("SUM(" + c + " / " + itoa(w) + ")")
+		for _, shift := range []int{0, 6, 12} {
+			unit("SUM((" + c + " / " + itoa(1<<shift) + ") % 64)")
+		}
+	} else {
+		for _, agg := range []string{"1", "COUNT(*)", "SUM(CASE WHEN " + is(assign.Completed) + " THEN 1 ELSE 0 END)",
+			"SUM(CASE WHEN " + is(assign.Exempted) + " THEN 1 ELSE 0 END)", "SUM(CASE WHEN " + is(assign.Overdue) + " THEN 1 ELSE 0 END)"} {
+			unit("SUM(" + person(agg) + ")")
+		}
 	}
 	areas, err := s.areaAssignments(ctx, as)
 	if err != nil {
@@ -140,10 +155,11 @@ func (s *Source) Dashboard(ctx context.Context, sc store.Scope, f Filter, rs sto
 	if packed {
 		none = "0"
 	}
-	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR m.completed_at < ? OR m.completed_at >= ? THEN " + none,
+	completed := s.dateColumn("m.completed_at")
+	month := store.SQLExpr{SQL: "CASE WHEN m.completed_at IS NULL OR " + completed + " < ? OR " + completed + " >= ? THEN " + none,
 		Args: []any{from, months[len(months)-1].AddDate(0, 1, 0)}}
 	for i := len(months) - 1; i > 0; i-- {
-		month.SQL += " WHEN m.completed_at >= ? THEN " + monthValue(i)
+		month.SQL += " WHEN " + completed + " >= ? THEN " + monthValue(i)
 		month.Args = append(month.Args, months[i])
 	}
 	month.SQL += " ELSE " + monthValue(0) + " END"

@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ import (
 type statusSQL struct {
 	b    strings.Builder
 	args []any
+	date func(column string) string // a date column as it is compared (Source.dateColumn)
 }
 
 func (q *statusSQL) add(sql string, args ...any) {
@@ -27,6 +29,19 @@ func (q *statusSQL) add(sql string, args ...any) {
 }
 
 func (q *statusSQL) expr() store.SQLExpr { return store.SQLExpr{SQL: q.b.String(), Args: q.args} }
+
+// dateColumn is a date column of the member row as the SQL compares it with an instant. On SQLite
+// a DATETIME column has NUMERIC affinity, so comparing it with a parameter (which has none) first
+// tries to read the parameter as a number, for every row and comparison (sqlite3AtoF was 6 % of
+// the dashboard's CPU). "+column" has no affinity: the two texts (stored and bound times, in the
+// same format) are compared as they are, which is what happened after the failed conversion.
+// PostgreSQL compares timestamps and has no unary + for them.
+func (s *Source) dateColumn(column string) string {
+	if s.Store.Dialect == store.SQLite {
+		return "+" + column
+	}
+	return column
+}
 
 // The SQL status is a small integer, not the state's word: the database compares it many times
 // per row (every aggregate of the dashboard reads it), and comparing integers is much cheaper than
@@ -76,50 +91,60 @@ func (q *statusSQL) byStarted(notStarted, started assign.State) {
 	q.add("CASE WHEN m.started THEN " + sqlState(started) + " ELSE " + sqlState(notStarted) + " END")
 }
 
-// assignmentBranches writes "CASE WHEN m.assignment_id = … THEN <each> … ELSE <otherwise> END".
-// Without assignments it is just otherwise ("CASE ELSE … END" is a syntax error; an organisation
-// that assigned nothing yet still opens its dashboard).
-func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(a *store.Assignment)) {
+// assignmentBranches writes "CASE WHEN m.assignment_id IN (…) THEN <each> … ELSE <otherwise> END".
+// Assignments whose branch is the same (the same SQL with the same arguments: often the same rule
+// over another course) share one WHEN: the database tests a row against fewer branches, and the
+// status is read for every row of the dashboard. Without assignments it is just otherwise ("CASE
+// ELSE … END" is a syntax error; an organisation that assigned nothing yet still opens its
+// dashboard).
+func assignmentBranches(q *statusSQL, as []store.Assignment, otherwise string, each func(q *statusSQL, a *store.Assignment)) {
 	if len(as) == 0 {
 		q.add(otherwise)
 		return
 	}
-	q.add("CASE")
+	type branch struct {
+		ids  []string
+		body statusSQL
+	}
+	var branches []*branch
+	byBody := map[string]*branch{}
 	for i := range as {
-		q.add(" WHEN m.assignment_id = " + strconv.FormatInt(as[i].ID, 10) + " THEN ")
-		each(&as[i])
+		br := &branch{body: statusSQL{date: q.date}}
+		each(&br.body, &as[i])
+		key := fmt.Sprintf("%s %q", br.body.b.String(), br.body.args) // %q: each argument quoted apart
+		if seen := byBody[key]; seen != nil {
+			br = seen
+		} else {
+			byBody[key] = br
+			branches = append(branches, br)
+		}
+		br.ids = append(br.ids, strconv.FormatInt(as[i].ID, 10))
+	}
+	q.add("CASE")
+	for _, br := range branches {
+		q.add(" WHEN m.assignment_id IN ("+strings.Join(br.ids, ", ")+") THEN "+br.body.b.String(), br.body.args...)
 	}
 	q.add(" ELSE " + otherwise + " END")
 }
 
 // memberStatusSQL is the status of the row at now (see assign.Status).
 func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (store.SQLExpr, error) {
-	var q statusSQL
+	q := statusSQL{date: s.dateColumn}
 	var err error
-	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(a *store.Assignment) {
+	assignmentBranches(&q, as, sqlState(assign.NotStarted), func(q *statusSQL, a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
 		if e != nil {
 			err = e
 			return
 		}
 		rule, now := a.Rule(), s.Now
-		q.add("CASE WHEN m.exempted THEN " + sqlState(assign.Exempted))
-		for _, v := range superseded(rule, ci.releases, now) {
-			q.add(" WHEN m.completed_at IS NOT NULL AND m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
-			q.byStarted(v.notStarted, v.started)
-		}
-		window := rule.WindowDays
-		if window <= 0 {
-			window = assign.DefaultRecertDays
-		}
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at IS NULL THEN " + sqlState(assign.Completed))
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.Expired), now)
-		q.add(" WHEN m.completed_at IS NOT NULL AND m.expires_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
-		q.add(" WHEN m.completed_at IS NOT NULL THEN " + sqlState(assign.Completed) + " ELSE ")
+		// Without a completion the status is the due rule's; with one, checked once, it is the
+		// completion's (void by a later major release, without expiry, expired, due again soon).
+		q.add("CASE WHEN m.exempted THEN " + sqlState(assign.Exempted) + " WHEN m.completed_at IS NULL THEN ")
 		if rule.DueKind == assign.DueAfterJoining {
 			// The due date is joined_at plus DueDays: compare joined_at with now minus DueDays.
-			q.add("CASE WHEN m.joined_at <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
-			q.add(" WHEN m.joined_at <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
+			q.add("CASE WHEN "+q.date("m.joined_at")+" <= ? THEN "+sqlState(assign.Overdue), now.Add(-days(rule.DueDays)))
+			q.add(" WHEN "+q.date("m.joined_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(assign.DueSoonDays)-days(rule.DueDays)))
 			q.add(" ELSE ")
 			q.byStarted(assign.NotStarted, assign.InProgress)
 			q.add(" END")
@@ -128,6 +153,18 @@ func (s *Source) memberStatusSQL(ctx context.Context, as []store.Assignment) (st
 			started, _, _ := assign.Status(rule, assign.Member{}, assign.Records{Started: true}, now)
 			q.byStarted(notStarted, started)
 		}
+		for _, v := range superseded(rule, ci.releases, now) {
+			q.add(" WHEN m.completed_version = ? AND m.completed_course = ? THEN ", v.version, v.course)
+			q.byStarted(v.notStarted, v.started)
+		}
+		window := rule.WindowDays
+		if window <= 0 {
+			window = assign.DefaultRecertDays
+		}
+		q.add(" WHEN m.expires_at IS NULL THEN " + sqlState(assign.Completed))
+		q.add(" WHEN "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.Expired), now)
+		q.add(" WHEN "+q.date("m.expires_at")+" <= ? THEN "+sqlState(assign.DueSoon), now.Add(days(window)))
+		q.add(" ELSE " + sqlState(assign.Completed))
 		q.add(" END")
 	})
 	return q.expr(), err
@@ -163,10 +200,10 @@ func superseded(rule assign.Rule, releases []assign.Release, now time.Time) []su
 // memberInPeriodSQL is the condition that the row's due date (the one assign.Status returns) or
 // its completion lies in [from, to] by day, as Filter.keeps decides for a report row.
 func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, from, to time.Time) (store.SQLExpr, error) {
-	var q statusSQL
+	q := statusSQL{date: s.dateColumn}
 	var err error
 	q.add("(")
-	assignmentBranches(&q, as, "FALSE", func(a *store.Assignment) {
+	assignmentBranches(&q, as, "FALSE", func(q *statusSQL, a *store.Assignment) {
 		ci, e := s.course(ctx, a.CourseID)
 		if e != nil {
 			err = e
@@ -202,10 +239,10 @@ func (s *Source) memberInPeriodSQL(ctx context.Context, as []store.Assignment, f
 func (q *statusSQL) timeInPeriod(column string, from, to time.Time, shift time.Duration) {
 	q.add(column + " IS NOT NULL")
 	if !from.IsZero() {
-		q.add(" AND "+column+" >= ?", from.Add(-shift).UTC())
+		q.add(" AND "+q.date(column)+" >= ?", from.Add(-shift).UTC())
 	}
 	if !to.IsZero() {
-		q.add(" AND "+column+" < ?", to.AddDate(0, 0, 1).Add(-shift).UTC())
+		q.add(" AND "+q.date(column)+" < ?", to.AddDate(0, 0, 1).Add(-shift).UTC())
 	}
 }
 
