@@ -22,21 +22,19 @@ type preparedRead struct {
 
 // preparedReads are the store's hot queries (see preparedRead).
 type preparedReads struct {
-	authGeneration  preparedRead
-	learnerCourse   preparedRead
-	learnerProgress preparedRead
+	authGeneration preparedRead
+	learnerCourse  preparedRead
 }
 
 func newPreparedReads() *preparedReads {
 	return &preparedReads{
-		authGeneration:  preparedRead{query: authGenerationQuery},
-		learnerCourse:   preparedRead{query: learnerCourseQuery},
-		learnerProgress: preparedRead{query: learnerProgressQuery},
+		authGeneration: preparedRead{query: authGenerationQuery},
+		learnerCourse:  preparedRead{query: learnerCourseQuery},
 	}
 }
 
 func (p *preparedReads) close() error {
-	return errors.Join(p.authGeneration.close(), p.learnerCourse.close(), p.learnerProgress.close())
+	return errors.Join(p.authGeneration.close(), p.learnerCourse.close())
 }
 
 // query runs the prepared statement on the reader pool.
