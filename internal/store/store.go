@@ -128,11 +128,14 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 			c.PrepareStmt, c.PrepareStmtMaxSize, c.PrepareStmtTTL = true, 256, time.Hour
 			return c
 		}
-		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), prepared())
+		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg())
 		if err != nil {
 			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 		}
 		wdb, _ := w.DB()
+		// The writer keeps its prepared statements for transactions too (writer_stmts.go).
+		w.ConnPool = newWriterStmts(wdb)
+		w.Statement.ConnPool = w.ConnPool
 		wdb.SetMaxOpenConns(1)
 		wdb.SetMaxIdleConns(1)
 		wdb.SetConnMaxLifetime(0)
