@@ -120,9 +120,10 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		// busy_timeout must come before journal_mode in the DSN (PocketBase notes the same).
 		common := "_busy_timeout=10000&_journal_mode=WAL&_foreign_keys=on&_synchronous=NORMAL"
 		// SQLite parses every statement anew unless it is prepared: with GORM's prepared-statement
-		// mode the hot queries (session, user, enrollment, progress) are parsed once per
-		// connection. The cache is bounded, for the statements whose text varies (IN lists,
-		// reports). PostgreSQL's driver (pgx) caches prepared statements by itself.
+		// mode the hot queries of the readers (session, user, enrollment, progress) are parsed once
+		// per connection; the writer keeps its own (writer_stmts.go), as GORM's mode prepares again
+		// in every transaction. The caches are bounded, for the statements whose text varies (IN
+		// lists, reports). PostgreSQL's driver (pgx) caches prepared statements by itself.
 		prepared := func() *gorm.Config {
 			c := gcfg()
 			c.PrepareStmt, c.PrepareStmtMaxSize, c.PrepareStmtTTL = true, 256, time.Hour
