@@ -98,7 +98,7 @@ func seedDemoOrganisation(ctx context.Context, db *store.Store, lib *content.Lib
 				_, err := tx.RecordCompletion(&store.Completion{UserID: learner.ID, CourseID: e.CourseID, Version: e.Version, ContentHash: e.ContentHash})
 				return err
 			}
-			return tx.TouchEnrollment(e.ID)
+			return tx.TouchEnrollment(&e)
 		})
 		if err != nil {
 			return err

@@ -45,7 +45,7 @@ func (s *Service) recordProgress(tx *store.Tx, e *store.Enrollment, v *content.V
 	if err := mark(e.ID, m.ID, m.Hash); err != nil {
 		return res, false, err
 	}
-	if err := tx.TouchEnrollment(e.ID); err != nil {
+	if err := tx.TouchEnrollment(e); err != nil {
 		return res, false, err
 	}
 	rows, err := tx.ProgressOf(e.ID)

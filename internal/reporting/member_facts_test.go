@@ -188,7 +188,7 @@ func TestMemberFactsGiveTheStatusesOfTheSourceTables(t *testing.T) {
 				if err := tx.MarkLessonDone(enrollment.ID, "m1", "h"); err != nil {
 					return err
 				}
-				return tx.TouchEnrollment(enrollment.ID)
+				return tx.TouchEnrollment(&enrollment)
 			})
 		})
 		var completion store.Completion

@@ -53,7 +53,18 @@ func (s *Store) recordCompletion(tx *gorm.DB, c *Completion) (created bool, err 
 		c.CompletedAt = s.Now()
 	}
 	c.CompletedAt = c.CompletedAt.UTC().Truncate(time.Microsecond)
-	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(c)
+	// Looked up first: a completed learner who passes a quiz again completes the version again,
+	// and the insert that does nothing on a conflict would need the same lookup after it.
+	var found Completion
+	res := tx.Where("user_id = ? AND course_id = ? AND version = ?", c.UserID, c.CourseID, c.Version).Limit(1).Find(&found)
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.RowsAffected == 1 {
+		*c = found
+		return false, nil
+	}
+	res = tx.Clauses(clause.OnConflict{DoNothing: true}).Create(c)
 	if res.Error != nil {
 		return false, res.Error
 	}

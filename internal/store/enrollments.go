@@ -48,14 +48,25 @@ func (s *Store) enrollIn(tx *gorm.DB, e *Enrollment) (created bool, err error) {
 	return true, refreshMemberFactsOf(tx, e.UserID, e.CourseID)
 }
 
-// enroll is EnrollIn without updating the member facts, for callers that update them in bulk.
+// enroll is EnrollIn without updating the member facts, for callers that update them in bulk. The
+// enrollment is looked up first: it exists at every quiz pass but the first, and the insert that
+// does nothing on a conflict would need the same lookup after it.
 func (s *Store) enroll(tx *gorm.DB, e *Enrollment) (created bool, err error) {
+	var found Enrollment
+	res := tx.Where("user_id = ? AND course_id = ?", e.UserID, e.CourseID).Limit(1).Find(&found)
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.RowsAffected == 1 {
+		*e = found
+		return false, nil
+	}
 	now := s.Now()
 	e.EnrolledAt, e.LastActivityAt = now, now
 	if e.Source == "" {
 		e.Source = SourceSelf
 	}
-	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(e)
+	res = tx.Clauses(clause.OnConflict{DoNothing: true}).Create(e)
 	if res.Error != nil {
 		return false, res.Error
 	}
@@ -96,13 +107,32 @@ func (s *Store) EnrollmentsInProgressAt(ctx context.Context, courseID, version s
 	return es, err
 }
 
-// touchEnrollment records learning activity on an enrollment.
-func (s *Store) touchEnrollment(tx *gorm.DB, enrollmentID int64) error {
-	if err := tx.Model(&Enrollment{}).Where("id = ?", enrollmentID).Update("last_activity_at", s.Now()).Error; err != nil {
+// touchEnrollment records learning activity on enrollment e (its ID and CourseID are read).
+//
+// The member facts read the last activity twice: whether the learner started (last activity
+// after the enrollment) and which enrollment of the course family was active last. When the
+// enrollment had started already and stays started, and the family is the course alone (so the
+// learner has no other enrollment in it), neither changes and the facts are not recomputed: the
+// update's condition decides that inside the transaction. This is every step of a learner but the
+// first.
+func (s *Store) touchEnrollment(tx *gorm.DB, e *Enrollment) error {
+	now := s.Now()
+	fam, err := families(tx)
+	if err != nil {
 		return err
 	}
-	return refreshMemberFacts(tx, "user_id = (SELECT user_id FROM enrollments WHERE id = ?) AND assignment_id IN "+
-		"(SELECT a.id FROM assignments a JOIN enrollments e ON e.course_id = a.course_id WHERE e.id = ?)", enrollmentID, enrollmentID)
+	if len(fam.Of(e.CourseID)) == 1 {
+		res := tx.Model(&Enrollment{}).Where("id = ? AND last_activity_at > enrolled_at AND enrolled_at < ?", e.ID, now).
+			Update("last_activity_at", now)
+		if res.Error != nil || res.RowsAffected == 1 {
+			return res.Error
+		}
+	}
+	if err := tx.Model(&Enrollment{}).Where("id = ?", e.ID).Update("last_activity_at", now).Error; err != nil {
+		return err
+	}
+	return refreshMemberFactsWith(tx, fam, "user_id = (SELECT user_id FROM enrollments WHERE id = ?) AND assignment_id IN "+
+		"(SELECT a.id FROM assignments a JOIN enrollments e ON e.course_id = a.course_id WHERE e.id = ?)", e.ID, e.ID)
 }
 
 // moveEnrollment pins an enrollment to another version of its course inside tx. keep maps the ids

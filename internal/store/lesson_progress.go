@@ -22,15 +22,22 @@ type LessonProgress struct {
 // TableName keeps the table name singular, as "progress" has no plural.
 func (LessonProgress) TableName() string { return "lesson_progress" }
 
+// markProgress sets column (done_at or quiz_passed_at) of the module's progress row to now unless
+// it is set, creating the row with moduleHash when there is none: one statement, which changes
+// nothing when the step was recorded before.
 func (s *Store) markProgress(tx *gorm.DB, enrollmentID int64, moduleID, moduleHash, column string) error {
 	now := s.Now()
 	row := LessonProgress{EnrollmentID: enrollmentID, ModuleID: moduleID, ModuleHash: moduleHash}
-	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
-		return err
+	if column == "done_at" {
+		row.DoneAt = &now
+	} else {
+		row.QuizPassedAt = &now
 	}
-	return tx.Model(&LessonProgress{}).
-		Where("enrollment_id = ? AND module_id = ? AND "+column+" IS NULL", enrollmentID, moduleID).
-		Update(column, now).Error
+	return tx.Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "enrollment_id"}, {Name: "module_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{column}),
+		Where:     clause.Where{Exprs: []clause.Expression{clause.Expr{SQL: "lesson_progress." + column + " IS NULL"}}},
+	}).Create(&row).Error
 }
 
 // progressOf returns the progress rows of one enrollment, read inside db (a transaction or s.r).

@@ -56,6 +56,11 @@ func refreshMemberFacts(tx *gorm.DB, cond string, args ...any) error {
 	if err != nil {
 		return err
 	}
+	return refreshMemberFactsWith(tx, fam, cond, args...)
+}
+
+// refreshMemberFactsWith is refreshMemberFacts with the course families read in tx already.
+func refreshMemberFactsWith(tx *gorm.DB, fam Families, cond string, args ...any) error {
 	if err := tx.Exec("UPDATE assignment_members SET "+memberFactsSQL(fam)+"\nWHERE "+cond, args...).Error; err != nil {
 		return err
 	}
@@ -97,11 +102,11 @@ func refreshExpiry(tx *gorm.DB, cond string, args ...any) error {
 // refreshMemberFactsOf recomputes, inside tx, the member facts of a person on every assignment of a
 // course's family: after a change to their enrollment in it or their completions of it.
 func refreshMemberFactsOf(tx *gorm.DB, userID int64, courseID string) error {
-	ids, err := familyIDs(tx, courseID)
+	fam, err := families(tx)
 	if err != nil {
 		return err
 	}
-	return refreshMemberFacts(tx, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", userID, ids)
+	return refreshMemberFactsWith(tx, fam, "user_id = ? AND assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", userID, fam.Of(courseID))
 }
 
 // refreshMembers recomputes the member facts of some people (those who joined an assignment of
@@ -123,11 +128,11 @@ func refreshMembers(tx *gorm.DB, courseID string, userIDs []int64) error {
 // refreshFamilyMembers recomputes the member facts on every assignment of a course family: after
 // a course joined it (its first version with translation_of was recorded).
 func refreshFamilyMembers(tx *gorm.DB, courseID string) error {
-	ids, err := familyIDs(tx, courseID)
+	fam, err := families(tx)
 	if err != nil {
 		return err
 	}
-	return refreshMemberFacts(tx, "assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", ids)
+	return refreshMemberFactsWith(tx, fam, "assignment_id IN (SELECT id FROM assignments WHERE course_id IN ?)", fam.Of(courseID))
 }
 
 // RefreshAllMemberFacts recomputes the member facts of every row: the backfill, and the repair

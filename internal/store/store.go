@@ -120,19 +120,23 @@ func Open(ctx context.Context, dbURL string, log *slog.Logger) (*Store, error) {
 		// busy_timeout must come before journal_mode in the DSN (PocketBase notes the same).
 		common := "_busy_timeout=10000&_journal_mode=WAL&_foreign_keys=on&_synchronous=NORMAL"
 		// SQLite parses every statement anew unless it is prepared: with GORM's prepared-statement
-		// mode the hot queries (session, user, enrollment, progress) are parsed once per
-		// connection. The cache is bounded, for the statements whose text varies (IN lists,
-		// reports). PostgreSQL's driver (pgx) caches prepared statements by itself.
+		// mode the hot queries of the readers (session, user, enrollment, progress) are parsed once
+		// per connection; the writer keeps its own (writer_stmts.go), as GORM's mode prepares again
+		// in every transaction. The caches are bounded, for the statements whose text varies (IN
+		// lists, reports). PostgreSQL's driver (pgx) caches prepared statements by itself.
 		prepared := func() *gorm.Config {
 			c := gcfg()
 			c.PrepareStmt, c.PrepareStmtMaxSize, c.PrepareStmtTTL = true, 256, time.Hour
 			return c
 		}
-		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), prepared())
+		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg())
 		if err != nil {
 			return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 		}
 		wdb, _ := w.DB()
+		// The writer keeps its prepared statements for transactions too (writer_stmts.go).
+		w.ConnPool = newWriterStmts(wdb)
+		w.Statement.ConnPool = w.ConnPool
 		wdb.SetMaxOpenConns(1)
 		wdb.SetMaxIdleConns(1)
 		wdb.SetConnMaxLifetime(0)

@@ -73,9 +73,9 @@ func (tx *Tx) EnrollmentForUpdate(userID int64, courseID string) (*Enrollment, e
 	return e, err
 }
 
-// TouchEnrollment records learning activity on an enrollment.
-func (tx *Tx) TouchEnrollment(enrollmentID int64) error {
-	return tx.s.touchEnrollment(tx.db, enrollmentID)
+// TouchEnrollment records learning activity on an enrollment (its ID and CourseID are read).
+func (tx *Tx) TouchEnrollment(e *Enrollment) error {
+	return tx.s.touchEnrollment(tx.db, e)
 }
 
 // MoveEnrollment: see Store.moveEnrollment.

@@ -37,7 +37,7 @@ func TestATransactionRecordsEverythingAtOneInstant(t *testing.T) {
 			if err := tx.MarkLessonDone(e.ID, "m1", "h"); err != nil {
 				return err
 			}
-			if err := tx.TouchEnrollment(e.ID); err != nil {
+			if err := tx.TouchEnrollment(e); err != nil {
 				return err
 			}
 			_, err := tx.RecordCompletion(c)
