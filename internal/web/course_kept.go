@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/ailit/ailit/internal/content"
 	"github.com/ailit/ailit/internal/learning"
@@ -15,12 +16,6 @@ import (
 // so a reload that changes a version folder gets new renderings; what is kept grows only with the
 // versions and languages.
 
-// courseModuleRow is one item of the course page's module list.
-type courseModuleRow struct {
-	Link  template.HTML // link, reading time and quiz note ("course-module-link")
-	State template.HTML // the learner's state of the module ("module-state"); empty when not learning
-}
-
 // courseBlockData is what the kept blocks of the course page receive: nothing of a learner.
 type courseBlockData struct {
 	Lang        string // the UI language
@@ -28,6 +23,7 @@ type courseBlockData struct {
 	Version     *content.Version
 	Module      *content.Module
 	Overdue     bool
+	State       template.HTML // the marker of the learner's state ("course-module-item")
 }
 
 // courseBlockKey names one kept block of a version's course page. ContentLang follows from the
@@ -43,22 +39,31 @@ type moduleStateKey struct {
 	state progress.ModuleState
 }
 
-// courseModules returns the module list of v's course page in lang for learner.
-func (k *keptBlocks) courseModules(v *content.Version, lang, contentLang string, learner *learning.State) ([]courseModuleRow, error) {
-	rows := make([]courseModuleRow, len(v.Modules))
-	for i, m := range v.Modules {
-		var err error
-		key := courseBlockKey{block: "course-module-link", base: v.Base, hash: v.Hash, lang: lang, module: m.ID}
-		if rows[i].Link, err = k.get(key, key.block, func() any {
-			return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Module: m}
-		}); err != nil {
-			return nil, err
+// courseModules returns the module list of v's course page in lang for learner: each item kept
+// and cut at the learner's state, whose badge is kept per language and state; joined here, as a
+// range over the items made two reflective calls per module in the template.
+func (k *keptBlocks) courseModules(v *content.Version, lang, contentLang string, learner *learning.State) (template.HTML, error) {
+	var b strings.Builder
+	for _, m := range v.Modules {
+		key := courseBlockKey{block: "course-module-item", base: v.Base, hash: v.Hash, lang: lang, module: m.ID}
+		item, err := k.cut(key, k.blocks, key.block, func() any {
+			return courseBlockData{Lang: lang, ContentLang: contentLang, Version: v, Module: m, State: template.HTML(mark(holeState))}
+		}, holeState)
+		if err != nil {
+			return "", err
 		}
-		if rows[i].State, err = k.moduleState(lang, learner.ModuleState(m.ID)); err != nil {
-			return nil, err
+		state, err := k.moduleState(lang, learner.ModuleState(m.ID))
+		if err != nil {
+			return "", err
+		}
+		for i, piece := range item.pieces { // one hole, the state, at most once per item
+			if i > 0 {
+				b.WriteString(string(state))
+			}
+			b.WriteString(piece)
 		}
 	}
-	return rows, nil
+	return template.HTML(b.String()), nil
 }
 
 func (k *keptBlocks) moduleState(lang string, state progress.ModuleState) (template.HTML, error) {

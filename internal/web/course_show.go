@@ -21,8 +21,7 @@ type coursePage struct {
 	Translations []familyLink
 	Preferred    *familyLink
 	// Rendered once per version and language and kept (course_kept.go).
-	Head, Outline, Tail template.HTML
-	Modules             []courseModuleRow
+	Head, Outline, Tail, Modules template.HTML
 }
 
 // courseShow shows the course page of the version the user should take: the one their enrollment

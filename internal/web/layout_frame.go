@@ -36,6 +36,7 @@ const (
 	holeNav      frameHole = "nav" // kept HTML (layout_parts.go)
 	holeUserName frameHole = "user"
 	holeFlash    frameHole = "flash"
+	holeState    frameHole = "state" // a module's state on the course page (course_kept.go)
 )
 
 // frame is the layout cut at its holes: pieces[0], holes[0], pieces[1], …, pieces[len(holes)].
@@ -103,10 +104,16 @@ func (k *keptBlocks) cut(key any, set *template.Template, block string, data fun
 	}
 	f.pieces = append(f.pieces, html[last:])
 	// A marker the escaper changed (a value moved into a URL or a script) is not found: refuse the
-	// frame rather than write a value with the wrong escaping.
+	// frame rather than write a value with the wrong escaping. A marker that is not wanted came with
+	// a text (say a course title that holds one): refused too, rather than cut there.
 	for _, h := range want {
 		if !slices.Contains(f.holes, h) {
 			return nil, fmt.Errorf("%s has no place for the %s (does it escape it for a URL or script?)", block, h)
+		}
+	}
+	for _, h := range f.holes {
+		if !slices.Contains(want, h) {
+			return nil, fmt.Errorf("%s holds the marker of %q in its text", block, h)
 		}
 	}
 	k.html.Store(key, f)

@@ -62,7 +62,7 @@ func TestTheLayoutFrameGivesTheBytesOfTheLayoutBlock(t *testing.T) {
 
 // A value the layout moves into a URL or a script would be escaped differently there than the
 // frame escapes it: such a layout is refused, not served with the wrong escaping.
-func TestALayoutThatEscapesAValueForAURLIsRefused(t *testing.T) {
+func TestAKeptBlockWithAMarkerOutOfPlaceIsRefused(t *testing.T) {
 	t.Parallel()
 	tpl, err := compiledTemplates()
 	if err != nil {
@@ -78,5 +78,13 @@ func TestALayoutThatEscapesAValueForAURLIsRefused(t *testing.T) {
 	}
 	if _, err := tpl.kept.frame(frameKey{lang: "de", version: "x"}, layoutParts{}); err != nil {
 		t.Fatalf("the real layout: %v", err)
+	}
+	// A text that holds a marker itself (a course title, say) must not cut the block there.
+	item := template.Must(template.New("item").Parse(`{{define "item"}}<li>{{.Title}} {{.State}}</li>{{end}}`))
+	data := func() any {
+		return map[string]any{"Title": "Kurs " + mark(holeCSRF), "State": template.HTML(mark(holeState))}
+	}
+	if _, err := k.cut("item", item, "item", data, holeState); err == nil || !strings.Contains(err.Error(), "csrf") {
+		t.Fatalf("cutting a block whose text holds a marker: %v, want a refusal", err)
 	}
 }
