@@ -25,7 +25,7 @@ type coursePage struct {
 }
 
 // courseShow shows the course page of the version the user should take: the one their enrollment
-// is pinned to (after the change policy moved it, see enrollmentIn), else the newest published one.
+// is pinned to (learners move to new patch releases after a reload), else the newest published one.
 func (a *App) courseShow(c *fiber.Ctx) error {
 	course, err := publishedCourse(a.lib.Catalog(), c)
 	if err != nil {
