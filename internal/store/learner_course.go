@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 )
 
 // learnerCourseQuery reads what a learner's course and lesson pages need in one statement: the
@@ -56,20 +55,13 @@ func (s *Store) LearnerCourseOf(ctx context.Context, userID int64, courseID stri
 			if cID.Valid {
 				lc.Completion = &Completion{ID: cID.Int64, RecordID: cRecord.String, UserID: userID, CourseID: courseID,
 					Version: e.Version, ContentHash: cHash.String, CompletedAt: cCompleted.Time,
-					ValidUntil: timeOrNil(cValidUntil), RevokeReason: cReason.String}
+					ValidUntil: timePtr(cValidUntil), RevokeReason: cReason.String}
 			}
 		}
 		if pModule.Valid {
 			lc.Progress = append(lc.Progress, LessonProgress{EnrollmentID: e.ID, ModuleID: pModule.String,
-				ModuleHash: pHash.String, DoneAt: timeOrNil(pDone), QuizPassedAt: timeOrNil(pPassed)})
+				ModuleHash: pHash.String, DoneAt: timePtr(pDone), QuizPassedAt: timePtr(pPassed)})
 		}
 	}
 	return lc, rows.Err()
-}
-
-func timeOrNil(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	return &t.Time
 }

@@ -56,11 +56,8 @@ func (k *keptBlocks) courseModules(v *content.Version, lang, contentLang string,
 		if err != nil {
 			return "", err
 		}
-		for i, piece := range item.pieces { // one hole, the state, at most once per item
-			if i > 0 {
-				b.WriteString(string(state))
-			}
-			b.WriteString(piece)
+		if err := item.write(&b, each(state)); err != nil {
+			return "", err
 		}
 	}
 	return template.HTML(b.String()), nil

@@ -124,14 +124,24 @@ func (k *keptBlocks) cut(key any, set *template.Template, block string, data fun
 // has + besides the characters of template.HTMLEscape).
 var escapeValue = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
-// write writes the page: the frame's pieces, v's values escaped as the layout escapes text and
-// attribute values, and the page's own blocks from tpl.
-func (f *frame) write(w io.Writer, tpl *template.Template, v *view) error {
+// write writes the frame's pieces and, between them, what fill writes for each hole.
+func (f *frame) write(w io.Writer, fill func(io.Writer, frameHole) error) error {
 	for i, h := range f.holes {
 		if _, err := io.WriteString(w, f.pieces[i]); err != nil {
 			return err
 		}
-		var err error
+		if err := fill(w, h); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, f.pieces[len(f.pieces)-1])
+	return err
+}
+
+// writePage writes a page into the layout frame: v's values escaped as the layout escapes text
+// and attribute values, and the page's own blocks from tpl.
+func (f *frame) writePage(w io.Writer, tpl *template.Template, v *view) error {
+	return f.write(w, func(w io.Writer, h frameHole) (err error) {
 		switch h {
 		case holeTitle, holeContent:
 			err = tpl.ExecuteTemplate(w, string(h), v)
@@ -146,10 +156,14 @@ func (f *frame) write(w io.Writer, tpl *template.Template, v *view) error {
 		case holeFlash:
 			_, err = escapeValue.WriteString(w, v.Flash)
 		}
-		if err != nil {
-			return err
-		}
+		return err
+	})
+}
+
+// each fills every hole with html (already escaped): for blocks with one kind of hole.
+func each(html template.HTML) func(io.Writer, frameHole) error {
+	return func(w io.Writer, _ frameHole) error {
+		_, err := io.WriteString(w, string(html))
+		return err
 	}
-	_, err := io.WriteString(w, f.pieces[len(f.pieces)-1])
-	return err
 }

@@ -48,7 +48,7 @@ func TestTheLayoutFrameGivesTheBytesOfTheLayoutBlock(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.write(&got, page, v); err != nil {
+		if err := f.writePage(&got, page, v); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {

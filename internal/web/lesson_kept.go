@@ -51,10 +51,8 @@ func (k *keptBlocks) lessonDone(page lessonPage, lang, csrf string, read bool) (
 		return "", err
 	}
 	var b strings.Builder
-	if err := f.write(&b, nil, &view{CSRF: csrf}); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
+	err = f.write(&b, each(template.HTML(escapeValue.Replace(csrf))))
+	return template.HTML(b.String()), err
 }
 
 // lessonParts returns the article (breadcrumbs, lesson, quiz link) and the pager of page in lang.

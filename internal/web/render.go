@@ -156,7 +156,7 @@ func (a *App) render(c *fiber.Ctx, status int, page string, data any, errs map[s
 	resp := c.Response()
 	execute := func() error {
 		resp.ResetBody()
-		if err := f.write(bodyWriter{resp}, tpl, v); err != nil {
+		if err := f.writePage(bodyWriter{resp}, tpl, v); err != nil {
 			resp.ResetBody()
 			return fmt.Errorf("rendering %s: %w", page, err)
 		}
